@@ -1,0 +1,53 @@
+"""Headless commands: `taperdesk plan`, `taperdesk handout`, `taperdesk export`/`import`.
+
+Every command exits 2 with a one-line message on bad input, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from taperdesk import __version__
+
+
+class UsageError(Exception):
+    """Bad input on the command line; printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd
+
+    parser = _Parser(
+        prog="taperdesk",
+        description="TaperDesk: plan, adjust and print benzodiazepine tapers (headless commands).",
+    )
+    parser.add_argument("--version", action="version", version=f"taperdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    plan_cmd.register(sub)
+    handout_cmd.register(sub)
+    records_cmd.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.run(args) or 0)
+    except UsageError as exc:
+        print(f"taperdesk: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

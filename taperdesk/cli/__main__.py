@@ -1,0 +1,5 @@
+import sys
+
+from taperdesk.cli import main
+
+sys.exit(main())

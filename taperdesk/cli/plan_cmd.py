@@ -1,0 +1,106 @@
+"""`taperdesk plan`: print a schedule as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, plan_from_args
+from taperdesk.model import PlanError, Schedule, check, compute, format_mg
+from taperdesk.model.guardrails import PlanWarning
+from taperdesk.model.plan import TIME_LABELS
+from taperdesk.model.serialize import schedule_to_dict
+from taperdesk.model.units import format_count
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "plan",
+        help="print a taper schedule",
+        description="Print the schedule of a taper plan, with its warnings and their sources.",
+        epilog=f"example:\n  {EXAMPLE}\n  {EXAMPLE} --format json\n"
+               "  taperdesk plan --dose 2 --protocol percent-current --percent 10 --every 14 "
+               "--start 2027-01-04 --hold 2027-03-01:14",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_plan_options(p)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                   help="output format (default: table)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from taperdesk.cli import UsageError
+
+    try:
+        plan, catalogue, opioid = plan_from_args(args)
+        schedule = compute(plan, catalogue)
+    except PlanError as exc:
+        raise UsageError(str(exc)) from None
+    warnings = check(schedule, opioid=opioid)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(schedule_to_dict(schedule, warnings), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "csv":
+        out.write(to_csv(schedule))
+    else:
+        out.write(to_table(schedule, warnings))
+    return 0
+
+
+def how_taken(schedule: Schedule, step_row: int) -> str:
+    """'Morning 1 mg (1 × 1 mg); Bedtime 0.5 mg (½ × 0.5 mg + ...)'."""
+    parts = []
+    for d in schedule.steps[step_row].doses:
+        units = " + ".join(
+            f"{u.ml} mL of {format_mg(u.product.ug_per_ml * 5)} mg/5 mL"
+            if u.product.is_liquid
+            else f"{format_count(u.count)} × {format_mg(u.product.strength_ug)} mg"
+            for u in d.units
+        )
+        parts.append(f"{TIME_LABELS[d.time]} {format_mg(d.ug)} mg ({units})")
+    return "; ".join(parts)
+
+
+def to_table(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> str:
+    plan = schedule.plan
+    lines = [
+        f"{schedule.drug.name} taper from {format_mg(schedule.start_ug)} mg/day, "
+        f"protocol {plan.protocol.id}: {plan.protocol.describe()}",
+        f"Source: {plan.protocol.info.source}",
+        "",
+    ]
+    header = ("Step", "Start", "End", "Days", "mg/day", "Kind", "How to take")
+    rows = [
+        (str(s.row + 1), s.start.isoformat(), s.end.isoformat(), str(s.days),
+         format_mg(s.daily_ug), s.kind, how_taken(schedule, s.row))
+        for s in schedule.steps
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for r in [header, *rows]:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) + "  " + r[-1])
+    lines.append(f"Stop: {schedule.stop_date.isoformat()} (first day with no dose); "
+                 f"{schedule.total_days} days in all.")
+    for n in schedule.notes:
+        lines.append(f"Note: {n}")
+    if warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        for w in warnings:
+            lines.append(f"  [{w.code}] {w.message}")
+            lines.append(f"      source: {w.source}")
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(schedule: Schedule) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["step", "start", "end", "days", "daily_mg", "kind", "how_to_take", "rationale"])
+    for s in schedule.steps:
+        w.writerow([s.row + 1, s.start.isoformat(), s.end.isoformat(), s.days,
+                    format_mg(s.daily_ug), s.kind, how_taken(schedule, s.row), s.rationale])
+    return buf.getvalue()

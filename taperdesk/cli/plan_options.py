@@ -1,0 +1,118 @@
+"""Options that describe a plan, shared by `taperdesk plan` and `taperdesk handout`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from taperdesk.model import (
+    PROTOCOLS,
+    SPLITS,
+    CatalogueError,
+    DoseError,
+    Plan,
+    PlanError,
+    insert_hold,
+    load_catalogue,
+    make_protocol,
+    parse_mg,
+)
+from taperdesk.model.catalogue import Catalogue
+
+EXAMPLE = "taperdesk plan --drug clonazepam --dose 3 --protocol nardi --start 2027-01-04"
+
+
+def add_plan_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("the plan (or --from a plan file)")
+    g.add_argument("--from", dest="from_file", metavar="FILE", type=Path,
+                   help="read the plan from a plan file (e.g. plan.taper.json)")
+    g.add_argument("--drug", default="clonazepam", help="drug id (default: clonazepam)")
+    g.add_argument("--dose", metavar="MG",
+                   help="current daily dose in mg, e.g. 3 or 0.75 (required without --from)")
+    g.add_argument("--protocol", choices=list(PROTOCOLS), default="nardi",
+                   help="taper protocol (default: nardi)")
+    g.add_argument("--start", metavar="YYYY-MM-DD",
+                   help="first day of the first reduced dose (default: today)")
+    g.add_argument("--products", metavar="NAME",
+                   help="product set (e.g. us-tablets, uk-tablets, us-tablets-odt, "
+                        "solution-0.5mg-5ml) or comma-separated product ids; default: the "
+                        "drug's default set")
+    g.add_argument("--split", choices=list(SPLITS), default="night",
+                   help="how the daily dose is split over the day (default: night)")
+    g.add_argument("--percent", metavar="P",
+                   help="percent-current / percent-start: cut P %% (e.g. 10)")
+    g.add_argument("--every", metavar="DAYS", type=int,
+                   help="percent-current / percent-start / fixed: days between cuts (e.g. 14)")
+    g.add_argument("--step-mg", metavar="X", help="fixed: cut X mg/day each time (e.g. 0.25)")
+    g.add_argument("--hold", metavar="YYYY-MM-DD:DAYS", action="append", default=[],
+                   help="insert a hold on that date for that many days; repeatable "
+                        "(e.g. --hold 2027-02-01:14)")
+    g.add_argument("--quarters", action="store_true",
+                   help="allow quartering scored tablets (only where the clinic allows)")
+    g.add_argument("--indication", help="indication for the maximum-dose check (e.g. panic)")
+    g.add_argument("--opioid", action="store_true",
+                   help="the patient is also prescribed an opioid (adds the FDA warning)")
+    g.add_argument("--products-file", metavar="FILE", type=Path,
+                   help="the clinic's own products file to add to the catalogue")
+
+
+def _date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PlanError(f"{what} {text!r} is not a real date (YYYY-MM-DD)") from None
+
+
+def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
+    """Build the plan the options describe. Raises PlanError with a one-line reason."""
+    try:
+        catalogue = load_catalogue(args.products_file)
+    except CatalogueError as exc:
+        raise PlanError(str(exc)) from None
+    opioid = bool(args.opioid)
+    if args.from_file is not None:
+        from taperdesk.store.planfile import PlanFileError, read_plan_file
+
+        try:
+            doc = read_plan_file(args.from_file, catalogue)
+        except PlanFileError as exc:
+            raise PlanError(str(exc)) from None
+        plan = doc.plan
+        opioid = opioid or doc.opioid
+    else:
+        if args.dose is None:
+            raise PlanError("--dose is required (the current daily dose in mg), or use --from")
+        try:
+            start_ug = parse_mg(args.dose, what="--dose")
+            step_ug = parse_mg(args.step_mg, what="--step-mg") if args.step_mg else None
+        except DoseError as exc:
+            raise PlanError(str(exc)) from None
+        try:
+            drug = catalogue.drug(args.drug)
+            products = drug.resolve_products(args.products)
+        except CatalogueError as exc:
+            raise PlanError(str(exc)) from None
+        start = _date(args.start, "--start") if args.start else date.today()
+        protocol = make_protocol(
+            args.protocol, percent=args.percent, every_days=args.every, step_ug=step_ug
+        )
+        plan = Plan(
+            drug=drug.id,
+            products=products,
+            start_ug=start_ug,
+            split=args.split,
+            start=start,
+            protocol=protocol,
+            allow_quarters=bool(args.quarters),
+            indication=args.indication,
+        )
+        from taperdesk.model.plan import validate_plan
+
+        validate_plan(plan, catalogue)
+    for spec in args.hold:
+        on_text, sep, days_text = spec.partition(":")
+        if not sep or not days_text.strip().isdigit():
+            raise PlanError(f"--hold {spec!r} must look like YYYY-MM-DD:DAYS")
+        plan = insert_hold(plan, _date(on_text, "--hold"), int(days_text), catalogue=catalogue)
+    return plan, catalogue, opioid

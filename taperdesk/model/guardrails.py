@@ -1,0 +1,256 @@
+"""Guardrails: warnings about a schedule, each with a stable code and its source.
+
+They apply to every schedule whatever produced it: a published protocol can
+break a guardrail, and the program says so (SPEC.md, "Guardrails").
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from taperdesk.model.schedule import Schedule, Step
+from taperdesk.model.units import format_mg, percent_of
+
+ASAM = "ASAM Joint Clinical Practice Guideline on Benzodiazepine Tapering, J Gen Intern Med 2025"
+
+RULES: dict[str, tuple[str, str, str]] = {
+    # code: (severity, title, source)
+    "cut-over-25pct-in-2-weeks": (
+        "warning",
+        "More than 25 % cut within 2 weeks",
+        f"{ASAM}: reductions should typically not exceed 25 % every 2 weeks",
+    ),
+    "first-cut-over-10pct": (
+        "advisory",
+        "First cut larger than 10 %",
+        f"{ASAM}: start with reductions of 5–10 %",
+    ),
+    "dose-not-makeable": (
+        "warning",
+        "Dose the products cannot make",
+        "SPEC.md, Drugs and products: a dose that cannot be made is rounded to the nearest "
+        "that can, and flagged",
+    ),
+    "abrupt-stop": (
+        "warning",
+        "Last step stops from more than the smallest dose",
+        "FDA boxed warning (2020) and US Klonopin label: do not stop abruptly (seed articles "
+        "000 and 002); SPEC.md: the last step should be the smallest dose the products make",
+    ),
+    "over-max-daily-dose": (
+        "warning",
+        "Above the maximum daily dose",
+        "US Klonopin label maximum daily dose",
+    ),
+    "longer-than-6-months": (
+        "advisory",
+        "Plan longer than 6 months",
+        "Seed article 000: a withdrawal longer than 6 months may become a focus in itself; "
+        "ASAM 2025 notes tapers of a year or more can be appropriate",
+    ),
+    "opioid-co-prescription": (
+        "alert",
+        "Opioid co-prescription",
+        "FDA boxed warnings 2016 and 2020: benzodiazepines with opioids can cause profound "
+        "sedation, respiratory depression, coma and death",
+    ),
+}
+
+WINDOW_DAYS = 14
+MAX_CUT_PERCENT = 25
+FIRST_CUT_PERCENT = 10
+MAX_MONTHS = 6
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    code: str
+    severity: str
+    """'alert', 'warning' or 'advisory'."""
+    message: str
+    source: str
+    rows: tuple[int, ...] = ()
+    """Rows of the schedule concerned."""
+    dates: tuple[date, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return RULES[self.code][1]
+
+    @property
+    def key(self) -> str:
+        """Stable identity for acknowledgements: the code and the first date concerned."""
+        return f"{self.code}@{self.dates[0].isoformat()}" if self.dates else self.code
+
+
+def _warn(code: str, message: str, rows: tuple[int, ...] = (), dates: tuple[date, ...] = ()) -> PlanWarning:
+    severity, _title, source = RULES[code]
+    return PlanWarning(code, severity, message, source, rows, dates)
+
+
+def check(schedule: Schedule, *, opioid: bool = False) -> tuple[PlanWarning, ...]:
+    """Every warning of ``schedule``; ``opioid``: the patient is flagged as co-prescribed."""
+    out: list[PlanWarning] = []
+    if opioid:
+        out.append(
+            _warn(
+                "opioid-co-prescription",
+                "This patient is also prescribed an opioid. Together they can slow breathing "
+                "dangerously; review the need for both and warn the patient.",
+            )
+        )
+    out += _cuts(schedule)
+    out += _first_cut(schedule)
+    out += _not_makeable(schedule)
+    out += _abrupt_stop(schedule)
+    out += _over_max(schedule)
+    out += _too_long(schedule)
+    return tuple(out)
+
+
+def _label(step: Step) -> str:
+    return f"step {step.row + 1} ({step.start.isoformat()})"
+
+
+def _cuts(s: Schedule) -> list[PlanWarning]:
+    out = []
+    steps = s.steps
+    for i, step in enumerate(steps):
+        window_start = step.start - timedelta(days=WINDOW_DAYS)
+        # The highest dose in the 2 weeks before this step began (the starting dose before
+        # the plan counts too).
+        ref, ref_row = (s.start_ug, None) if window_start < s.plan.start else (0, None)
+        for j in range(i - 1, -1, -1):
+            prior = steps[j]
+            if prior.next_start <= window_start:
+                break
+            if prior.daily_ug > ref:
+                ref, ref_row = prior.daily_ug, j
+        if ref and (ref - step.daily_ug) * 100 > MAX_CUT_PERCENT * ref:
+            rows = (i,) if ref_row is None else (ref_row, i)
+            out.append(
+                _warn(
+                    "cut-over-25pct-in-2-weeks",
+                    f"{_label(step).capitalize()}: from {format_mg(ref)} mg to "
+                    f"{format_mg(step.daily_ug)} mg within 2 weeks is a "
+                    f"{percent_of(ref - step.daily_ug, ref)} % cut (more than "
+                    f"{MAX_CUT_PERCENT} %).",
+                    rows,
+                    (step.start,),
+                )
+            )
+    return out
+
+
+def _first_cut(s: Schedule) -> list[PlanWarning]:
+    if not s.steps:
+        return []
+    first = s.steps[0]
+    cut = s.start_ug - first.daily_ug
+    if cut * 100 <= FIRST_CUT_PERCENT * s.start_ug:
+        return []
+    return [
+        _warn(
+            "first-cut-over-10pct",
+            f"The first cut, {format_mg(s.start_ug)} mg to {format_mg(first.daily_ug)} mg on "
+            f"{first.start.isoformat()}, is {percent_of(cut, s.start_ug)} % (more than "
+            f"{FIRST_CUT_PERCENT} %).",
+            (0,),
+            (first.start,),
+        )
+    ]
+
+
+def _not_makeable(s: Schedule) -> list[PlanWarning]:
+    out = []
+    if s.start_ug != s.plan.start_ug:
+        out.append(
+            _warn(
+                "dose-not-makeable",
+                f"The current dose {format_mg(s.plan.start_ug)} mg cannot be made with these "
+                f"products; it was rounded to {format_mg(s.start_ug)} mg.",
+                (),
+                (s.plan.start,),
+            )
+        )
+    for step in s.steps:
+        if step.rounded and not step.continued:
+            out.append(
+                _warn(
+                    "dose-not-makeable",
+                    f"{_label(step).capitalize()}: {format_mg(step.requested_ug)} mg cannot be "
+                    f"made with these products; it was rounded to {format_mg(step.daily_ug)} mg.",
+                    (step.row,),
+                    (step.start,),
+                )
+            )
+    return out
+
+
+def _abrupt_stop(s: Schedule) -> list[PlanWarning]:
+    if not s.steps:
+        return []
+    last = s.steps[-1]
+    smallest = s.formulary.smallest_ug
+    if last.daily_ug <= smallest:
+        return []
+    return [
+        _warn(
+            "abrupt-stop",
+            f"The plan stops on {s.stop_date.isoformat()} from {format_mg(last.daily_ug)} mg/day; "
+            f"these products can make {format_mg(smallest)} mg, so a smaller last step is possible.",
+            (last.row,),
+            (s.stop_date,),
+        )
+    ]
+
+
+def _over_max(s: Schedule) -> list[PlanWarning]:
+    limit = s.drug.max_daily_for(s.plan.indication)
+    if limit is None:
+        return []
+    over = [st for st in s.steps if st.daily_ug > limit.ug]
+    start_over = s.start_ug > limit.ug
+    if not over and not start_over:
+        return []
+    what = f"the maximum of {format_mg(limit.ug)} mg/day ({limit.indication}, {limit.source})"
+    if over:
+        msg = (
+            f"{len(over)} step(s) from {over[0].start.isoformat()} are above {what}; "
+            f"the highest is {format_mg(max(st.daily_ug for st in over))} mg."
+        )
+    else:
+        msg = f"The current dose {format_mg(s.start_ug)} mg/day is above {what}."
+    return [
+        _warn(
+            "over-max-daily-dose",
+            msg,
+            tuple(st.row for st in over),
+            tuple(st.start for st in over) or (s.plan.start,),
+        )
+    ]
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (clamped to the month's last day)."""
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _too_long(s: Schedule) -> list[PlanWarning]:
+    limit = add_months(s.plan.start, MAX_MONTHS)
+    if s.stop_date <= limit:
+        return []
+    return [
+        _warn(
+            "longer-than-6-months",
+            f"The plan runs from {s.plan.start.isoformat()} to {s.stop_date.isoformat()} "
+            f"({s.total_days} days), longer than {MAX_MONTHS} months.",
+            (),
+            (s.stop_date,),
+        )
+    ]

@@ -1,0 +1,264 @@
+"""Symptom scales as data, scoring, red flags and the hold suggestion (SPEC.md, "Symptoms and holds")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from taperdesk.resources import names, read_json
+
+HOLD_SOURCE = (
+    "Seed article 002: hold at the current dose for 1–2 weeks when moderate or severe symptoms "
+    "emerge; ASAM 2025: pause or slow the taper when significant symptoms emerge"
+)
+RED_FLAG_SOURCE_DEFAULT = "FDA label and boxed warnings; seed articles' dangerous symptoms"
+DEFAULT_HOLD_DAYS = 14
+"""Suggested hold length: the upper end of seed 002's 1–2 weeks (editable)."""
+
+
+class ScaleError(ValueError):
+    """A scale file or an assessment that is not valid; the message names the field."""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    min: int
+    max: int
+    rated_by: str = "patient"
+
+
+@dataclass(frozen=True)
+class Band:
+    min: int
+    max: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    name: str
+    full_name: str
+    source: str
+    items: tuple[Item, ...]
+    bands: tuple[Band, ...]
+    bands_source: str
+    hold_band: str
+    rise_points: int
+    rise_source: str
+    anchors: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def max_total(self) -> int:
+        return sum(i.max for i in self.items)
+
+    def band(self, total: int) -> Band:
+        for b in self.bands:
+            if b.min <= total <= b.max:
+                return b
+        raise ScaleError(f"total {total} is outside every band of {self.name}")
+
+    def band_rank(self, label: str) -> int:
+        for i, b in enumerate(self.bands):
+            if b.label == label:
+                return i
+        raise ScaleError(f"{self.name} has no band {label!r}")
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    on: date
+    scale_id: str
+    scores: tuple[tuple[str, int], ...]
+    """(item id, score) for every item of the scale, in the scale's order."""
+    red_flags: frozenset[str] = frozenset()
+    note: str = ""
+
+    def score_of(self, item_id: str) -> int:
+        return dict(self.scores)[item_id]
+
+    @property
+    def total(self) -> int:
+        return sum(v for _k, v in self.scores)
+
+
+@dataclass(frozen=True)
+class Scored:
+    total: int
+    band: Band
+    red_flags: tuple[RedFlag, ...]
+
+    @property
+    def urgent(self) -> bool:
+        return bool(self.red_flags)
+
+
+@dataclass(frozen=True)
+class HoldSuggestion:
+    on: date
+    days: int
+    reason: str
+    source: str = HOLD_SOURCE
+
+
+def parse_scale(data: Any, origin: str = "scale") -> Scale:
+    if not isinstance(data, dict) or data.get("format") != "taperdesk-scale":
+        raise ScaleError(f"{origin}: not a TaperDesk scale file")
+    try:
+        items = tuple(
+            Item(str(i["id"]), str(i["label"]), int(i["min"]), int(i["max"]),
+                 str(i.get("rated_by", "patient")))
+            for i in data["items"]
+        )
+        bands = tuple(Band(int(b["min"]), int(b["max"]), str(b["label"])) for b in data["bands"])
+        scale = Scale(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            full_name=str(data.get("full_name", data["name"])),
+            source=str(data["source"]),
+            items=items,
+            bands=bands,
+            bands_source=str(data.get("bands_source", "")),
+            hold_band=str(data["hold_band"]),
+            rise_points=int(data["rise_over_baseline_points"]),
+            rise_source=str(data.get("rise_source", "")),
+            anchors={str(k): str(v) for k, v in (data.get("anchors") or {}).items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ScaleError(f"{origin}: missing or bad field ({exc})") from None
+    if len({i.id for i in items}) != len(items):
+        raise ScaleError(f"{origin}: item ids repeat")
+    for i in items:
+        if i.min < 0 or i.max <= i.min:
+            raise ScaleError(f"{origin}: item {i.id} has a bad range {i.min}–{i.max}")
+    lo = sum(i.min for i in items)
+    covered = sorted((b.min, b.max) for b in bands)
+    expect = lo
+    for bmin, bmax in covered:
+        if bmin != expect or bmax < bmin:
+            raise ScaleError(f"{origin}: bands must cover {lo}–{scale.max_total} without gaps")
+        expect = bmax + 1
+    if expect != scale.max_total + 1:
+        raise ScaleError(f"{origin}: bands must cover {lo}–{scale.max_total} without gaps")
+    scale.band_rank(scale.hold_band)
+    if scale.rise_points < 1:
+        raise ScaleError(f"{origin}: rise_over_baseline_points must be 1 or more")
+    return scale
+
+
+_SCALES: dict[str, Scale] | None = None
+_FLAGS: tuple[RedFlag, ...] | None = None
+
+
+def shipped_scales() -> dict[str, Scale]:
+    global _SCALES
+    if _SCALES is None:
+        loaded = [parse_scale(read_json(n), n) for n in names("scales")]
+        _SCALES = {s.id: s for s in loaded}
+    return _SCALES
+
+
+def scale(scale_id: str) -> Scale:
+    try:
+        return shipped_scales()[scale_id]
+    except KeyError:
+        raise ScaleError(
+            f"unknown scale {scale_id!r} (known: {', '.join(shipped_scales())})"
+        ) from None
+
+
+def red_flags() -> tuple[RedFlag, ...]:
+    global _FLAGS
+    if _FLAGS is None:
+        data = read_json("red_flags.json")
+        _FLAGS = tuple(RedFlag(str(f["id"]), str(f["label"])) for f in data["flags"])
+    return _FLAGS
+
+
+def red_flag_source() -> str:
+    return str(read_json("red_flags.json").get("source", RED_FLAG_SOURCE_DEFAULT))
+
+
+def make_assessment(
+    sc: Scale,
+    on: date,
+    scores: Mapping[str, int],
+    flags: Sequence[str] = (),
+    note: str = "",
+) -> Assessment:
+    """Validate item scores and red flags against ``sc``; raise ScaleError naming the item."""
+    known = {i.id for i in sc.items}
+    for key in scores:
+        if key not in known:
+            raise ScaleError(f"{sc.name} has no item {key!r}")
+    ordered = []
+    for item in sc.items:
+        if item.id not in scores:
+            raise ScaleError(f"{item.label}: no score given")
+        value = scores[item.id]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ScaleError(f"{item.label}: score must be a whole number")
+        if not item.min <= value <= item.max:
+            raise ScaleError(f"{item.label}: score must be {item.min}–{item.max}, not {value}")
+        ordered.append((item.id, value))
+    flag_ids = {f.id for f in red_flags()}
+    for f in flags:
+        if f not in flag_ids:
+            raise ScaleError(f"unknown red flag {f!r}")
+    return Assessment(on, sc.id, tuple(ordered), frozenset(flags), note)
+
+
+def score(sc: Scale, a: Assessment) -> Scored:
+    if a.scale_id != sc.id:
+        raise ScaleError(f"assessment is on {a.scale_id}, not {sc.id}")
+    total = a.total
+    return Scored(total, sc.band(total), tuple(f for f in red_flags() if f.id in a.red_flags))
+
+
+def suggest_hold(
+    sc: Scale,
+    history: Sequence[Assessment],
+    latest: Assessment,
+    *,
+    hold_band: str | None = None,
+    rise_points: int | None = None,
+    days: int = DEFAULT_HOLD_DAYS,
+) -> HoldSuggestion | None:
+    """Suggest a hold when ``latest`` reaches the hold band or rises over baseline.
+
+    The baseline is the earliest earlier assessment on the same scale. Thresholds
+    default to the scale's (editable) values.
+    """
+    band_label = hold_band or sc.hold_band
+    rise = rise_points if rise_points is not None else sc.rise_points
+    total = latest.total
+    reasons = []
+    band = sc.band(total)
+    if sc.band_rank(band.label) >= sc.band_rank(band_label):
+        reasons.append(f"{sc.name} total {total} is in the {band.label} band")
+    earlier = sorted((a for a in history if a.scale_id == sc.id and a.on < latest.on),
+                     key=lambda a: a.on)
+    if earlier:
+        base = earlier[0].total
+        if total - base >= rise:
+            reasons.append(
+                f"{sc.name} total rose {total - base} points over the baseline of {base} "
+                f"({earlier[0].on.isoformat()})"
+            )
+    if not reasons:
+        return None
+    return HoldSuggestion(
+        on=latest.on,
+        days=days,
+        reason="; ".join(reasons) + f": hold at the current dose for {days} days",
+    )

@@ -1,0 +1,435 @@
+"""The schedule: a pure function of the plan (SPEC.md, "The model: a plan and its schedule").
+
+``compute(plan)`` generates the protocol's steps (with the clinician's pins),
+then applies holds and back-steps in the order they were made, each splitting
+the step in effect on its date and moving everything after it later.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, lru_cache
+
+from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
+from taperdesk.model.doses import Formulary, MadeDose, Unit, formulary_for
+from taperdesk.model.errors import PlanError
+from taperdesk.model.plan import BackStep, Hold, Pin, Plan, validate_plan
+from taperdesk.model.protocols import (
+    ASAM_SOURCE,
+    CUSTOM_SOURCE,
+    LABEL_SOURCE,
+    NARDI_FAST_CUT_UG,
+    NARDI_FAST_DAYS,
+    NARDI_SLOW_CUT_UG,
+    NARDI_SLOW_DAYS,
+    NARDI_SOURCE,
+    NARDI_THRESHOLD_UG,
+    POTTIE_SOURCE,
+)
+from taperdesk.model.units import format_mg
+
+MAX_STEPS = 2000
+"""A plan with more steps than this is refused (TaperDesk limit)."""
+HOLD_SOURCE = "Seed article 002 (hold 1–2 weeks); ASAM 2025: pause or slow when significant symptoms emerge"
+BACK_STEP_SOURCE = "ASAM 2025: a temporary return to the previous dose in rare cases"
+COARSE_CUT_FACTOR = Decimal("1.5")
+"""percent-current: a cut more than 1.5 × P (because of the products) is explained in the step."""
+
+
+@dataclass(frozen=True)
+class TimedDose:
+    time: str
+    made: MadeDose
+
+    @property
+    def ug(self) -> int:
+        return self.made.ug
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        return self.made.units
+
+
+@dataclass(frozen=True)
+class Step:
+    row: int
+    start: date
+    days: int
+    daily_ug: int
+    requested_ug: int
+    """What the protocol or the clinician asked for, before rounding to the products."""
+    doses: tuple[TimedDose, ...]
+    kind: str
+    """'taper', 'hold' or 'back-step'."""
+    taper_no: int
+    """The protocol step this row belongs to (holds carry the number of the step they hold)."""
+    rationale: str
+    source: str
+    pinned: bool = False
+    edit_index: int | None = None
+    """For holds and back-steps: the index of the edit in ``plan.edits`` that made the row."""
+    continued: bool = False
+    """The rest of a step after a hold or back-step."""
+
+    @property
+    def end(self) -> date:
+        """The last day of the step (inclusive)."""
+        return self.start + timedelta(days=self.days - 1)
+
+    @property
+    def next_start(self) -> date:
+        return self.start + timedelta(days=self.days)
+
+    @property
+    def rounded(self) -> bool:
+        return self.requested_ug != self.daily_ug
+
+
+@dataclass(frozen=True)
+class Schedule:
+    plan: Plan
+    steps: tuple[Step, ...]
+    stop_date: date
+    """The first day with no dose."""
+    start_ug: int
+    """The dose before the taper, as the products make it."""
+    drug: Drug = field(compare=False)
+    formulary: Formulary = field(compare=False)
+    notes: tuple[str, ...] = ()
+
+    @cached_property
+    def _starts(self) -> list[date]:
+        return [s.start for s in self.steps]
+
+    def step_at(self, day: date) -> Step | None:
+        """The step in effect on ``day``, or None before the start or from the stop date."""
+        if not self.steps or day < self.plan.start or day >= self.stop_date:
+            return None
+        return self.steps[bisect.bisect_right(self._starts, day) - 1]
+
+    def dose_on(self, day: date) -> int:
+        """Daily dose in µg on ``day``: the starting dose before the plan, 0 from the stop."""
+        if day < self.plan.start:
+            return self.start_ug
+        step = self.step_at(day)
+        return step.daily_ug if step else 0
+
+    @property
+    def total_days(self) -> int:
+        return (self.stop_date - self.plan.start).days
+
+
+@dataclass
+class _Raw:
+    ug: int
+    requested: int
+    days: int
+    kind: str
+    taper_no: int
+    rationale: str
+    source: str
+    pinned: bool = False
+    days_pinned: bool = False
+    edit_index: int | None = None
+    continued: bool = False
+
+
+def compute(plan: Plan, catalogue: Catalogue | None = None) -> Schedule:
+    """The schedule of ``plan``; the same plan always gives the same schedule."""
+    return _compute(plan, catalogue or shipped_catalogue())
+
+
+@lru_cache(maxsize=512)
+def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
+    validate_plan(plan, catalogue)
+    drug = catalogue.drug(plan.drug)
+    form = formulary_for(tuple(drug.product(p) for p in plan.products), plan.allow_quarters)
+    notes: list[str] = []
+    raws = _generate(plan, drug, form, notes)
+    raws = _apply_holds(plan, form, raws, notes)
+    steps: list[Step] = []
+    day = plan.start
+    for row, r in enumerate(raws):
+        steps.append(
+            Step(
+                row=row,
+                start=day,
+                days=r.days,
+                daily_ug=r.ug,
+                requested_ug=r.requested,
+                doses=_doses(plan, form, r.ug),
+                kind=r.kind,
+                taper_no=r.taper_no,
+                rationale=r.rationale,
+                source=r.source,
+                pinned=r.pinned or r.days_pinned,
+                edit_index=r.edit_index,
+                continued=r.continued,
+            )
+        )
+        day += timedelta(days=r.days)
+    return Schedule(
+        plan=plan,
+        steps=tuple(steps),
+        stop_date=day,
+        start_ug=form.nearest(plan.start_ug),
+        drug=drug,
+        formulary=form,
+        notes=tuple(notes),
+    )
+
+
+def _pins(plan: Plan) -> dict[int, tuple[int | None, int | None]]:
+    pins: dict[int, tuple[int | None, int | None]] = {}
+    for e in plan.edits:
+        if isinstance(e, Pin):
+            ug, days = pins.get(e.taper_no, (None, None))
+            pins[e.taper_no] = (e.ug if e.ug is not None else ug, e.days or days)
+    return pins
+
+
+def _generate(plan: Plan, drug: Drug, form: Formulary, notes: list[str]) -> list[_Raw]:
+    proto = plan.protocol
+    pins = _pins(plan)
+    prev = form.nearest(plan.start_ug)
+    exact = Decimal(plan.start_ug)
+    raws: list[_Raw] = []
+    k = 0
+    while True:
+        k += 1
+        if k > MAX_STEPS:
+            raise PlanError(f"the plan would have more than {MAX_STEPS} steps; choose larger cuts")
+        coarse = False
+        if proto.id == "custom":
+            if k > len(proto.custom_steps):
+                break
+            nxt = Decimal(proto.custom_steps[k - 1].ug)
+            days = proto.custom_steps[k - 1].days
+            why, src = "Step set by the clinician", CUSTOM_SOURCE
+        elif proto.id == "nardi":
+            if exact > NARDI_THRESHOLD_UG:
+                nxt = max(exact - NARDI_FAST_CUT_UG, Decimal(NARDI_THRESHOLD_UG))
+                days = NARDI_FAST_DAYS
+                why = "Nardi: cut 0.5 mg/day every 2 weeks while above 1 mg/day"
+                if exact - NARDI_FAST_CUT_UG < NARDI_THRESHOLD_UG:
+                    why += "; this cut stops at 1 mg/day"
+            else:
+                nxt = exact - NARDI_SLOW_CUT_UG
+                days = NARDI_SLOW_DAYS
+                why = "Nardi: cut 0.25 mg/day every week from 1 mg/day"
+            src = NARDI_SOURCE
+        elif proto.id == "percent-current":
+            assert proto.percent is not None and proto.every_days is not None
+            target = Decimal(prev) * (100 - proto.percent) / 100
+            below = form.nearest_below(target, prev)
+            if below is None:
+                break
+            nxt = Decimal(below)
+            days = proto.every_days
+            why = (
+                f"{proto.percent} % less than {format_mg(prev)} mg is "
+                f"{_mg_text(target)} mg; the nearest dose below {format_mg(prev)} mg "
+                f"these products make is {format_mg(below)} mg"
+            )
+            coarse = (prev - below) * 100 > COARSE_CUT_FACTOR * proto.percent * prev
+            if coarse:
+                finer = _finer_products(drug, form, plan, target, prev, below)
+                why += "; these products cannot make a smaller cut"
+                if finer:
+                    why += f" ({finer} would allow one)"
+                    note = f"Smaller cuts near the end need other products: {finer}."
+                    if note not in notes:
+                        notes.append(note)
+            src = ASAM_SOURCE
+        elif proto.id == "percent-start":
+            assert proto.percent is not None and proto.every_days is not None
+            cut = Decimal(plan.start_ug) * proto.percent / 100
+            nxt = exact - cut
+            days = proto.every_days
+            why = (
+                f"Cut {proto.percent} % of the starting {format_mg(plan.start_ug)} mg "
+                f"({_mg_text(cut)} mg/day) every {days} days"
+            )
+            src = POTTIE_SOURCE
+        else:  # fixed
+            assert proto.step_ug is not None and proto.every_days is not None
+            nxt = exact - proto.step_ug
+            days = proto.every_days
+            why = f"Cut {format_mg(proto.step_ug)} mg/day every {days} days"
+            src = LABEL_SOURCE
+        pin_ug, pin_days = pins.get(k, (None, None))
+        if pin_ug is not None:
+            nxt = Decimal(pin_ug)
+            why, src = "Dose set by the clinician", CUSTOM_SOURCE
+        if pin_days is not None:
+            days = pin_days
+            why += "; length set by the clinician"
+        if nxt <= 0:
+            break
+        requested = int(nxt.to_integral_value(rounding=ROUND_HALF_UP))
+        made = form.nearest(requested)
+        if made == 0:
+            notes.append(
+                f"Step {k}: {format_mg(requested)} mg is below the smallest dose these "
+                f"products make ({format_mg(form.smallest_ug)} mg); the plan stops before it."
+            )
+            break
+        if made != requested:
+            why += f"; {format_mg(requested)} mg asked for, rounded to {format_mg(made)} mg"
+        raws.append(
+            _Raw(
+                ug=made,
+                requested=requested,
+                days=days,
+                kind="taper",
+                taper_no=k,
+                rationale=why,
+                source=src,
+                pinned=pin_ug is not None,
+                days_pinned=pin_days is not None,
+            )
+        )
+        prev, exact = made, nxt
+    for k in pins:
+        if k > len(raws) + 1:
+            notes.append(f"An edit of step {k} no longer applies: the plan has fewer steps.")
+    return raws
+
+
+def _finer_products(
+    drug: Drug, form: Formulary, plan: Plan, target: Decimal, prev: int, chosen: int
+) -> str:
+    """Names of this drug's other products that would make a dose closer to ``target``."""
+    names = []
+    for p in drug.products:
+        if p in form.products:
+            continue
+        wider = formulary_for(form.products + (p,), plan.allow_quarters)
+        alt = wider.nearest_below(target, prev)
+        if alt is not None and abs(Decimal(alt) - target) < abs(Decimal(chosen) - target):
+            names.append(p.name)
+    return " or ".join(names[:3])
+
+
+def _mg_text(ug: Decimal) -> str:
+    return format_mg(int(ug)) if ug == int(ug) else f"{(ug / 1000).quantize(Decimal('0.001'))}"
+
+
+def _locate(raws: list[_Raw], start: date, on: date) -> tuple[int, int] | None:
+    offset = (on - start).days
+    if offset < 0:
+        return None
+    for i, r in enumerate(raws):
+        if offset < r.days:
+            return i, offset
+        offset -= r.days
+    return None
+
+
+def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]) -> list[_Raw]:
+    for index, e in enumerate(plan.edits):
+        if isinstance(e, Pin):
+            continue
+        found = _locate(raws, plan.start, e.on)
+        what = "hold" if isinstance(e, Hold) else "back-step"
+        if found is None:
+            notes.append(f"The {what} on {e.on.isoformat()} is outside the plan and was not applied.")
+            continue
+        i, offset = found
+        r = raws[i]
+        if isinstance(e, Hold):
+            ug, kind, src = r.ug, "hold", HOLD_SOURCE
+            why = f"Stay on {format_mg(ug)} mg for {e.days} days"
+            if e.stretch_percent > 100:
+                why += f"; later steps {e.stretch_percent} % as long"
+        else:
+            ug = _previous_dose(raws, i, form.nearest(plan.start_ug))
+            if ug <= r.ug:
+                notes.append(
+                    f"The back-step on {e.on.isoformat()} has no higher previous dose to return to."
+                )
+                continue
+            kind, src = "back-step", BACK_STEP_SOURCE
+            why = f"Back to the previous dose of {format_mg(ug)} mg for {e.days} days"
+        if e.reason:
+            why += f" — {e.reason}"
+        inserted = _Raw(
+            ug=ug, requested=ug, days=e.days, kind=kind, taper_no=r.taper_no,
+            rationale=why, source=src, edit_index=index,
+        )
+        pieces = []
+        if offset:
+            pieces.append(_copy(r, days=offset))
+        pieces.append(inserted)
+        pieces.append(_copy(r, days=r.days - offset, continued=True))
+        if isinstance(e, Hold) and e.stretch_percent > 100:
+            for later in raws[i + 1 :]:
+                if later.kind == "taper" and later.taper_no > r.taper_no and not later.days_pinned:
+                    later.days = -(-later.days * e.stretch_percent // 100)
+        raws = raws[:i] + pieces + raws[i + 1 :]
+    return raws
+
+
+def _previous_dose(raws: list[_Raw], i: int, start_ug: int) -> int:
+    """The dose of the taper step before the one at ``raws[i]``."""
+    no = raws[i].taper_no
+    for r in reversed(raws[:i]):
+        if r.kind == "taper" and r.taper_no < no:
+            return r.ug
+    return start_ug
+
+
+def _copy(r: _Raw, **changes: object) -> _Raw:
+    new = _Raw(**vars(r))
+    for key, value in changes.items():
+        setattr(new, key, value)
+    return new
+
+
+def _doses(plan: Plan, form: Formulary, daily: int) -> tuple[TimedDose, ...]:
+    night_base = split_daily(form.nearest(plan.start_ug), "morning-night", form)[-1][1]
+    return tuple(
+        TimedDose(time, form.make(ug))
+        for time, ug in split_daily(daily, plan.split, form, night_base)
+        if ug
+    )
+
+
+def split_daily(
+    daily: int, pattern: str, form: Formulary, night_base: int = 0
+) -> tuple[tuple[str, int], ...]:
+    """Split a makeable daily dose over the day by ``pattern``; every part is makeable.
+
+    Parts are as equal as the products allow, any extra at bedtime.
+    ``morning-night-morning-first`` keeps the bedtime dose at ``night_base`` (the
+    bedtime half of the starting dose) until the morning dose is gone.
+    """
+    return _split(daily, pattern, form, night_base)
+
+
+@lru_cache(maxsize=8192)
+def _split(daily: int, pattern: str, form: Formulary, night_base: int) -> tuple[tuple[str, int], ...]:
+    if pattern == "night":
+        return (("night", daily),)
+    if pattern == "three-times":
+        first = _largest_part(daily, Decimal(daily) / 3, form)
+        rest = daily - first
+        second = _largest_part(rest, Decimal(rest) / 2, form)
+        return (("morning", first), ("midday", second), ("night", rest - second))
+    if pattern == "morning-night-morning-first":
+        night = min(daily, night_base)
+        if form.is_makeable(daily - night) and form.is_makeable(night):
+            return (("morning", daily - night), ("night", night))
+    morning = _largest_part(daily, Decimal(daily) / 2, form)
+    return (("morning", morning), ("night", daily - morning))
+
+
+def _largest_part(total: int, at_most: Decimal, form: Formulary) -> int:
+    """The largest makeable part <= at_most whose remainder is also makeable (0 allowed)."""
+    for part in reversed(form.makeable(int(at_most))):
+        if form.is_makeable(total - part):
+            return part
+    return 0
