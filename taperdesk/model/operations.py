@@ -70,7 +70,7 @@ def back_step(
     return new
 
 
-def remove_edit(plan: Plan, edit_index: int) -> Plan:
+def remove_edit(plan: Plan, edit_index: int, *, catalogue: Catalogue | None = None) -> Plan:
     if not 0 <= edit_index < len(plan.edits):
         raise PlanError("that edit is not in the plan")
     return replace(plan, edits=plan.edits[:edit_index] + plan.edits[edit_index + 1 :])
@@ -132,10 +132,12 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
     return _pin(plan, step.taper_no, days=total)
 
 
-def set_protocol(plan: Plan, protocol: Protocol) -> Plan:
+def set_protocol(plan: Plan, protocol: Protocol, *, catalogue: Catalogue | None = None) -> Plan:
     """Change the protocol or its parameters; the clinician's edits are kept."""
     validate_protocol(protocol)
-    return replace(plan, protocol=protocol)
+    new = replace(plan, protocol=protocol)
+    compute(new, catalogue)
+    return new
 
 
 def update_plan(plan: Plan, catalogue: Catalogue | None = None, **fields: object) -> Plan:
