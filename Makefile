@@ -27,5 +27,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# One-folder bundle in dist/TaperDesk (see packaging/README.md for Windows and macOS).
+bundle: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+		packaging/taperdesk.spec
+
 clean:
 	rm -rf $(VENV) build dist
