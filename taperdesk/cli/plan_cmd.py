@@ -9,7 +9,15 @@ import json
 import sys
 
 from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, plan_from_args
-from taperdesk.model import PlanError, Schedule, check, compute, format_mg
+from taperdesk.model import (
+    CatalogueError,
+    DoseError,
+    PlanError,
+    Schedule,
+    check,
+    compute,
+    format_mg,
+)
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.plan import TIME_LABELS
 from taperdesk.model.serialize import schedule_to_dict
@@ -21,14 +29,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "plan",
         help="print a taper schedule",
         description="Print the schedule of a taper plan, with its warnings and their sources.",
-        epilog=f"example:\n  {EXAMPLE}\n  {EXAMPLE} --format json\n"
+        epilog=f"examples:\n  {EXAMPLE}\n  {EXAMPLE} --format json\n"
                "  taperdesk plan --dose 2 --protocol percent-current --percent 10 --every 14 "
-               "--start 2027-01-04 --hold 2027-03-01:14",
+               "--start 2027-01-04 --hold 2027-03-01:14\n"
+               "  taperdesk plan --dose 3 --protocol fixed --step-mg 0.25 --every 3 "
+               "--split morning-night --start 2027-01-04 --format csv\n"
+               "  taperdesk plan --dose 3 --protocol custom --step 2.5:14 --step 2:14 "
+               "--step 1:14 --products us-tablets-odt --start 2027-01-04\n\n"
+               "Exit status 2 and a one-line message on bad input.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_plan_options(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="output format (default: table)")
+                   help="output format, e.g. --format json (default: table)")
     p.set_defaults(run=run)
 
 
@@ -38,10 +51,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         plan, catalogue, opioid = plan_from_args(args)
         schedule = compute(plan, catalogue)
-    except PlanError as exc:
-        raise UsageError(str(exc)) from None
+    except (PlanError, CatalogueError, DoseError) as exc:
+        raise UsageError(_one_line(str(exc))) from None
     warnings = check(schedule, opioid=opioid)
     out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        # A console that cannot show µ or ½ gets a stand-in rather than a crash.
+        out.reconfigure(errors="replace")
     if args.format == "json":
         json.dump(schedule_to_dict(schedule, warnings), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -50,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         out.write(to_table(schedule, warnings))
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def how_taken(schedule: Schedule, step_row: int) -> str:

@@ -10,6 +10,7 @@ from taperdesk.model import (
     PROTOCOLS,
     SPLITS,
     CatalogueError,
+    CustomStep,
     DoseError,
     Plan,
     PlanError,
@@ -27,34 +28,45 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("the plan (or --from a plan file)")
     g.add_argument("--from", dest="from_file", metavar="FILE", type=Path,
                    help="read the plan from a plan file (e.g. plan.taper.json)")
-    g.add_argument("--drug", default="clonazepam", help="drug id (default: clonazepam)")
+    g.add_argument("--drug", default="clonazepam",
+                   help="drug id, e.g. clonazepam or diazepam (default: clonazepam)")
     g.add_argument("--dose", metavar="MG",
                    help="current daily dose in mg, e.g. 3 or 0.75 (required without --from)")
     g.add_argument("--protocol", choices=list(PROTOCOLS), default="nardi",
-                   help="taper protocol (default: nardi)")
+                   help="taper protocol, e.g. --protocol percent-current (default: nardi)")
     g.add_argument("--start", metavar="YYYY-MM-DD",
-                   help="first day of the first reduced dose (default: today)")
+                   help="first day of the first reduced dose, e.g. 2027-01-04 (default: today)")
     g.add_argument("--products", metavar="NAME",
                    help="product set (e.g. us-tablets, uk-tablets, us-tablets-odt, "
                         "solution-0.5mg-5ml) or comma-separated product ids; default: the "
                         "drug's default set")
     g.add_argument("--split", choices=list(SPLITS), default="night",
-                   help="how the daily dose is split over the day (default: night)")
+                   help="how the daily dose is split over the day, e.g. --split morning-night "
+                        "(default: night)")
     g.add_argument("--percent", metavar="P",
                    help="percent-current / percent-start: cut P %% (e.g. 10)")
     g.add_argument("--every", metavar="DAYS", type=int,
                    help="percent-current / percent-start / fixed: days between cuts (e.g. 14)")
     g.add_argument("--step-mg", metavar="X", help="fixed: cut X mg/day each time (e.g. 0.25)")
+    g.add_argument("--step", dest="custom_steps", metavar="MG:DAYS", action="append",
+                   default=[],
+                   help="custom: one step of MG mg/day for DAYS days, in order; repeatable "
+                        "(e.g. --step 2.5:14 --step 2:14)")
     g.add_argument("--hold", metavar="YYYY-MM-DD:DAYS", action="append", default=[],
                    help="insert a hold on that date for that many days; repeatable "
                         "(e.g. --hold 2027-02-01:14)")
     g.add_argument("--quarters", action="store_true",
-                   help="allow quartering scored tablets (only where the clinic allows)")
-    g.add_argument("--indication", help="indication for the maximum-dose check (e.g. panic)")
+                   help="allow quartering scored tablets, only where the clinic allows "
+                        "(e.g. --quarters makes 0.125 mg of a 0.5 mg tablet)")
+    g.add_argument("--indication",
+                   help="indication for the maximum-dose check, e.g. panic or seizures "
+                        "(default: the highest maximum listed)")
     g.add_argument("--opioid", action="store_true",
-                   help="the patient is also prescribed an opioid (adds the FDA warning)")
+                   help="the patient is also prescribed an opioid; adds the FDA warning "
+                        "(e.g. --opioid)")
     g.add_argument("--products-file", metavar="FILE", type=Path,
-                   help="the clinic's own products file to add to the catalogue")
+                   help="the clinic's own products file to add to the catalogue "
+                        "(e.g. clinic-products.json)")
 
 
 def _date(text: str, what: str) -> date:
@@ -64,8 +76,32 @@ def _date(text: str, what: str) -> date:
         raise PlanError(f"{what} {text!r} is not a real date (YYYY-MM-DD)") from None
 
 
+def _custom_steps(specs: list[str]) -> tuple[CustomStep, ...]:
+    steps = []
+    for spec in specs:
+        mg_text, sep, days_text = spec.partition(":")
+        if not sep or not days_text.strip().isdigit():
+            raise PlanError(f"--step {spec!r} must look like MG:DAYS (e.g. 2.5:14)")
+        try:
+            ug = parse_mg(mg_text, what="--step")
+        except DoseError as exc:
+            raise PlanError(str(exc)) from None
+        steps.append(CustomStep(ug, int(days_text)))
+    return tuple(steps)
+
+
 def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
     """Build the plan the options describe. Raises PlanError with a one-line reason."""
+    if args.products_file is not None and not args.products_file.is_file():
+        raise PlanError(f"--products-file {str(args.products_file)!r} does not exist")
+    for given, option, protocols in (
+        (args.percent, "--percent", ("percent-current", "percent-start")),
+        (args.every, "--every", ("percent-current", "percent-start", "fixed")),
+        (args.step_mg, "--step-mg", ("fixed",)),
+        (args.custom_steps, "--step", ("custom",)),
+    ):
+        if given and args.from_file is None and args.protocol not in protocols:
+            raise PlanError(f"{option} is for --protocol {' or '.join(protocols)}")
     try:
         catalogue = load_catalogue(args.products_file)
     except CatalogueError as exc:
@@ -95,7 +131,8 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
             raise PlanError(str(exc)) from None
         start = _date(args.start, "--start") if args.start else date.today()
         protocol = make_protocol(
-            args.protocol, percent=args.percent, every_days=args.every, step_ug=step_ug
+            args.protocol, percent=args.percent, every_days=args.every, step_ug=step_ug,
+            custom_steps=_custom_steps(args.custom_steps),
         )
         plan = Plan(
             drug=drug.id,

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from taperdesk.model.catalogue import Product
 
+
 @dataclass(frozen=True)
 class Unit:
     """Some of one product within a dose: a tablet count (0.5 = half) or a volume."""
@@ -140,15 +141,21 @@ class Formulary:
         return self.makeable(max([p.strength_ug for p in self.products] + [4000]))[0]
 
     def nearest(self, ug: int) -> int:
-        """The makeable dose nearest to ``ug`` (ties to the higher); 0 stays 0."""
+        """The makeable dose nearest to ``ug`` (ties to the higher); 0 stays 0.
+
+        A dose above 0 never rounds to nothing: below the smallest makeable dose it
+        rounds up to that dose (stopping is the plan's decision, not rounding's).
+        """
         if ug <= 0:
             return 0
         if self.is_makeable(ug):
             return ug
         self._ensure(ug + self.smallest_ug)
         i = bisect.bisect_left(self._makeable, ug)
-        below = self._makeable[i - 1] if i > 0 else 0
         above = self._makeable[i]
+        if i == 0:
+            return above
+        below = self._makeable[i - 1]
         return above if above - ug <= ug - below else below
 
     def nearest_below(self, target: Decimal, ceiling_ug: int) -> int | None:
@@ -156,11 +163,13 @@ class Formulary:
 
         Ties go to the higher dose. None when no makeable dose is below the ceiling.
         """
-        options = self.makeable(ceiling_ug - 1)
-        if not options:
+        self._ensure(ceiling_ug)
+        made = self._makeable
+        end = bisect.bisect_left(made, ceiling_ug)
+        if end == 0:
             return None
-        i = bisect.bisect_left(options, target)
-        candidates = options[max(0, i - 1) : i + 1]
+        i = min(bisect.bisect_left(made, target, 0, end), end)
+        candidates = made[max(0, i - 1) : min(i + 1, end)]
         return min(candidates, key=lambda c: (abs(Decimal(c) - target), -c))
 
     # -- making a dose ----------------------------------------------------

@@ -85,7 +85,9 @@ class PlanWarning:
         return f"{self.code}@{self.dates[0].isoformat()}" if self.dates else self.code
 
 
-def _warn(code: str, message: str, rows: tuple[int, ...] = (), dates: tuple[date, ...] = ()) -> PlanWarning:
+def _warn(
+    code: str, message: str, rows: tuple[int, ...] = (), dates: tuple[date, ...] = ()
+) -> PlanWarning:
     severity, _title, source = RULES[code]
     return PlanWarning(code, severity, message, source, rows, dates)
 
@@ -115,9 +117,17 @@ def _label(step: Step) -> str:
 
 
 def _cuts(s: Schedule) -> list[PlanWarning]:
+    """Each cut (a row whose dose is below the row before) against the 2 weeks before it.
+
+    Rows that do not lower the dose (holds, the rest of a held step) are not cuts;
+    the cut that led to their dose was checked already, so no warning is lost.
+    """
     out = []
     steps = s.steps
     for i, step in enumerate(steps):
+        before = steps[i - 1].daily_ug if i else s.start_ug
+        if step.daily_ug >= before:
+            continue
         window_start = step.start - timedelta(days=WINDOW_DAYS)
         # The highest dose in the 2 weeks before this step began (the starting dose before
         # the plan counts too).
@@ -145,19 +155,24 @@ def _cuts(s: Schedule) -> list[PlanWarning]:
 
 
 def _first_cut(s: Schedule) -> list[PlanWarning]:
-    if not s.steps:
+    """The first row that lowers the dose, compared to the dose just before it."""
+    before = s.start_ug
+    for first in s.steps:
+        if first.daily_ug < before:
+            break
+        before = first.daily_ug
+    else:
         return []
-    first = s.steps[0]
-    cut = s.start_ug - first.daily_ug
-    if cut * 100 <= FIRST_CUT_PERCENT * s.start_ug:
+    cut = before - first.daily_ug
+    if cut * 100 <= FIRST_CUT_PERCENT * before:
         return []
     return [
         _warn(
             "first-cut-over-10pct",
-            f"The first cut, {format_mg(s.start_ug)} mg to {format_mg(first.daily_ug)} mg on "
-            f"{first.start.isoformat()}, is {percent_of(cut, s.start_ug)} % (more than "
+            f"The first cut, {format_mg(before)} mg to {format_mg(first.daily_ug)} mg on "
+            f"{first.start.isoformat()}, is {percent_of(cut, before)} % (more than "
             f"{FIRST_CUT_PERCENT} %).",
-            (0,),
+            (first.row,),
             (first.start,),
         )
     ]
@@ -175,8 +190,13 @@ def _not_makeable(s: Schedule) -> list[PlanWarning]:
                 (s.plan.start,),
             )
         )
+    seen: set[int] = set()
     for step in s.steps:
-        if step.rounded and not step.continued:
+        # A step split by a hold is flagged once, on its first taper row.
+        if step.kind != "taper" or step.taper_no in seen:
+            continue
+        seen.add(step.taper_no)
+        if step.rounded:
             out.append(
                 _warn(
                     "dose-not-makeable",
@@ -190,18 +210,19 @@ def _not_makeable(s: Schedule) -> list[PlanWarning]:
 
 
 def _abrupt_stop(s: Schedule) -> list[PlanWarning]:
-    if not s.steps:
-        return []
-    last = s.steps[-1]
+    """The last dose before the stop (the starting dose if there are no steps)."""
+    last_ug = s.steps[-1].daily_ug if s.steps else s.start_ug
     smallest = s.formulary.smallest_ug
-    if last.daily_ug <= smallest:
+    if last_ug <= smallest:
         return []
+    rows = (s.steps[-1].row,) if s.steps else ()
     return [
         _warn(
             "abrupt-stop",
-            f"The plan stops on {s.stop_date.isoformat()} from {format_mg(last.daily_ug)} mg/day; "
-            f"these products can make {format_mg(smallest)} mg, so a smaller last step is possible.",
-            (last.row,),
+            f"The plan stops on {s.stop_date.isoformat()} from {format_mg(last_ug)} mg/day; "
+            f"these products can make {format_mg(smallest)} mg, so a smaller last step is "
+            "possible.",
+            rows,
             (s.stop_date,),
         )
     ]

@@ -7,11 +7,11 @@ Rows are rows of the plan's current schedule, as the table and chart show them.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.errors import PlanError
-from taperdesk.model.plan import BackStep, Hold, Pin, Plan, validate_plan
+from taperdesk.model.plan import BackStep, Edit, Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import MAX_DAYS, Protocol, validate_protocol
 from taperdesk.model.schedule import Schedule, Step, compute
 
@@ -70,10 +70,46 @@ def back_step(
     return new
 
 
+def _edit_rows(schedule: Schedule) -> dict[int, list[int]]:
+    """Edit index -> the schedule rows a hold or back-step made (in order)."""
+    rows: dict[int, list[int]] = {}
+    for st in schedule.steps:
+        if st.edit_index is not None:
+            rows.setdefault(st.edit_index, []).append(st.row)
+    return rows
+
+
+def _moved(edit: Edit, days: int) -> Edit:
+    assert isinstance(edit, Hold | BackStep)
+    return replace(edit, on=edit.on + timedelta(days=days))
+
+
 def remove_edit(plan: Plan, edit_index: int, *, catalogue: Catalogue | None = None) -> Plan:
+    """Remove one edit. Removing a hold or back-step moves everything after it back.
+
+    Holds and back-steps made later than the removed one and lying after it in the
+    schedule keep their place in the taper (their dates move back with the steps).
+    """
     if not 0 <= edit_index < len(plan.edits):
         raise PlanError("that edit is not in the plan")
-    return replace(plan, edits=plan.edits[:edit_index] + plan.edits[edit_index + 1 :])
+    removed = plan.edits[edit_index]
+    edits = list(plan.edits)
+    if isinstance(removed, Hold | BackStep):
+        schedule = compute(plan, catalogue)
+        rows = _edit_rows(schedule)
+        own = rows.get(edit_index, [])
+        for j in range(edit_index + 1, len(edits)):
+            if not own or j not in rows:
+                continue
+            first = rows[j][0]
+            if first > own[-1]:
+                edits[j] = _moved(edits[j], -removed.days)
+            elif first > own[0]:
+                # Inside the removed span: it moves to where the removed rows began.
+                inside = sum(schedule.steps[r].days for r in own if r < first)
+                edits[j] = _moved(edits[j], -inside)
+    del edits[edit_index]
+    return replace(plan, edits=tuple(edits))
 
 
 def remove_hold(plan: Plan, row: int, *, catalogue: Catalogue | None = None) -> Plan:
@@ -81,7 +117,7 @@ def remove_hold(plan: Plan, row: int, *, catalogue: Catalogue | None = None) -> 
     step = _row(compute(plan, catalogue), row)
     if step.edit_index is None:
         raise PlanError(f"step {row + 1} is not a hold or back-step")
-    return remove_edit(plan, step.edit_index)
+    return remove_edit(plan, step.edit_index, catalogue=catalogue)
 
 
 def _pin(plan: Plan, taper_no: int, ug: int | None = None, days: int | None = None) -> Plan:
@@ -114,22 +150,40 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
 
 
 def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | None = None) -> Plan:
-    """Set how many days the step at ``row`` lasts; everything after moves."""
+    """Make the step at ``row`` last ``days`` days; every row after it moves, unchanged.
+
+    Holds and back-steps after the row move with the steps (they keep their place
+    in the taper). On a row that is part of a step split by a hold, only that part
+    changes length.
+    """
     _days(days)
     schedule = compute(plan, catalogue)
     step = _row(schedule, row)
-    if step.edit_index is not None:
-        edit = plan.edits[step.edit_index]
+    delta = days - step.days
+    if delta == 0:
+        return plan
+    edits = list(plan.edits)
+    changed = step.edit_index
+    if changed is not None:
+        edit = edits[changed]
         assert isinstance(edit, Hold | BackStep)
-        edits = list(plan.edits)
-        edits[step.edit_index] = replace(edit, days=days)
-        return replace(plan, edits=tuple(edits))
+        if not 1 <= edit.days + delta <= MAX_DAYS:
+            raise PlanError(f"a hold or back-step can last at most {MAX_DAYS} days")
+        edits[changed] = replace(edit, days=edit.days + delta)
+    rows = _edit_rows(schedule)
+    for j, rs in rows.items():
+        # An edit made before the changed one does not see its length: leave it.
+        if rs[0] > row and (changed is None or j > changed):
+            edits[j] = _moved(edits[j], delta)
+    new = replace(plan, edits=tuple(edits))
+    if changed is not None:
+        return new
     # A step split by holds: its total length is the sum of its taper parts.
     parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == "taper"]
-    total = sum(s.days for s in parts) - step.days + days
+    total = sum(s.days for s in parts) + delta
     if total > MAX_DAYS:
         raise PlanError(f"a step can last at most {MAX_DAYS} days")
-    return _pin(plan, step.taper_no, days=total)
+    return _pin(new, step.taper_no, days=total)
 
 
 def set_protocol(plan: Plan, protocol: Protocol, *, catalogue: Catalogue | None = None) -> Plan:
@@ -153,5 +207,11 @@ def update_plan(plan: Plan, catalogue: Catalogue | None = None, **fields: object
 
 
 def snap_dose(plan: Plan, ug: int, *, catalogue: Catalogue | None = None) -> int:
-    """The makeable dose nearest ``ug`` for this plan's products (for dragging)."""
-    return compute(plan, catalogue).formulary.nearest(max(ug, 0))
+    """The makeable dose nearest ``ug`` for this plan's products (for dragging).
+
+    Below half the smallest makeable dose it snaps to 0 (dragging a step to the floor).
+    """
+    form = compute(plan, catalogue).formulary
+    if ug * 2 < form.smallest_ug:
+        return 0
+    return form.nearest(ug)

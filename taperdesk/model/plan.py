@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from taperdesk.model.catalogue import Catalogue, CatalogueError, shipped_catalogue
+from taperdesk.model.catalogue import Catalogue, CatalogueError, Drug, shipped_catalogue
 from taperdesk.model.errors import PlanError
 from taperdesk.model.protocols import MAX_DAYS, Protocol, validate_protocol
+from taperdesk.model.units import format_mg
 
 SPLITS: dict[str, str] = {
     "night": "All at bedtime",
@@ -27,6 +28,29 @@ MAX_STRETCH_PERCENT = 400
 ABSURD_FACTOR = 3
 """A starting dose above 3 × the drug's largest maximum daily dose is refused as a typing
 error (TaperDesk sanity limit, not a clinical number)."""
+ABSURD_UNITS = 50
+"""For a drug with no maximum daily dose in the catalogue: a starting dose above 50 of its
+strongest tablet or capsule a day is refused as a typing error (TaperDesk sanity limit)."""
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+"""A start date outside these years is a typing error (TaperDesk sanity limit)."""
+
+
+def _check_plausible(ug: int, drug: Drug) -> None:
+    """Refuse a starting dose that can only be a typing error (e.g. 300 for 3)."""
+    top = max((m.ug for m in drug.max_daily), default=None)
+    if top is not None:
+        if ug > ABSURD_FACTOR * top:
+            raise PlanError(
+                f"a daily dose of {format_mg(ug)} mg is not plausible for {drug.name}"
+                f" (more than {ABSURD_FACTOR} × its maximum of {format_mg(top)} mg/day)"
+            )
+        return
+    strongest = max((p.strength_ug for p in drug.products), default=0)
+    if strongest and ug > ABSURD_UNITS * strongest:
+        raise PlanError(
+            f"a daily dose of {format_mg(ug)} mg is not plausible for {drug.name}"
+            f" (more than {ABSURD_UNITS} of its strongest {format_mg(strongest)} mg unit a day)"
+        )
 
 
 @dataclass(frozen=True)
@@ -95,14 +119,16 @@ def validate_plan(plan: Plan, catalogue: Catalogue | None = None) -> None:
         raise PlanError(f"unknown split {plan.split!r} (known: {', '.join(SPLITS)})")
     if not isinstance(plan.start, date):
         raise PlanError("start must be a date")
+    if not FIRST_YEAR <= plan.start.year <= LAST_YEAR:
+        raise PlanError(
+            f"start date {plan.start.isoformat()} is not plausible "
+            f"(the year must be {FIRST_YEAR}–{LAST_YEAR})"
+        )
+    if isinstance(plan.start_ug, bool) or not isinstance(plan.start_ug, int):
+        raise PlanError("the current daily dose must be a whole number of micrograms")
     if plan.start_ug <= 0:
         raise PlanError("the current daily dose must be more than 0 mg")
-    top = max((m.ug for m in drug.max_daily), default=None)
-    if top is not None and plan.start_ug > ABSURD_FACTOR * top:
-        raise PlanError(
-            f"a daily dose of {plan.start_ug / 1000:g} mg is not plausible for {drug.name}"
-            f" (more than {ABSURD_FACTOR} × its maximum of {top // 1000} mg/day)"
-        )
+    _check_plausible(plan.start_ug, drug)
     validate_protocol(plan.protocol)
     for i, e in enumerate(plan.edits, 1):
         if isinstance(e, Hold | BackStep):

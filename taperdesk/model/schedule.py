@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
 from taperdesk.model.doses import Formulary, MadeDose, Unit, formulary_for
 from taperdesk.model.errors import PlanError
-from taperdesk.model.plan import BackStep, Hold, Pin, Plan, validate_plan
+from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import (
     ASAM_SOURCE,
     CUSTOM_SOURCE,
@@ -33,7 +33,9 @@ from taperdesk.model.units import format_mg
 
 MAX_STEPS = 2000
 """A plan with more steps than this is refused (TaperDesk limit)."""
-HOLD_SOURCE = "Seed article 002 (hold 1–2 weeks); ASAM 2025: pause or slow when significant symptoms emerge"
+HOLD_SOURCE = (
+    "Seed article 002 (hold 1–2 weeks); ASAM 2025: pause or slow when significant symptoms emerge"
+)
 BACK_STEP_SOURCE = "ASAM 2025: a temporary return to the previous dose in rare cases"
 COARSE_CUT_FACTOR = Decimal("1.5")
 """percent-current: a cut more than 1.5 × P (because of the products) is explained in the step."""
@@ -170,7 +172,10 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
                 continued=r.continued,
             )
         )
-        day += timedelta(days=r.days)
+        try:
+            day += timedelta(days=r.days)
+        except OverflowError:
+            raise PlanError("the plan would run past the last date the calendar can show") from None
     return Schedule(
         plan=plan,
         steps=tuple(steps),
@@ -336,7 +341,9 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
         found = _locate(raws, plan.start, e.on)
         what = "hold" if isinstance(e, Hold) else "back-step"
         if found is None:
-            notes.append(f"The {what} on {e.on.isoformat()} is outside the plan and was not applied.")
+            notes.append(
+                f"The {what} on {e.on.isoformat()} is outside the plan and was not applied."
+            )
             continue
         i, offset = found
         r = raws[i]
@@ -411,7 +418,9 @@ def split_daily(
 
 
 @lru_cache(maxsize=8192)
-def _split(daily: int, pattern: str, form: Formulary, night_base: int) -> tuple[tuple[str, int], ...]:
+def _split(
+    daily: int, pattern: str, form: Formulary, night_base: int
+) -> tuple[tuple[str, int], ...]:
     if pattern == "night":
         return (("night", daily),)
     if pattern == "three-times":

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+MAX_MG = 1_000_000
+"""Any number above this many mg is a typing error, whatever the drug (TaperDesk sanity limit)."""
+
 
 class DoseError(ValueError):
     """A dose that cannot be read or is out of range; the message says why."""
@@ -27,6 +30,8 @@ def parse_mg(text: str | int | Decimal, *, what: str = "dose") -> int:
         raise DoseError(f"{what} {text!r} is not a number of mg")
     if value < 0:
         raise DoseError(f"{what} cannot be negative ({text} mg)")
+    if value > MAX_MG:
+        raise DoseError(f"{what} {text} mg is far too large to be a dose")
     ug = value * 1000
     if ug != ug.to_integral_value():
         raise DoseError(f"{what} {text} mg is finer than 1 microgram")
