@@ -8,7 +8,7 @@ the step in effect on its date and moving everything after it later.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
@@ -197,6 +197,30 @@ def _pins(plan: Plan) -> dict[int, tuple[int | None, int | None]]:
 
 
 def _generate(plan: Plan, drug: Drug, form: Formulary, notes: list[str]) -> list[_Raw]:
+    """The protocol's steps with the clinician's pins (before holds and back-steps).
+
+    Holds and back-steps do not change what the protocol generates, so the result
+    is cached on the plan without them: inserting a hold re-plans a 300-step plan
+    well inside SPEC.md's 2 ms (benchmarks/). The cached rows are never mutated.
+    """
+    key = replace(plan, edits=tuple(e for e in plan.edits if isinstance(e, Pin)))
+    raws, generated_notes = _generate_cached(key, drug, form)
+    notes.extend(generated_notes)
+    return list(raws)
+
+
+@lru_cache(maxsize=256)
+def _generate_cached(
+    plan: Plan, drug: Drug, form: Formulary
+) -> tuple[tuple[_Raw, ...], tuple[str, ...]]:
+    notes: list[str] = []
+    raws = _generate_uncached(plan, drug, form, notes)
+    return tuple(raws), tuple(notes)
+
+
+def _generate_uncached(
+    plan: Plan, drug: Drug, form: Formulary, notes: list[str]
+) -> list[_Raw]:
     proto = plan.protocol
     pins = _pins(plan)
     prev = form.nearest(plan.start_ug)
@@ -308,11 +332,19 @@ def _finer_products(
     drug: Drug, form: Formulary, plan: Plan, target: Decimal, prev: int, chosen: int
 ) -> str:
     """Names of this drug's other products that would make a dose closer to ``target``."""
+    return _finer_names(drug, form, plan.allow_quarters, target, prev, chosen)
+
+
+@lru_cache(maxsize=4096)
+def _finer_names(
+    drug: Drug, form: Formulary, allow_quarters: bool, target: Decimal, prev: int, chosen: int
+) -> str:
+    """Cached: a re-plan (e.g. after a hold) asks again for the same steps (benchmarks/)."""
     names = []
     for p in drug.products:
         if p in form.products:
             continue
-        wider = formulary_for(form.products + (p,), plan.allow_quarters)
+        wider = formulary_for(form.products + (p,), allow_quarters)
         alt = wider.nearest_below(target, prev)
         if alt is not None and abs(Decimal(alt) - target) < abs(Decimal(chosen) - target):
             names.append(p.name)
@@ -373,9 +405,10 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
         pieces.append(inserted)
         pieces.append(_copy(r, days=r.days - offset, continued=True))
         if isinstance(e, Hold) and e.stretch_percent > 100:
-            for later in raws[i + 1 :]:
+            for j in range(i + 1, len(raws)):
+                later = raws[j]
                 if later.kind == "taper" and later.taper_no > r.taper_no and not later.days_pinned:
-                    later.days = -(-later.days * e.stretch_percent // 100)
+                    raws[j] = _copy(later, days=-(-later.days * e.stretch_percent // 100))
         raws = raws[:i] + pieces + raws[i + 1 :]
     return raws
 
@@ -397,10 +430,18 @@ def _copy(r: _Raw, **changes: object) -> _Raw:
 
 
 def _doses(plan: Plan, form: Formulary, daily: int) -> tuple[TimedDose, ...]:
-    night_base = split_daily(form.nearest(plan.start_ug), "morning-night", form)[-1][1]
+    return _doses_cached(plan.split, plan.start_ug, form, daily)
+
+
+@lru_cache(maxsize=8192)
+def _doses_cached(
+    split: str, start_ug: int, form: Formulary, daily: int
+) -> tuple[TimedDose, ...]:
+    """Cached: the same daily dose is made the same way in every re-plan (frozen values)."""
+    night_base = split_daily(form.nearest(start_ug), "morning-night", form)[-1][1]
     return tuple(
         TimedDose(time, form.make(ug))
-        for time, ug in split_daily(daily, plan.split, form, night_base)
+        for time, ug in split_daily(daily, split, form, night_base)
         if ug
     )
 
@@ -425,6 +466,9 @@ def _split(
         return (("night", daily),)
     if pattern == "three-times":
         first = _largest_part(daily, Decimal(daily) / 3, form)
+        if first == 0:
+            # No makeable third: two doses, morning and bedtime, rather than midday.
+            return _split(daily, "morning-night", form, night_base)
         rest = daily - first
         second = _largest_part(rest, Decimal(rest) / 2, form)
         return (("morning", first), ("midday", second), ("night", rest - second))
