@@ -1,9 +1,152 @@
-"""`taperdesk export` / `taperdesk import`: plan files (built on taperdesk.store)."""
+"""`taperdesk export` / `taperdesk import` / `taperdesk backup`: plan files and copies.
+
+Built on taperdesk.store. Bad input (an unknown patient, a bad plan file, a
+records file that is not TaperDesk's) exits 2 with one line and changes nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from taperdesk.paths import default_db_path
+from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
+from taperdesk.store.records import PlanRecord
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", type=Path, default=None,
+                   help=f"the records file (default: {default_db_path()})")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Placeholder until the records layer lands: the commands are not offered yet."""
+    ex = sub.add_parser(
+        "export",
+        help="write a patient's plan to a plan file",
+        description="Write a plan (its latest revision) and its patient's name to a plan file.",
+        epilog="PATIENT-OR-PLAN is a patient id, a clinic ID, a patient's full name, or "
+               "plan:ID.\nexample:\n  taperdesk export 'Demo Patient (example)' -o demo.taper.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("ref", metavar="PATIENT-OR-PLAN")
+    ex.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                    help="the plan file to write (e.g. plan.taper.json)")
+    _add_db(ex)
+    ex.set_defaults(run=run_export)
+
+    im = sub.add_parser(
+        "import",
+        help="add the plan in a plan file to the records",
+        description="Check a plan file completely, then add its plan as the active plan of its "
+                    "patient (found by clinic ID or exact name, or created). A bad file is "
+                    "refused and nothing is imported.",
+    )
+    im.add_argument("file", metavar="FILE", type=Path)
+    im.add_argument("--patient", metavar="PATIENT",
+                    help="import for this patient (id, clinic ID or full name) instead")
+    _add_db(im)
+    im.set_defaults(run=run_import)
+
+    bk = sub.add_parser(
+        "backup",
+        help="write a consistent copy of the records file",
+        description="Copy the records file safely, even while TaperDesk is open (mode 0600).",
+    )
+    bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
+                    help="the copy to write (a new file)")
+    _add_db(bk)
+    bk.set_defaults(run=run_backup)
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> Store:
+    from taperdesk.cli import UsageError
+
+    try:
+        return Store.open(args.db or default_db_path(), create=create)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _resolve(store: Store, ref: str) -> PlanRecord:
+    """The plan that PATIENT-OR-PLAN names (a patient's active plan)."""
+    text = ref.strip()
+    if text.lower().startswith("plan:"):
+        number = text[5:].strip()
+        if not number.isdigit():
+            raise StoreError(f"{ref!r}: write plan:ID with a plan number, e.g. plan:3")
+        return store.plan_record(int(number))
+    return store.active_plan(_patient_id(store, text)) or _no_plan(store, text)
+
+
+def _patient_id(store: Store, ref: str) -> int:
+    found = store.find_patients(ref)
+    if not found:
+        raise StoreError(f"no patient with the id, clinic ID or name {ref!r}")
+    if len(found) > 1:
+        ids = ", ".join(str(p.id) for p in found)
+        raise StoreError(f"{len(found)} patients are named {ref!r} (ids {ids}); give the id")
+    return found[0].id
+
+
+def _no_plan(store: Store, ref: str) -> PlanRecord:
+    p = store.patient(_patient_id(store, ref))
+    raise StoreError(f"{p.name} (patient {p.id}) has no active plan")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from taperdesk.cli import UsageError
+
+    out: Path = args.output
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name such as plan.taper.json")
+    if not out.parent.is_dir():
+        raise UsageError(f"the folder {out.parent} does not exist")
+    with _open(args, create=False) as store:
+        try:
+            record = _resolve(store, args.ref)
+            doc = store.export_document(record.id)
+        except StoreError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        write_plan_file(out, doc)
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"Exported plan {record.id} (revision {record.revision}, {record.title}) of "
+          f"{doc.patient_name} to {out}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from taperdesk.cli import UsageError
+
+    try:
+        doc = read_plan_file(args.file)  # checked before the records file is even opened
+    except PlanFileError as exc:
+        raise UsageError(f"nothing imported: {exc}") from None
+    with _open(args, create=True) as store:
+        try:
+            target = _patient_id(store, args.patient) if args.patient else None
+            done = store.import_document(doc, patient_id=target,
+                                         source=f"plan file {args.file.name}")
+        except StoreError as exc:
+            raise UsageError(f"nothing imported: {exc}") from None
+    who = f"{done.patient.name} (patient {done.patient.id}" + (
+        ", new patient)" if done.new_patient else ")")
+    n = len(doc.plan.edits)
+    print(f"Imported plan {done.record.id} ({done.record.title}, {n} edit{'' if n == 1 else 's'}) "
+          f"for {who}; it is now the active plan.")
+    if done.flagged_opioid:
+        print("The file flags an opioid co-prescription; the patient's record is now flagged.")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from taperdesk.cli import UsageError
+
+    with _open(args, create=False) as store:
+        try:
+            target = store.backup(args.output)
+        except StoreError as exc:
+            raise UsageError(str(exc)) from None
+    print(f"Copied the records in {store.path} to {target}")
+    return 0

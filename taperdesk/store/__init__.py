@@ -1,0 +1,32 @@
+"""Records: patients, plans, revisions and assessments in a local SQLite file.
+
+Imports the model; never Qt or reportlab. See docs/RECORDS.md.
+"""
+
+from __future__ import annotations
+
+from taperdesk.paths import default_db_path
+from taperdesk.store.demo import DEMO_NAME, load_demo
+from taperdesk.store.errors import ConflictError, StoreError, StoreLocked
+from taperdesk.store.planfile import (
+    PlanDocument,
+    PlanFileError,
+    read_plan_file,
+    write_plan_file,
+)
+from taperdesk.store.records import (
+    Acknowledgement,
+    AssessmentRecord,
+    Change,
+    Patient,
+    PlanRecord,
+    Revision,
+)
+from taperdesk.store.store import Store
+from taperdesk.store.transfer import Imported
+
+__all__ = [
+    "DEMO_NAME", "Acknowledgement", "AssessmentRecord", "Change", "ConflictError", "Imported",
+    "Patient", "PlanDocument", "PlanFileError", "PlanRecord", "Revision", "Store", "StoreError",
+    "StoreLocked", "default_db_path", "load_demo", "read_plan_file", "write_plan_file",
+]

@@ -1,14 +1,18 @@
 """Plan files (``*.taper.json``): a versioned JSON envelope around a plan.
 
-Reading validates everything and raises PlanFileError naming the field; a bad
-file yields nothing, never a partial plan. The format is documented in
-docs/PLAN_FILE.md.
+Reading validates everything (types, ranges, dates, known drugs and products,
+size, and no unknown fields, so a misspelt "edits" cannot silently drop a hold)
+and raises PlanFileError naming the field; a bad file yields nothing, never a
+partial plan. The format is documented in docs/PLAN_FILE.md.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,19 @@ from taperdesk.model.serialize import plan_from_dict, plan_to_dict
 FORMAT = "taperdesk-plan"
 VERSION = 1
 MAX_BYTES = 2 * 1024 * 1024
+SUFFIX = ".taper.json"
+
+_ENVELOPE = ("format", "version", "written_by", "patient", "plan")
+_PATIENT = ("name", "opioid_co_prescription", "born", "clinic_id")
+_PLAN = ("drug", "products", "start_mg", "split", "start", "protocol", "allow_quarters",
+         "indication", "edits")
+_PROTOCOL = ("id", "percent", "every_days", "step_mg", "steps")
+_CUSTOM_STEP = ("mg", "days")
+_EDIT = {
+    "hold": ("type", "on", "days", "stretch_percent", "reason"),
+    "back-step": ("type", "on", "days", "reason"),
+    "pin": ("type", "step", "mg", "days"),
+}
 
 
 class PlanFileError(ValueError):
@@ -31,6 +48,8 @@ class PlanDocument:
     plan: Plan
     patient_name: str = ""
     opioid: bool = False
+    born: date | None = None
+    clinic_id: str = ""
 
 
 def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
@@ -38,16 +57,68 @@ def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "written_by": f"TaperDesk {__version__}",
-        "patient": {"name": doc.patient_name, "opioid_co_prescription": doc.opioid},
+        "patient": {
+            "name": doc.patient_name,
+            "opioid_co_prescription": doc.opioid,
+            "born": doc.born.isoformat() if doc.born else None,
+            "clinic_id": doc.clinic_id,
+        },
         "plan": plan_to_dict(doc.plan),
     }
 
 
 def write_plan_file(path: Path, doc: PlanDocument) -> None:
+    """Write the file complete or not at all (temporary file, then rename); mode 0600."""
     text = json.dumps(document_to_dict(doc), indent=2, ensure_ascii=False) + "\n"
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _known(obj: Any, allowed: Iterable[str], where: str) -> None:
+    if isinstance(obj, dict):
+        allowed = tuple(allowed)
+        for key in obj:
+            if key not in allowed:
+                raise PlanFileError(f"{where}.{key}: unknown field (known: {', '.join(allowed)})")
+
+
+def _check_fields(plan: Any) -> None:
+    """Refuse unknown fields anywhere in the plan, naming the first one."""
+    _known(plan, _PLAN, "plan")
+    if not isinstance(plan, dict):
+        return
+    protocol = plan.get("protocol")
+    _known(protocol, _PROTOCOL, "plan.protocol")
+    if isinstance(protocol, dict) and isinstance(protocol.get("steps"), list):
+        for i, s in enumerate(protocol["steps"]):
+            _known(s, _CUSTOM_STEP, f"plan.protocol.steps[{i}]")
+    edits = plan.get("edits")
+    if isinstance(edits, list):
+        for i, e in enumerate(edits):
+            if isinstance(e, dict) and e.get("type") in _EDIT:
+                _known(e, _EDIT[e["type"]], f"plan.edits[{i}]")
+
+
+def _born(patient: dict[str, Any]) -> date | None:
+    raw = patient.get("born")
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise PlanFileError("patient.born: expected a date (YYYY-MM-DD) or null")
+    try:
+        born = date.fromisoformat(raw)
+    except ValueError:
+        raise PlanFileError(f"patient.born: {raw!r} is not a date (YYYY-MM-DD)") from None
+    if born > date.today() or born.year < 1900:
+        raise PlanFileError(f"patient.born: {raw} is not a plausible date of birth")
+    return born
 
 
 def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDocument:
@@ -62,20 +133,53 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
         )
     if version < 1:
         raise PlanFileError(f"version {version} is not a known plan file version")
-    patient = data.get("patient") or {}
+    _known(data, _ENVELOPE, "file")
+    patient = data.get("patient")
+    if patient is None:
+        patient = {}
     if not isinstance(patient, dict):
         raise PlanFileError("patient: expected an object")
+    _known(patient, _PATIENT, "patient")
     name = patient.get("name", "")
     if not isinstance(name, str) or len(name) > 200:
         raise PlanFileError("patient.name: expected text of at most 200 characters")
     opioid = patient.get("opioid_co_prescription", False)
     if not isinstance(opioid, bool):
         raise PlanFileError("patient.opioid_co_prescription: expected true or false")
+    clinic_id = patient.get("clinic_id", "")
+    if clinic_id is None:
+        clinic_id = ""
+    if not isinstance(clinic_id, str) or len(clinic_id) > 100:
+        raise PlanFileError("patient.clinic_id: expected text of at most 100 characters")
+    born = _born(patient)
+    if "plan" not in data:
+        raise PlanFileError("plan: missing")
+    _check_fields(data["plan"])
     try:
-        plan = plan_from_dict(data.get("plan"), catalogue)
+        plan = plan_from_dict(data["plan"], catalogue)
     except PlanError as exc:
         raise PlanFileError(str(exc)) from None
-    return PlanDocument(plan, name, opioid)
+    except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+        raise PlanFileError(f"plan: not a valid plan ({type(exc).__name__}: {exc})") from None
+    return PlanDocument(plan, name.strip(), opioid, born, clinic_id.strip())
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise PlanFileError(f"the field {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _constant(name: str) -> Any:
+    raise PlanFileError(f"{name} is not allowed in a plan file")
+
+
+def loads(text: str) -> Any:
+    """Parse JSON, refusing repeated keys and NaN/Infinity (PlanFileError)."""
+    return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
 
 
 def read_plan_file(path: Path, catalogue: Catalogue | None = None) -> PlanDocument:
@@ -86,9 +190,13 @@ def read_plan_file(path: Path, catalogue: Catalogue | None = None) -> PlanDocume
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise PlanFileError(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        data = loads(raw.decode("utf-8"))
+    except PlanFileError as exc:
+        raise PlanFileError(f"{path}: {exc}") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PlanFileError(f"{path}: not valid JSON ({exc})") from None
     try:
         return parse_plan_document(data, catalogue)

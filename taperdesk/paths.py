@@ -1,0 +1,26 @@
+"""Where TaperDesk keeps its files by default: the one place that decides it.
+
+The records database lives in the OS user's data folder (platformdirs), e.g.
+``~/.local/share/TaperDesk`` on Linux, ``%LOCALAPPDATA%\\TaperDesk`` on Windows
+and ``~/Library/Application Support/TaperDesk`` on macOS. ``--db PATH`` and the
+program's settings choose another file (e.g. on a clinic share).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "TaperDesk"
+DB_FILE_NAME = "taperdesk.sqlite3"
+
+
+def data_dir() -> Path:
+    """The OS user's TaperDesk data folder (not created here)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The records database used when no other file is chosen."""
+    return data_dir() / DB_FILE_NAME

@@ -1,0 +1,220 @@
+"""The open records file: connection, transactions, change log, settings, copies.
+
+Every write goes through ``_write`` (one ``BEGIN IMMEDIATE`` transaction that
+also appends to the change log), so each user edit is all-or-nothing and a
+crash loses at most the edit in flight.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from taperdesk.model.catalogue import Catalogue, shipped_catalogue
+from taperdesk.platform import os_user
+from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
+from taperdesk.store.errors import StoreError
+from taperdesk.store.opening import connect, copy_database, translate
+from taperdesk.store.records import Change
+from taperdesk.store.schema import Migration, read_version
+
+DEFAULT_TIMEOUT = 5.0
+"""Seconds to wait for another program's save to finish before saying the file is busy."""
+MAX_SETTING = 10_000
+
+
+class StoreBase:
+    """Core of ``Store``; the patient, plan and assessment parts are mixed in."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue) -> None:
+        self._db: sqlite3.Connection | None = conn
+        self.path = path
+        self.catalogue = catalogue
+        self.who: str = os_user()
+        """Recorded as 'who' on every change; the OS user by default."""
+        self.clock: Callable[[], datetime] = now_utc
+        self._depth = 0
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        catalogue: Catalogue | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        migrations: Sequence[Migration] | None = None,
+    ) -> Self:
+        """Open (or create) the records file at ``path``; StoreError with a clear message.
+
+        A file that is not TaperDesk's, is damaged, comes from a newer TaperDesk
+        or is locked is refused and left unchanged. An older file is copied to a
+        backup beside it, then upgraded in one transaction. ``migrations`` is for
+        tests only.
+        """
+        path = Path(path).expanduser().absolute()
+        conn = connect(path, create=create, timeout=timeout, migrations=migrations)
+        conn.row_factory = sqlite3.Row
+        return cls(conn, path, catalogue or shipped_catalogue())
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StoreError("The records file is closed.")
+        return self._db
+
+    @property
+    def schema_version(self) -> int:
+        return read_version(self._conn)
+
+    # -- plumbing ----------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction holding the write lock; commits on success, else rolls back.
+
+        Nested uses join the outermost transaction (see ``transaction``).
+        """
+        conn = self._conn
+        if self._depth:
+            self._depth += 1
+            try:
+                yield conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+        self._depth = 1
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback(conn)
+            raise translate(exc, self.path) from None
+        except BaseException:
+            self._rollback(conn)
+            raise
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make several store calls one all-or-nothing edit (e.g. loading the demo)."""
+        with self._write():
+            yield
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+
+    def _log(
+        self,
+        conn: sqlite3.Connection,
+        what: str,
+        *,
+        patient_id: int | None = None,
+        plan_id: int | None = None,
+        at: str | None = None,
+    ) -> Change:
+        """Append one change-log row inside the caller's transaction."""
+        at = at or self._stamp()
+        cur = conn.execute(
+            "INSERT INTO changes (who, at, patient_id, plan_id, what) VALUES (?, ?, ?, ?, ?)",
+            (self.who, at, patient_id, plan_id, what),
+        )
+        assert cur.lastrowid is not None
+        return Change(cur.lastrowid, self.who, decode_time(at), patient_id, plan_id, what)
+
+    def _stamp(self) -> str:
+        return encode_time(self.clock())
+
+    # -- change log ----------------------------------------------------------
+
+    def changes(
+        self, *, patient_id: int | None = None, plan_id: int | None = None, limit: int = 1000
+    ) -> list[Change]:
+        """The change log, newest first; only one patient's or one plan's if given."""
+        where, params = [], []
+        if patient_id is not None:
+            where.append("patient_id = ?")
+            params.append(patient_id)
+        if plan_id is not None:
+            where.append("plan_id = ?")
+            params.append(plan_id)
+        sql = "SELECT id, who, at, patient_id, plan_id, what FROM changes"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._rows(sql + " ORDER BY id DESC LIMIT ?", (*params, max(0, limit)))
+        return [
+            Change(r["id"], r["who"], decode_time(r["at"]), r["patient_id"], r["plan_id"],
+                   r["what"])
+            for r in rows
+        ]
+
+    # -- settings --------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        key = check_text(key, "setting name", 100, required=True)
+        if not isinstance(value, str) or len(value) > MAX_SETTING:
+            raise StoreError(f"setting {key}: expected text of at most {MAX_SETTING} characters")
+        if self.setting(key, default="\0") == value:
+            return
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            self._log(conn, f"Setting '{key}' set to {value!r}")
+
+    # -- copies and checks -----------------------------------------------------
+
+    def backup(self, target: Path) -> Path:
+        """Write a consistent copy of the records to ``target`` (a new file, mode 0600)."""
+        target = Path(target).expanduser().absolute()
+        if target.exists():
+            raise StoreError(f"{target} already exists; choose a new file name for the copy.")
+        if target == self.path:
+            raise StoreError("The copy must be a different file from the records file.")
+        copy_database(self._conn, target)
+        return target
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's full integrity check: [] when the file is sound."""
+        rows = [str(r[0]) for r in self._rows("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows

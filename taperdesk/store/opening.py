@@ -1,0 +1,225 @@
+"""Opening a records file safely: check it is ours, sound and not too new, then upgrade.
+
+Nothing is written to a file until it is known to be a TaperDesk database of
+this or an older version that SQLite reads without complaint; a new file is
+built under a temporary name and moved into place complete (mode 0600).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from taperdesk.store.errors import StoreError, StoreLocked
+from taperdesk.store.schema import (
+    APPLICATION_ID,
+    TABLES,
+    Migration,
+    current_version,
+    migrate,
+    read_version,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+FILE_MODE = 0o600
+UNCHANGED = "It was not changed."
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A StoreError with a message for the user in place of an sqlite3 error."""
+    text = str(exc)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return StoreLocked(
+            f"The records file {path} is in use by another program right now (it is locked). "
+            "Wait a moment or close the other program, then try again."
+        )
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StoreError(
+            f"The records file {path} is damaged ({text}). Restore it from a backup copy "
+            "(see 'Backing up' in docs/RECORDS.md)."
+        )
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"The records file {path} cannot be written (it is read-only).")
+    if "disk" in low or "full" in low or "unable to open" in low:
+        return StoreError(f"The records file {path} cannot be used: {text}.")
+    return StoreError(f"The records file {path} cannot be used: {text}.")
+
+
+def connect(
+    path: Path,
+    *,
+    create: bool,
+    timeout: float,
+    migrations: Sequence[Migration] | None = None,
+) -> sqlite3.Connection:
+    """An open, checked, upgraded connection to ``path`` (autocommit mode, WAL, FKs on)."""
+    if not path.exists():
+        if not create:
+            raise StoreError(f"There is no records file at {path}.")
+        _create(path, migrations)
+    newest = current_version(migrations)
+    _check_header(path, newest)
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None
+    try:
+        version = _check_contents(conn, path, newest)
+        if version < newest:
+            backup = backup_before_upgrade(conn, path, version)
+            try:
+                migrate(conn, migrations)
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                    raise
+                raise StoreError(_upgrade_failed(path, version, backup, exc)) from None
+            except (sqlite3.Error, ValueError, LookupError, TypeError) as exc:
+                raise StoreError(_upgrade_failed(path, version, backup, exc)) from None
+        _check_tables(conn, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(
+                f"The records file {path} cannot be shared safely here (the folder does not "
+                "allow SQLite's write-ahead log). Choose a folder on this computer."
+            )
+    except sqlite3.Error as exc:
+        conn.close()
+        raise translate(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _upgrade_failed(path: Path, version: int, backup: Path, exc: BaseException) -> str:
+    return (
+        f"Upgrading the records file {path} from version {version} failed ({exc}); "
+        f"it was left as it was. A backup copy was saved as {backup}."
+    )
+
+
+def _create(path: Path, migrations: Sequence[Migration] | None) -> None:
+    """Build a new, empty database beside ``path`` and move it into place complete."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder {path.parent}: {exc.strerror or exc}") from None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+        os.chmod(tmp, FILE_MODE)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            migrate(conn, migrations)
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another program created it meanwhile: use theirs
+        except OSError:
+            if not path.exists():
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the records file {path}: {exc.strerror or exc}") from None
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot create the records file {path}: {exc}") from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+
+
+def _check_header(path: Path, newest: int) -> None:
+    """Refuse, without opening it in SQLite, a file that is not a TaperDesk database."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a TaperDesk records file.")
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError as exc:
+        raise StoreError(f"The records file {path} cannot be read: {exc.strerror or exc}") from None
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise StoreError(f"{path} is not a TaperDesk records file (not a database). {UNCHANGED}")
+    app_id = int.from_bytes(head[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise StoreError(
+            f"{path} is a database of another program, not TaperDesk records. {UNCHANGED}"
+        )
+    _refuse_newer(path, int.from_bytes(head[60:64], "big"), newest)
+
+
+def _refuse_newer(path: Path, version: int, newest: int) -> None:
+    if version > newest:
+        raise StoreError(
+            f"The records file {path} was written by a newer TaperDesk (records version "
+            f"{version}; this TaperDesk reads up to version {newest}). Update TaperDesk to "
+            f"open it. {UNCHANGED}"
+        )
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path, newest: int) -> int:
+    """Read-only checks through SQLite: identity, version, and a quick integrity check."""
+    if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+        raise StoreError(
+            f"{path} is a database of another program, not TaperDesk records. {UNCHANGED}"
+        )
+    version = read_version(conn)
+    _refuse_newer(path, version, newest)
+    problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    if problems != ["ok"]:
+        raise StoreError(
+            f"The records file {path} is damaged ({problems[0]}). {UNCHANGED} Restore it from "
+            "a backup copy (see 'Backing up' in docs/RECORDS.md)."
+        )
+    return version
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        raise StoreError(
+            f"The records file {path} is damaged: table {missing[0]!r} is missing. {UNCHANGED}"
+        )
+
+
+def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}-{n}{path.suffix}")
+    copy_database(conn, target)
+    return target
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the open database (WAL included) at ``target``, mode 0600."""
+    try:
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+        os.chmod(target, FILE_MODE)
+    except OSError as exc:
+        raise StoreError(f"Cannot write the copy {target}: {exc.strerror or exc}") from None
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    except sqlite3.Error as exc:
+        dest.close()
+        target.unlink(missing_ok=True)
+        raise StoreError(f"Cannot write the copy {target}: {exc}") from None
+    dest.close()

@@ -1,0 +1,77 @@
+"""The records the store hands out: frozen values, read from one database row each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from taperdesk.model import Plan
+from taperdesk.model.scales import Assessment
+
+
+@dataclass(frozen=True)
+class Patient:
+    id: int
+    name: str
+    born: date | None
+    clinic_id: str
+    opioid: bool
+    """Opioid co-prescription flagged (FDA boxed warnings; shown on plan and handout)."""
+    archived: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    id: int
+    patient_id: int
+    revision: int
+    """The number of the plan's latest revision (1 for a new plan)."""
+    plan: Plan
+    active: bool
+    title: str
+    """E.g. 'Clonazepam taper from 2027-01-04'."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    plan_id: int
+    revision: int
+    plan: Plan
+    who: str
+    when: datetime
+    """Timezone-aware, in the computer's local time."""
+    why: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    patient_id: int
+    assessment: Assessment
+    who: str
+    when: datetime
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    plan_id: int
+    key: str
+    """PlanWarning.key of the warning acknowledged."""
+    code: str
+    reason: str
+    who: str
+    when: datetime
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of the append-only change log."""
+
+    id: int
+    who: str
+    when: datetime
+    patient_id: int | None
+    plan_id: int | None
+    what: str
+    """Human-readable, e.g. 'Inserted a hold on 2027-02-01 for 14 days'."""

@@ -1,0 +1,167 @@
+"""The database schema, its version, and the migrations that upgrade older files.
+
+The version lives in SQLite's ``user_version``; ``application_id`` marks the file
+as TaperDesk's. Migration N upgrades a file from version N-1 to N; migration 1
+builds the schema in an empty file. ``migrate`` runs every pending migration in
+ONE transaction, so an upgrade either completes or leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+APPLICATION_ID = 0x54415052
+"""'TAPR': written into the SQLite header so TaperDesk knows its own files."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    """The schema version this migration produces."""
+    description: str
+    statements: tuple[str, ...] = ()
+    run: Callable[[sqlite3.Connection], None] | None = None
+    """Optional Python step (after the statements), for changes SQL alone cannot make."""
+
+
+_APPEND_ONLY = """
+CREATE TRIGGER {table}_no_{verb} BEFORE {op} ON {table}
+BEGIN SELECT RAISE(ABORT, 'the {label} is append-only'); END
+"""
+
+
+def _append_only(table: str, label: str) -> tuple[str, ...]:
+    return tuple(
+        _APPEND_ONLY.format(table=table, verb=op.lower(), op=op, label=label)
+        for op in ("UPDATE", "DELETE")
+    )
+
+
+V1 = Migration(
+    1,
+    "patients, plans, revisions, assessments, acknowledgements, change log, settings",
+    (
+        """CREATE TABLE patients (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+            name_key TEXT NOT NULL,
+            born TEXT,
+            clinic_id TEXT NOT NULL DEFAULT '',
+            clinic_key TEXT NOT NULL DEFAULT '',
+            opioid INTEGER NOT NULL DEFAULT 0 CHECK (opioid IN (0, 1)),
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        )""",
+        "CREATE INDEX patients_by_name ON patients (archived, name_key)",
+        "CREATE INDEX patients_by_name_all ON patients (name_key)",
+        "CREATE UNIQUE INDEX patients_by_clinic_id ON patients (clinic_key) WHERE clinic_key != ''",
+        """CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+            title TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        "CREATE INDEX plans_by_patient ON plans (patient_id)",
+        "CREATE UNIQUE INDEX plans_one_active ON plans (patient_id) WHERE active = 1",
+        """CREATE TABLE revisions (
+            plan_id INTEGER NOT NULL REFERENCES plans (id),
+            revision INTEGER NOT NULL CHECK (revision >= 1),
+            plan_json TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            why TEXT NOT NULL,
+            PRIMARY KEY (plan_id, revision)
+        ) WITHOUT ROWID""",
+        *_append_only("revisions", "plan history"),
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            on_date TEXT NOT NULL,
+            scale_id TEXT NOT NULL,
+            scores_json TEXT NOT NULL,
+            red_flags_json TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            deleted_by TEXT,
+            deleted_at TEXT,
+            deleted_why TEXT
+        )""",
+        "CREATE INDEX assessments_by_patient ON assessments (patient_id, on_date)",
+        """CREATE TABLE acknowledgements (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plans (id),
+            key TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX acknowledgements_by_plan ON acknowledgements (plan_id)",
+        *_append_only("acknowledgements", "list of acknowledgements"),
+        """CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            patient_id INTEGER REFERENCES patients (id),
+            plan_id INTEGER REFERENCES plans (id),
+            what TEXT NOT NULL
+        )""",
+        "CREATE INDEX changes_by_patient ON changes (patient_id)",
+        "CREATE INDEX changes_by_plan ON changes (plan_id)",
+        *_append_only("changes", "change log"),
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1,)
+"""Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
+
+TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",
+          "settings")
+
+
+def current_version(migrations: Sequence[Migration] | None = None) -> int:
+    return len(MIGRATIONS if migrations is None else migrations)
+
+
+def read_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] | None = None) -> int:
+    """Bring the file to the newest version in one transaction; return the version reached.
+
+    The connection must be in autocommit mode (isolation_level=None). The version
+    is read again inside the write lock, so two programs upgrading the same file
+    at once do the work only once.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    for i, m in enumerate(steps):
+        if m.version != i + 1:
+            raise RuntimeError(f"migration {i} produces version {m.version}, not {i + 1}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        found = read_version(conn)
+        if found >= len(steps):
+            conn.execute("COMMIT")
+            return found
+        for m in steps[found:]:
+            for sql in m.statements:
+                conn.execute(sql)
+            if m.run is not None:
+                m.run(conn)
+        if found == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {len(steps)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return len(steps)

@@ -1,0 +1,15 @@
+"""``Store``: the TaperDesk records file, as the window and the commands use it."""
+
+from __future__ import annotations
+
+from taperdesk.store.assessments import AssessmentsMixin
+from taperdesk.store.transfer import TransferMixin
+
+
+class Store(TransferMixin, AssessmentsMixin):
+    """Patients, plans with every revision, assessments, acknowledgements, change log.
+
+    Open with ``Store.open(path)``; every method that writes is one transaction
+    and appends to the change log; every failure is a StoreError whose message
+    can be shown to the user as it is.
+    """
