@@ -11,7 +11,9 @@ NARDI_SOURCE = (
     "Nardi AE et al., J Clin Psychopharmacol: clonazepam taper in panic disorder "
     "(73 patients; 68.9 % off the drug after the 4-month protocol)"
 )
-ASAM_SOURCE = "ASAM Joint Clinical Practice Guideline on Benzodiazepine Tapering, J Gen Intern Med 2025"
+ASAM_SOURCE = (
+    "ASAM Joint Clinical Practice Guideline on Benzodiazepine Tapering, J Gen Intern Med 2025"
+)
 POTTIE_SOURCE = "Pottie et al. 2018 (deprescribing.org) evidence table; Vissers 2007"
 LABEL_SOURCE = "US Klonopin label: 0.125 mg twice daily every 3 days"
 CUSTOM_SOURCE = "Steps set by the clinician"

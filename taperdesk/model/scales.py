@@ -1,4 +1,7 @@
-"""Symptom scales as data, scoring, red flags and the hold suggestion (SPEC.md, "Symptoms and holds")."""
+"""Symptom scales as data, scoring, red flags and the hold suggestion.
+
+SPEC.md, "Symptoms and holds".
+"""
 
 from __future__ import annotations
 

@@ -56,7 +56,9 @@ def _edit_to_dict(e: Edit) -> dict[str, Any]:
             "mg": None if e.ug is None else format_mg(e.ug), "days": e.days}
 
 
-def _get(d: Any, key: str, kind: type | tuple[type, ...], where: str, optional: bool = False) -> Any:
+def _get(
+    d: Any, key: str, kind: type | tuple[type, ...], where: str, optional: bool = False
+) -> Any:
     if not isinstance(d, dict):
         raise PlanError(f"{where}: expected an object")
     if key not in d or d[key] is None:
