@@ -1,0 +1,106 @@
+"""Run every budget measurement and print one line per budget (``make bench``)."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks import bench_handout, bench_model, bench_startup, bench_store, bench_ui, floors
+from benchmarks.harness import Floor, NotReady, Outcome, Report
+from benchmarks.machine import describe
+from benchmarks.perfdoc import write_doc
+
+FULL_PATIENTS = 10_000
+QUICK_PATIENTS = 40
+
+
+def _guard(report: Report, what: str, budgets: Sequence[tuple[str, float, str]],
+           fn: Callable[[], list[Outcome]]) -> None:
+    """Run one measurement; if it fails, its budgets are reported as not measured (OVER)."""
+    try:
+        report.outcomes.extend(fn())
+    except NotReady as exc:
+        for name, budget, unit in budgets:
+            report.outcomes.append(Outcome(name, None, budget, unit, detail=str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a benchmark must never stop the others
+        report.notes.append(f"{what} failed: {traceback.format_exc(limit=3)}")
+        for name, budget, unit in budgets:
+            report.outcomes.append(Outcome(name, None, budget, unit,
+                                           detail=f"{type(exc).__name__}: {exc}"))
+
+
+def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) -> Report:
+    report = Report()
+    runs = 1 if quick else 5
+
+    import_floor = floors.import_floor_ms(runs)
+    report.floors.append(Floor("bare import of PySide6.QtWidgets + pyqtgraph (fresh process)",
+                               import_floor, "ms"))
+    report.floors.append(Floor("reportlab building an empty document",
+                               floors.empty_document_ms(1 if quick else 20), "ms"))
+    for f in report.floors:
+        echo(f.line())
+
+    def step(what: str, budgets: Sequence[tuple[str, float, str]],
+             fn: Callable[[], list[Outcome]]) -> None:
+        before = len(report.outcomes)
+        _guard(report, what, budgets, fn)
+        for outcome in report.outcomes[before:]:
+            echo(outcome.line())
+            if outcome.figure is None:
+                echo(f"    ({outcome.detail})")
+
+    step("model re-plan", [("re-plan after inserting a hold (model)", 2.0, "ms")],
+         lambda: [bench_model.replan_after_hold(quick)])
+    step("table and chart", [("table + chart refresh after a hold", 16.0, "ms"),
+                             ("one drag move of a step on the chart, p95", 16.0, "ms")],
+         lambda: bench_ui.refresh_and_drag(workdir, quick))
+    step("handout", [("patient handout PDF, 12-month plan", 300.0, "ms")],
+         lambda: [bench_handout.patient_handout_time(quick)[0]])
+
+    db = workdir / f"patients-{patients}.sqlite3"
+    t0 = time.perf_counter()
+    try:
+        bench_store.build_patients_db(db, patients)
+        report.notes.append(f"synthetic records: {bench_store.database_summary(db)}, "
+                            f"built in {time.perf_counter() - t0:.0f} s")
+    except Exception as exc:  # noqa: BLE001
+        report.notes.append(f"building the synthetic records failed: {exc}")
+    step("patient search", [("patient search per keystroke", 30.0, "ms")],
+         lambda: bench_ui.search_per_keystroke(db, quick))
+    step("start-up and memory", [("start-up to a usable window", 1.5 * import_floor, "ms"),
+                                 ("memory (RSS) with the database open", 200.0, "MB")],
+         lambda: bench_startup.startup_and_memory(db, import_floor, runs, patients))
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny data, one repetition: checks the suite runs")
+    parser.add_argument("--patients", type=int, default=None,
+                        help=f"patients in the synthetic records (default {FULL_PATIENTS})")
+    parser.add_argument("--write-doc", type=Path, metavar="FILE",
+                        help="also write the figures to FILE (e.g. docs/PERFORMANCE.md)")
+    args = parser.parse_args(argv)
+    if args.patients is not None and args.patients < 1:
+        parser.error("--patients must be 1 or more")
+    patients = args.patients or (QUICK_PATIENTS if args.quick else FULL_PATIENTS)
+    machine, started = describe(), datetime.now()
+    print(f"TaperDesk benchmarks, {started:%Y-%m-%d %H:%M}, {machine}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="taperdesk-bench-") as tmp:
+        report = run(args.quick, patients, Path(tmp), lambda s: print(s, flush=True))
+    for note in report.notes:
+        print(f"note: {note}")
+    over = [o for o in report.outcomes if not o.ok]
+    print(f"{len(report.outcomes) - len(over)} of {len(report.outcomes)} budgets met"
+          + ("" if not over else f"; over: {', '.join(o.what for o in over)}"))
+    if args.write_doc:
+        write_doc(args.write_doc, report, machine, started, quick=args.quick)
+        print(f"wrote {args.write_doc}")
+    return 0 if not over else 1
