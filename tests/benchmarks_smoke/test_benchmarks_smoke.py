@@ -1,0 +1,113 @@
+"""The benchmark suite runs every measurement once on tiny data and prints each budget
+in the agreed format. No figure is judged here (speed is measured only in benchmarks/).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.harness import Outcome, percentile
+
+ROOT = Path(__file__).resolve().parents[2]
+LINE = re.compile(r"^(?P<what>[^:]+(?::[^:(]+)?): (?P<figure>\d+(?:\.\d+)? (?:ms|MB)) "
+                  r"\(budget (?P<budget>\d+(?:\.\d+)? (?:ms|MB))(?: = [^)]*)?\) (?P<ok>OK|OVER)$")
+BUDGETS = (
+    "start-up to a usable window",
+    "re-plan after inserting a hold",
+    "table + chart refresh",
+    "one drag move of a step on the chart",
+    "patient handout PDF",
+    "patient search per keystroke",
+    "memory (RSS)",
+)
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str],
+                                                                 Path]:
+    doc = tmp_path_factory.mktemp("bench") / "PERFORMANCE.md"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--write-doc", str(doc)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return proc, doc
+
+
+def test_every_budget_is_printed_once_with_a_measured_figure(
+    quick_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, _doc = quick_run
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    lines = [m for m in map(LINE.match, proc.stdout.splitlines()) if m]
+    for budget in BUDGETS:
+        found = [m for m in lines if m["what"].startswith(budget)]
+        assert len(found) == 1, f"{budget!r} printed {len(found)} times:\n{proc.stdout}"
+    assert len(lines) == len(BUDGETS), proc.stdout
+    assert "not measured" not in proc.stdout, proc.stdout
+
+
+def test_floors_are_measured_in_the_same_run_and_start_up_budget_derives_from_one(
+    quick_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, _doc = quick_run
+    floor = re.search(r"^floor: bare import of PySide6.QtWidgets \+ pyqtgraph.*: (\d+) ms$",
+                      proc.stdout, re.M)
+    assert floor, proc.stdout
+    assert re.search(r"^floor: reportlab building an empty document: [\d.]+ ms$", proc.stdout,
+                     re.M)
+    startup = re.search(r"^start-up .*\(budget (\d+) ms = 1\.5 × (\d+) ms bare import\)",
+                        proc.stdout, re.M)
+    assert startup, proc.stdout
+    assert startup[2] == floor[1]
+    assert abs(int(startup[1]) - 1.5 * int(floor[1])) <= 1
+
+
+def test_exit_status_says_whether_every_budget_was_met(
+    quick_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    proc, _doc = quick_run
+    over = re.findall(r"\) OVER$", proc.stdout, re.M)
+    assert proc.returncode == (1 if over else 0), proc.stdout + proc.stderr
+    summary = re.search(r"^(\d+) of (\d+) budgets met", proc.stdout, re.M)
+    assert summary and int(summary[2]) == len(BUDGETS)
+    assert int(summary[1]) == len(BUDGETS) - len(over)
+
+
+def test_performance_doc_lists_every_budget_with_machine_and_date(
+    quick_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    _proc, doc = quick_run
+    text = doc.read_text(encoding="utf-8")
+    assert re.search(r"## Latest figures \(\d{4}-\d{2}-\d{2}\)", text)
+    assert "Machine: " in text and "cores" in text
+    assert "Quick run on tiny data" in text
+    for budget in BUDGETS:
+        assert f"| {budget}" in text
+
+
+def test_outcome_line_format_and_verdict() -> None:
+    ok = Outcome("re-plan", 1.234, 2.0, "ms")
+    assert ok.line() == "re-plan: 1.23 ms (budget 2.00 ms) OK"
+    over = Outcome("start-up", 612.4, 600.0, "ms", "1.5 × 400 ms bare import")
+    assert over.line() == "start-up: 612 ms (budget 600 ms = 1.5 × 400 ms bare import) OVER"
+    edge = Outcome("memory", 200.0, 200.0, "MB")
+    assert edge.ok and edge.line().endswith("(budget 200 MB) OK")
+    missing = Outcome("drag", None, 16.0, "ms")
+    assert not missing.ok and missing.line() == "drag: not measured (budget 16.0 ms) OVER"
+
+
+def test_percentile_is_nearest_rank() -> None:
+    samples = list(range(1, 101))
+    assert percentile(samples, 95) == 95
+    assert percentile(samples, 50) == 50
+    assert percentile([7.0], 95) == 7.0
+    assert percentile([3, 1, 2], 100) == 3
+    with pytest.raises(ValueError):
+        percentile([], 95)
