@@ -30,14 +30,15 @@ RULES: dict[str, tuple[str, str, str]] = {
     "dose-not-makeable": (
         "warning",
         "Dose the products cannot make",
-        "SPEC.md, Drugs and products: a dose that cannot be made is rounded to the nearest "
-        "that can, and flagged",
+        "TaperDesk dose rule: a dose the chosen products cannot make is rounded to the "
+        "nearest one they can (ties to the higher dose), and shown",
     ),
     "abrupt-stop": (
         "warning",
         "Last step stops from more than the smallest dose",
         "FDA boxed warning (2020) and US Klonopin label: do not stop abruptly (seed articles "
-        "000 and 002); SPEC.md: the last step should be the smallest dose the products make",
+        "000 and 002); TaperDesk rule: the last step should be the smallest dose the "
+        "products make",
     ),
     "over-max-daily-dose": (
         "warning",
