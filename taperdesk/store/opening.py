@@ -28,25 +28,33 @@ FILE_MODE = 0o600
 UNCHANGED = "It was not changed."
 
 
-def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+def translate(exc: sqlite3.Error, path: Path, *, opening: bool = False) -> StoreError:
     """A StoreError with a message for the user in place of an sqlite3 error."""
-    text = str(exc)
+    text = _one_line(str(exc))
     low = text.lower()
+    unchanged = f" {UNCHANGED}" if opening else ""
     if "locked" in low or "busy" in low:
         return StoreLocked(
-            f"The records file {path} is in use by another program right now (it is locked). "
-            "Wait a moment or close the other program, then try again."
+            f"The records file {path} is in use by another program right now (it is locked)."
+            f"{unchanged} Wait a moment or close the other program, then try again."
         )
     if "not a database" in low or "malformed" in low or "corrupt" in low:
         return StoreError(
-            f"The records file {path} is damaged ({text}). Restore it from a backup copy "
-            "(see 'Backing up' in docs/RECORDS.md)."
+            f"The records file {path} is damaged ({text}).{unchanged} Restore it from a backup "
+            "copy (see 'Backing up' in docs/RECORDS.md)."
         )
     if "readonly" in low or "read-only" in low:
         return StoreError(f"The records file {path} cannot be written (it is read-only).")
-    if "disk" in low or "full" in low or "unable to open" in low:
-        return StoreError(f"The records file {path} cannot be used: {text}.")
+    if "full" in low:
+        return StoreError(f"The records file {path} cannot be saved: the disk is full.")
     return StoreError(f"The records file {path} cannot be used: {text}.")
+
+
+def _one_line(text: str) -> str:
+    """The first informative line of an SQLite message, at most 200 characters."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("***")]
+    line = lines[0] if lines else text.strip()
+    return line if len(line) <= 200 else line[:197] + "..."
 
 
 def connect(
@@ -66,7 +74,7 @@ def connect(
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
-        raise translate(exc, path) from None
+        raise translate(exc, path, opening=True) from None
     try:
         version = _check_contents(conn, path, newest)
         if version < newest:
@@ -90,7 +98,7 @@ def connect(
             )
     except sqlite3.Error as exc:
         conn.close()
-        raise translate(exc, path) from None
+        raise translate(exc, path, opening=True) from None
     except BaseException:
         conn.close()
         raise
@@ -181,7 +189,8 @@ def _check_contents(conn: sqlite3.Connection, path: Path, newest: int) -> int:
     problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     if problems != ["ok"]:
         raise StoreError(
-            f"The records file {path} is damaged ({problems[0]}). {UNCHANGED} Restore it from "
+            f"The records file {path} is damaged ({_one_line(problems[0])}). {UNCHANGED} "
+            "Restore it from "
             "a backup copy (see 'Backing up' in docs/RECORDS.md)."
         )
     return version

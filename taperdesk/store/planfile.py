@@ -86,7 +86,9 @@ def _known(obj: Any, allowed: Iterable[str], where: str) -> None:
         allowed = tuple(allowed)
         for key in obj:
             if key not in allowed:
-                raise PlanFileError(f"{where}.{key}: unknown field (known: {', '.join(allowed)})")
+                raise PlanFileError(
+                    f"{where}: unknown field {key!r} (known: {', '.join(allowed)})"
+                )
 
 
 def _check_fields(plan: Any) -> None:
@@ -102,8 +104,9 @@ def _check_fields(plan: Any) -> None:
     edits = plan.get("edits")
     if isinstance(edits, list):
         for i, e in enumerate(edits):
-            if isinstance(e, dict) and e.get("type") in _EDIT:
-                _known(e, _EDIT[e["type"]], f"plan.edits[{i}]")
+            kind = e.get("type") if isinstance(e, dict) else None
+            if isinstance(kind, str) and kind in _EDIT:
+                _known(e, _EDIT[kind], f"plan.edits[{i}]")
 
 
 def _born(patient: dict[str, Any]) -> date | None:
@@ -119,6 +122,11 @@ def _born(patient: dict[str, Any]) -> date | None:
     if born > date.today() or born.year < 1900:
         raise PlanFileError(f"patient.born: {raw} is not a plausible date of birth")
     return born
+
+
+def _one_line(text: str) -> str:
+    """Messages quote what the file says; keep them to one line, whatever it says."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDocument:
@@ -158,9 +166,9 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
     try:
         plan = plan_from_dict(data["plan"], catalogue)
     except PlanError as exc:
-        raise PlanFileError(str(exc)) from None
+        raise PlanFileError(_one_line(str(exc))) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
-        raise PlanFileError(f"plan: not a valid plan ({type(exc).__name__}: {exc})") from None
+        raise PlanFileError(_one_line(f"plan: not a valid plan ({exc})")) from None
     return PlanDocument(plan, name.strip(), opioid, born, clinic_id.strip())
 
 

@@ -1,0 +1,78 @@
+"""Hypothesis strategies for plans (shared: store tests, and model tests may reuse them).
+
+``plans()`` draws any plan that ``validate_plan`` accepts and a plan file can
+express: every drug and product set of the shipped catalogue, every protocol
+with its parameters, and holds, back-steps and pins in any order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import assume as hypothesis_assume
+from hypothesis import strategies as st
+
+from taperdesk.model import SPLITS, BackStep, CustomStep, Hold, Pin, Plan, PlanError, Protocol
+from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
+from taperdesk.model.plan import ABSURD_FACTOR, ABSURD_UNITS, validate_plan
+
+DATES = st.dates(min_value=date(1970, 1, 1), max_value=date(2199, 12, 31))
+DAYS = st.integers(min_value=1, max_value=365)
+TEXT = st.text(max_size=60)
+UG = st.integers(min_value=1, max_value=40_000)
+
+
+def protocols() -> st.SearchStrategy[Protocol]:
+    percent = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99.9"), places=1)
+    custom = st.lists(st.builds(CustomStep, st.integers(0, 40_000), DAYS), min_size=1,
+                      max_size=8).map(tuple)
+    return st.one_of(
+        st.just(Protocol("nardi")),
+        st.builds(Protocol, st.just("percent-current"), percent, DAYS),
+        st.builds(Protocol, st.just("percent-start"), percent, DAYS),
+        st.builds(Protocol, st.just("fixed"), st.none(), DAYS, UG),
+        st.builds(Protocol, st.just("custom"), custom_steps=custom),
+    )
+
+
+def edits() -> st.SearchStrategy[Hold | BackStep | Pin]:
+    return st.one_of(
+        st.builds(Hold, DATES, DAYS, st.integers(100, 400), TEXT),
+        st.builds(BackStep, DATES, DAYS, TEXT),
+        st.builds(Pin, st.integers(1, 2000), st.none() | st.integers(0, 40_000),
+                  st.none() | DAYS),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn, catalogue: Catalogue | None = None, max_edits: int = 6) -> Plan:
+    cat = catalogue or shipped_catalogue()
+    drug = draw(st.sampled_from(sorted(cat.drugs.values(), key=lambda d: d.id)))
+    ids = [p.id for p in drug.products]
+    products = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+    indications = [m.indication for m in drug.max_daily]
+    plan = Plan(
+        drug=drug.id,
+        products=tuple(products),
+        start_ug=draw(st.integers(1, _most_ug(drug))),
+        split=draw(st.sampled_from(sorted(SPLITS))),
+        start=draw(DATES),
+        protocol=draw(protocols()),
+        edits=tuple(draw(st.lists(edits(), max_size=max_edits))),
+        allow_quarters=draw(st.booleans()),
+        indication=draw(st.none() | st.sampled_from(indications or ["none"]) | TEXT),
+    )
+    try:
+        validate_plan(plan, cat)
+    except PlanError:
+        hypothesis_assume(False)
+    return plan
+
+
+def _most_ug(drug: Drug) -> int:
+    """The largest starting dose the model accepts as plausible for ``drug``."""
+    top = max((m.ug for m in drug.max_daily), default=None)
+    if top is not None:
+        return ABSURD_FACTOR * top
+    return ABSURD_UNITS * max(p.strength_ug for p in drug.products if not p.is_liquid)
