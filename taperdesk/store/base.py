@@ -192,6 +192,10 @@ class StoreBase:
         key = check_text(key, "setting name", 100, required=True)
         if not isinstance(value, str) or len(value) > MAX_SETTING:
             raise StoreError(f"setting {key}: expected text of at most {MAX_SETTING} characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoreError(f"setting {key}: contains characters that cannot be saved") from None
         if self.setting(key, default="\0") == value:
             return
         with self._write() as conn:

@@ -52,6 +52,7 @@ def encode_plan(plan: Plan, catalogue: Catalogue) -> str:
     """The plan's JSON text; StoreError if it would not read back as exactly this plan."""
     try:
         text = json.dumps(plan_to_dict(plan), ensure_ascii=False, sort_keys=True)
+        text.encode("utf-8")  # a lone surrogate (never typed, but possible) cannot be stored
         again = plan_from_dict(json.loads(text), catalogue)
     except PlanError as exc:
         raise StoreError(f"This plan cannot be saved: {exc}") from None
@@ -106,16 +107,17 @@ def _score(value: Any) -> int:
 
 
 def check_text(value: Any, field: str, limit: int, *, required: bool = False) -> str:
+    """``value`` stripped, or StoreError naming ``field`` (empty, too long, control codes)."""
     if not isinstance(value, str):
         raise StoreError(f"{field} must be text")
-    value = value.strip()
-    if required and not value:
+    text: str = value.strip()
+    if required and not text:
         raise StoreError(f"{field} cannot be empty")
-    if len(value) > limit:
+    if len(text) > limit:
         raise StoreError(f"{field} is longer than {limit} characters")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+    if any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t" for c in text):
         raise StoreError(f"{field} contains control characters")
-    return value
+    return text
 
 
 def check_born(value: Any, today: date) -> date | None:
