@@ -9,14 +9,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from taperdesk.model import CatalogueError, load_catalogue
+from taperdesk.model.catalogue import Catalogue
 from taperdesk.paths import default_db_path
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
 from taperdesk.store.records import PlanRecord
 
 
-def _add_db(p: argparse.ArgumentParser) -> None:
+def _add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
     p.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help=f"the records file (default: {default_db_path()})")
+    if products:
+        p.add_argument("--products-file", metavar="FILE", type=Path,
+                       help="the clinic's own products file, if its plans use those products")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,15 +59,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                     help="the copy to write (a new file)")
-    _add_db(bk)
+    _add_db(bk, products=False)
     bk.set_defaults(run=run_backup)
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    from taperdesk.cli import UsageError
+
+    products_file = getattr(args, "products_file", None)
+    if products_file is not None and not products_file.is_file():
+        raise UsageError(f"--products-file {str(products_file)!r} does not exist")
+    try:
+        return load_catalogue(products_file)
+    except CatalogueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        return Store.open(args.db or default_db_path(), create=create)
+        return Store.open(args.db or default_db_path(), create=create,
+                          catalogue=_catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
 
@@ -120,7 +138,7 @@ def run_import(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
     try:
-        doc = read_plan_file(args.file)  # checked before the records file is even opened
+        doc = read_plan_file(args.file, _catalogue(args))  # checked before opening the records
     except PlanFileError as exc:
         raise UsageError(f"nothing imported: {exc}") from None
     with _open(args, create=True) as store:

@@ -128,3 +128,33 @@ def test_default_records_file_is_in_the_users_data_folder(tmp_path: Path,
     if sys.platform.startswith("linux"):
         with Store.open(default, create=False) as s:
             assert [p.name for p in s.search_patients()] == ["Demo Patient (example)"]
+
+
+def test_plans_with_the_clinics_own_products_move_with_products_file(tmp_path: Path) -> None:
+    products = tmp_path / "clinic-products.json"
+    products.write_text(json.dumps({
+        "format": "taperdesk-clinic-products", "version": 1,
+        "products": [{"drug": "clonazepam", "id": "clz-0.25-local", "name": "Local 0.25 mg",
+                      "form": "tablet", "strength_mg": "0.25", "scored": True}]}))
+    plan_file = tmp_path / "local.taper.json"
+    plan_file.write_text(json.dumps({
+        "format": "taperdesk-plan", "version": 1, "patient": {"name": "Xia Lo"},
+        "plan": {"drug": "clonazepam", "products": ["clz-0.25-local"], "start_mg": "1",
+                 "split": "night", "start": "2027-01-04", "protocol": {"id": "nardi"}}}))
+    db = tmp_path / "r.sqlite3"
+    r = run("import", str(plan_file), "--db", str(db), home=tmp_path)
+    assert r.returncode == 2 and "no product 'clz-0.25-local'" in r.stderr
+    assert not db.exists()
+    r = run("import", str(plan_file), "--db", str(db), "--products-file", str(products),
+            home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "out.taper.json"
+    r = run("export", "Xia Lo", "-o", str(out), "--db", str(db), home=tmp_path)
+    assert r.returncode == 2 and "cannot be read" in r.stderr  # names the stored plan
+    r = run("export", "Xia Lo", "-o", str(out), "--db", str(db), "--products-file",
+            str(products), home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text())["plan"]["products"] == ["clz-0.25-local"]
+    r = run("export", "Xia Lo", "-o", str(out), "--db", str(db), "--products-file",
+            str(tmp_path / "nope.json"), home=tmp_path)
+    assert r.returncode == 2 and "does not exist" in r.stderr
