@@ -75,4 +75,5 @@ def _most_ug(drug: Drug) -> int:
     top = max((m.ug for m in drug.max_daily), default=None)
     if top is not None:
         return ABSURD_FACTOR * top
-    return ABSURD_UNITS * max(p.strength_ug for p in drug.products if not p.is_liquid)
+    strongest = max((p.strength_ug for p in drug.products if not p.is_liquid), default=0)
+    return ABSURD_UNITS * strongest if strongest else 40_000

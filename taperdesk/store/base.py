@@ -21,7 +21,7 @@ from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
 from taperdesk.store.opening import connect, copy_database, translate
 from taperdesk.store.records import Change
-from taperdesk.store.schema import Migration, read_version
+from taperdesk.store.schema import Migration
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for another program's save to finish before saying the file is busy."""
@@ -58,7 +58,12 @@ class StoreBase:
         tests only.
         """
         path = Path(path).expanduser().absolute()
-        conn = connect(path, create=create, timeout=timeout, migrations=migrations)
+        try:
+            conn = connect(path, create=create, timeout=timeout, migrations=migrations)
+        except OSError as exc:
+            raise StoreError(
+                f"The records file {path} cannot be used: {exc.strerror or exc}"
+            ) from None
         conn.row_factory = sqlite3.Row
         return cls(conn, path, catalogue or shipped_catalogue())
 
@@ -83,7 +88,7 @@ class StoreBase:
 
     @property
     def schema_version(self) -> int:
-        return read_version(self._conn)
+        return int(self._rows("PRAGMA user_version")[0][0])
 
     # -- plumbing ----------------------------------------------------------
 
