@@ -100,11 +100,7 @@ class StoreBase:
         """
         conn = self._conn
         if self._depth:
-            self._depth += 1
-            try:
-                yield conn
-            finally:
-                self._depth -= 1
+            yield from self._nested(conn)
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -122,6 +118,24 @@ class StoreBase:
             raise
         finally:
             self._depth = 0
+
+    def _nested(self, conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        """Inside an outer transaction: a savepoint, so a failed call undoes only itself."""
+        name = f"edit_{self._depth}"
+        self._depth += 1
+        try:
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+        finally:
+            self._depth -= 1
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

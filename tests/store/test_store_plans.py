@@ -144,3 +144,25 @@ def test_decisions_on_suggested_holds_are_logged(store: Store) -> None:
     other = store.add_patient("Max")
     with pytest.raises(StoreError, match="not a plan of patient"):
         store.record_decision(other.id, rec.id, "Accepted", "x")
+
+
+def test_a_failed_call_inside_a_transaction_undoes_only_itself(store: Store) -> None:
+    with store.transaction():
+        kept = store.add_patient("Kept", clinic_id="K-1")
+        with pytest.raises(StoreError, match="already used"):
+            store.add_patient("Clash", clinic_id="k-1")
+        rec = store.create_plan(kept.id, nardi_plan())
+        with pytest.raises(StoreError):
+            store.save_revision(rec.id, nardi_plan(), expected_revision=5, why="stale")
+        with pytest.raises(ValueError), store.transaction():  # written, then failed
+            store.add_patient("Inner")
+            raise ValueError("the inner edit fails after writing")
+        store.add_patient("After")
+    assert [p.name for p in store.search_patients()] == ["After", "Kept"]
+    assert not any("Inner" in c.what for c in store.changes())
+    assert [r.revision for r in store.revisions(rec.id)] == [1]
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_patient("Gone")
+        raise RuntimeError("the whole edit fails")
+    assert store.patient_count() == 2
+    assert "Gone" not in " ".join(c.what for c in store.changes())
