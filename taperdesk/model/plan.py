@@ -23,6 +23,10 @@ SPLITS: dict[str, str] = {
 TIMES = ("morning", "midday", "night")
 TIME_LABELS = {"morning": "Morning", "midday": "Midday", "night": "Bedtime"}
 
+MAX_REASON = 2000
+"""Longest reason text kept with an edit (TaperDesk limit, as in plan files)."""
+MAX_PIN_STEP = 2000
+"""Highest step number an edit may name (the schedule's own step limit)."""
 MAX_STRETCH_PERCENT = 400
 """A slower resume may make later steps at most 4 times as long (TaperDesk limit)."""
 ABSURD_FACTOR = 3
@@ -134,11 +138,13 @@ def validate_plan(plan: Plan, catalogue: Catalogue | None = None) -> None:
         if isinstance(e, Hold | BackStep):
             if not 1 <= e.days <= MAX_DAYS:
                 raise PlanError(f"edit {i}: days must be from 1 to {MAX_DAYS}")
+            if len(e.reason) > MAX_REASON:
+                raise PlanError(f"edit {i}: the reason is longer than {MAX_REASON} characters")
         if isinstance(e, Hold) and not 100 <= e.stretch_percent <= MAX_STRETCH_PERCENT:
             raise PlanError(f"edit {i}: slower pace must be 100–{MAX_STRETCH_PERCENT} %")
         if isinstance(e, Pin):
-            if e.taper_no < 1:
-                raise PlanError(f"edit {i}: step number must be 1 or more")
+            if not 1 <= e.taper_no <= MAX_PIN_STEP:
+                raise PlanError(f"edit {i}: step number must be from 1 to {MAX_PIN_STEP}")
             if e.ug is not None and e.ug < 0:
                 raise PlanError(f"edit {i}: dose cannot be negative")
             if e.days is not None and not 1 <= e.days <= MAX_DAYS:
