@@ -19,9 +19,8 @@ from taperdesk.model import (
     format_mg,
 )
 from taperdesk.model.guardrails import PlanWarning
-from taperdesk.model.plan import TIME_LABELS
+from taperdesk.model.instructions import step_short
 from taperdesk.model.serialize import schedule_to_dict
-from taperdesk.model.units import format_count
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,16 +73,7 @@ def _one_line(text: str) -> str:
 
 def how_taken(schedule: Schedule, step_row: int) -> str:
     """'Morning 1 mg (1 × 1 mg); Bedtime 0.5 mg (½ × 0.5 mg + ...)'."""
-    parts = []
-    for d in schedule.steps[step_row].doses:
-        units = " + ".join(
-            f"{u.ml} mL of {format_mg(u.product.ug_per_ml * 5)} mg/5 mL"
-            if u.product.is_liquid
-            else f"{format_count(u.count)} × {format_mg(u.product.strength_ug)} mg"
-            for u in d.units
-        )
-        parts.append(f"{TIME_LABELS[d.time]} {format_mg(d.ug)} mg ({units})")
-    return "; ".join(parts)
+    return step_short(schedule.steps[step_row])
 
 
 def to_table(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> str:

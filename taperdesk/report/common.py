@@ -1,0 +1,158 @@
+"""Shared pieces of every handout: fonts, styles, page frame, header and footer."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from taperdesk import __version__
+from taperdesk.report.context import PAPERS, HandoutInput
+from taperdesk.resources import read_json, resource
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HOLD_FILL = colors.HexColor("#dbe9f7")
+GRID = colors.HexColor("#9aa5b1")
+ACCENT = colors.HexColor("#1d4f91")
+ALERT = colors.HexColor("#b00020")
+
+
+class ReportError(ValueError):
+    """A handout that cannot be made from its input; the message says why."""
+
+
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the DejaVu fonts shipped in resources/fonts (embedded in every PDF)."""
+    global _registered
+    if _registered:
+        return
+    for name, file in ((FONT, "fonts/DejaVuSans.ttf"), (BOLD, "fonts/DejaVuSans-Bold.ttf")):
+        with resource(file).open("rb") as fh:
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(fh.read())))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    _registered = True
+
+
+@dataclass(frozen=True)
+class Styles:
+    scale: float
+    body: ParagraphStyle
+    small: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+
+
+def styles(large: bool) -> Styles:
+    register_fonts()
+    k = 1.35 if large else 1.0
+
+    def st(name: str, size: float, font: str = FONT, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size * k, leading=size * k * 1.25,
+                              alignment=TA_LEFT, **kw)
+
+    return Styles(
+        scale=k,
+        body=st("body", 11, spaceAfter=4),
+        small=st("small", 8.5, textColor=colors.HexColor("#333333")),
+        h1=st("h1", 18, BOLD, spaceAfter=6, textColor=ACCENT),
+        h2=st("h2", 13, BOLD, spaceBefore=8, spaceAfter=4, textColor=ACCENT),
+        cell=st("cell", 9),
+        cell_bold=st("cellb", 9, BOLD),
+    )
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    if paper not in PAPERS:
+        raise ReportError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    return A4 if paper == "a4" else LETTER
+
+
+def texts(name: str, drug: str) -> dict[str, Any]:
+    """The editable handout texts of resources/handout/<name>.json, with {drug} filled in."""
+    data = read_json(f"handout/{name}.json")
+
+    def fill(v: Any) -> Any:
+        if isinstance(v, str):
+            return v.replace("{drug}", drug)
+        if isinstance(v, list):
+            return [fill(x) for x in v]
+        return v
+
+    return {k: fill(v) for k, v in data.items()}
+
+
+def long_date(d: date) -> str:
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def esc(text: str) -> str:
+    """Escape text for a reportlab Paragraph."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], s: Styles,
+               header: bool = True, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+    """A plain bordered table with a shaded header row; repeats the header on page breaks."""
+    t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)
+    cmds: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9 * s.scale),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        cmds += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                 ("FONT", (0, 0), (-1, 0), BOLD, 9 * s.scale)]
+    t.setStyle(TableStyle(cmds + list(extra)))
+    return t
+
+
+def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
+    """Lay out ``story`` on the chosen paper with a footer on every page; PDF bytes."""
+    size = page_size(inp.paper)
+    buf = io.BytesIO()
+    who = inp.patient_name or "Patient"
+    clinic = inp.clinic.name
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        left = f"{title} — {who}" + (f" — {clinic}" if clinic else "")
+        canvas.drawString(15 * mm, 9 * mm, left)
+        canvas.drawRightString(size[0] - 15 * mm, 9 * mm,
+                               f"Page {doc.page} · TaperDesk {__version__}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buf, pagesize=size, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
+        bottomMargin=16 * mm, title=f"{title} — {who}", author=clinic or "TaperDesk",
+        creator=f"TaperDesk {__version__}",
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buf.getvalue()
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(esc(text), style)
