@@ -1,0 +1,74 @@
+"""The pharmacy sheet: products, the units of each dose, quantities per prescription period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from taperdesk.model.dispense import dispense, periods
+from taperdesk.model.instructions import dose_short
+from taperdesk.model.plan import TIME_LABELS
+from taperdesk.model.units import format_count, format_mg
+from taperdesk.report.common import (
+    HOLD_FILL,
+    ReportError,
+    build,
+    grid_table,
+    long_date,
+    page_size,
+    para,
+    styles,
+)
+from taperdesk.report.context import HandoutInput
+
+TITLE = "Pharmacy sheet"
+
+
+def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
+    if not 1 <= period_days <= 365:
+        raise ReportError("the prescription period must be 1–365 days")
+    s = styles(inp.large_print)
+    sched = inp.schedule
+    width = page_size(inp.paper)[0] - 30 * mm
+    story: list[Flowable] = [para(f"{TITLE}: {sched.drug.name}", s.h1)]
+    story.append(para(f"Patient: {inp.patient_name or '—'}. Plan {long_date(sched.plan.start)} "
+                      f"to {long_date(sched.stop_date)} (first day with no dose).", s.body))
+    story.append(para("Products", s.h2))
+    rows: list[list[Any]] = [[para(h, s.cell_bold) for h in ("Product", "Form", "Splitting")]]
+    for pid in sched.plan.products:
+        p = sched.drug.product(pid)
+        split = ("liquid, measure to 0.1 mL" if p.is_liquid else
+                 "scored: may be halved" if p.splittable else "do not split")
+        rows.append([para(p.name, s.cell), p.form, para(split, s.cell)])
+    story.append(grid_table(rows, [90 * mm, 25 * mm, None], s))
+    story.append(para("Units per dose", s.h2))
+    times = ("morning", "midday", "night")
+    heads = ("Dates", "mg/day", *[TIME_LABELS[t] for t in times])
+    rows = [[para(h, s.cell_bold) for h in heads]]
+    shade = []
+    for st in sched.steps:
+        by_time = {d.time: dose_short(d) for d in st.doses}
+        rows.append([para(f"{st.start.isoformat()} – {st.end.isoformat()}", s.cell),
+                     format_mg(st.daily_ug)] +
+                    [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
+        if st.kind != "taper":
+            shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
+    story.append(grid_table(rows, [40 * mm, 16 * mm, None, None, None], s, extra=shade))
+    story.append(para(f"Quantities per {period_days}-day period", s.h2))
+    story.append(para("Halves are rounded up to whole tablets per period.", s.small))
+    rows = [[para(h, s.cell_bold) for h in ("Period", "Product", "Taken", "Dispense")]]
+    for first, last in periods(sched, period_days):
+        for item in dispense(sched, first, last):
+            unit = "mL" if item.product.is_liquid else "tablets"
+            taken = f"{item.taken} mL" if item.product.is_liquid else \
+                f"{format_count(item.taken)} {unit}"
+            supply = f"{item.dispense} mL" if item.product.is_liquid else \
+                f"{item.dispense} {unit}"
+            rows.append([para(f"{first.isoformat()} – {last.isoformat()}", s.cell),
+                         para(item.product.name, s.cell), para(taken, s.cell),
+                         para(supply, s.cell_bold)])
+    story.append(grid_table(rows, [42 * mm, None, 30 * mm, 30 * mm], s))
+    _ = width
+    return build(inp, story, TITLE)

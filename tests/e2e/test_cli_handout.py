@@ -1,0 +1,70 @@
+"""`taperdesk handout` run as a real command in a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pdftext import flat, page_texts
+
+BASE = ["--drug", "clonazepam", "--dose", "2", "--protocol", "nardi", "--start", "2027-01-04",
+        "--split", "morning-night"]
+
+
+def taperdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "taperdesk.cli", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("kind,needle", [("patient", "Your dose calendar"),
+                                         ("clinician", "Clinician summary"),
+                                         ("pharmacy", "Quantities per 28-day period")])
+def test_each_kind_writes_a_pdf(tmp_path: Path, kind: str, needle: str) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    r = taperdesk("handout", *BASE, "--hold", "2027-01-25:14", "--kind", kind, "-o", str(out),
+                  "--clinic-phone", "555 0100", "--patient-name", "Jane Example")
+    assert r.returncode == 0, r.stderr
+    assert str(out) in r.stdout
+    text = flat(" ".join(page_texts(out.read_bytes())))
+    assert needle in text
+    assert "Jane Example" in text
+
+
+def test_from_plan_file(tmp_path: Path) -> None:
+    from datetime import date
+
+    from taperdesk.model import Plan, make_protocol
+    from taperdesk.store.planfile import PlanDocument, write_plan_file
+
+    plan = Plan("clonazepam", ("clonazepam-tab-0.5-us",), 1000, "night", date(2027, 3, 1),
+                make_protocol("nardi"))
+    src = tmp_path / "p.taper.json"
+    write_plan_file(src, PlanDocument(plan, "File Patient", opioid=True))
+    out = tmp_path / "h.pdf"
+    r = taperdesk("handout", "--from", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = flat(" ".join(page_texts(out.read_bytes())))
+    assert "File Patient" in text and "you also take an opioid" in text
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--dose", "-2"], "negative"),
+    (["--dose", "2", "--kind", "poster"], "invalid choice"),
+    (["--dose", "2", "--start", "2027-02-31"], "not a real date"),
+    (["--dose", "2", "--paper", "a5"], "invalid choice"),
+])
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    out = tmp_path / "x.pdf"
+    r = taperdesk("handout", *args, "-o", str(out))
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0]
+    assert "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+def test_missing_output_folder(tmp_path: Path) -> None:
+    r = taperdesk("handout", *BASE, "-o", str(tmp_path / "nope" / "h.pdf"))
+    assert r.returncode == 2 and "does not exist" in r.stderr
