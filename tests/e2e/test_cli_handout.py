@@ -68,3 +68,15 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, args: list[str], needle
 def test_missing_output_folder(tmp_path: Path) -> None:
     r = taperdesk("handout", *BASE, "-o", str(tmp_path / "nope" / "h.pdf"))
     assert r.returncode == 2 and "does not exist" in r.stderr
+
+
+def test_closed_pipe_is_not_a_traceback() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "taperdesk.cli", "plan", *BASE,
+                             "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert proc.returncode == 0
