@@ -74,7 +74,8 @@ def test_closed_pipe_is_not_a_traceback() -> None:
     # Output far larger than a pipe's buffer, so writing really hits the closed pipe.
     proc = subprocess.Popen([sys.executable, "-m", "taperdesk.cli", "plan", "--dose", "4",
                              "--protocol", "percent-current", "--percent", "1", "--every", "7",
-                             "--products", "us-tablets-odt", "--start", "2027-01-04",
+                             "--products", "solution-0.5mg-5ml", "--split", "three-times",
+                             "--start", "2027-01-04",
                              "--format", "json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None
