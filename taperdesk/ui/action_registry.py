@@ -1,0 +1,83 @@
+"""One registry of the window's actions, keyed by an enum (Picard style).
+
+The main window only assembles menus and the toolbar from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum, auto
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+class Act(Enum):
+    NEW_PATIENT = auto()
+    EDIT_PATIENT = auto()
+    NEW_PLAN = auto()
+    ARCHIVE = auto()
+    PREVIEW = auto()
+    PRINT = auto()
+    SAVE_PDF = auto()
+    CLINICIAN_PDF = auto()
+    PHARMACY_PDF = auto()
+    EXPORT = auto()
+    IMPORT = auto()
+    SETTINGS = auto()
+    QUIT = auto()
+    HOLD = auto()
+    HOLD_1W = auto()
+    HOLD_2W = auto()
+    REMOVE_HOLD = auto()
+    BACK_STEP = auto()
+    ADD_ASSESSMENT = auto()
+    ACKNOWLEDGE = auto()
+    FIT = auto()
+    ABOUT = auto()
+    SOURCES = auto()
+
+
+SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
+    Act.NEW_PATIENT: ("&New patient…", "Ctrl+Shift+N", "Add a patient"),
+    Act.EDIT_PATIENT: ("&Patient details…", None, "Name, date of birth, clinic ID, opioid flag"),
+    Act.NEW_PLAN: ("New &plan", "Ctrl+N", "Create a plan for the patient"),
+    Act.ARCHIVE: ("&Archive patient", None, "Hide the patient from the list (kept on record)"),
+    Act.PREVIEW: ("Print pre&view…", "Ctrl+Shift+P", "Preview the patient handout"),
+    Act.PRINT: ("&Print handout…", QKeySequence.StandardKey.Print, "Print the patient handout"),
+    Act.SAVE_PDF: ("Save handout as P&DF…", "Ctrl+Shift+S", "Save the patient handout"),
+    Act.CLINICIAN_PDF: ("Clinician &summary…", None, "Preview the clinician summary"),
+    Act.PHARMACY_PDF: ("P&harmacy sheet…", None, "Preview the pharmacy sheet"),
+    Act.EXPORT: ("&Export plan file…", "Ctrl+E", "Write the plan to a .taper.json file"),
+    Act.IMPORT: ("&Import plan file…", "Ctrl+I", "Add a plan from a .taper.json file"),
+    Act.SETTINGS: ("Se&ttings…", "Ctrl+,", "Clinic name, phone, next appointment"),
+    Act.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Close TaperDesk (everything is saved)"),
+    Act.HOLD: ("Insert &hold…", "Ctrl+H", "Hold the dose of the selected step"),
+    Act.HOLD_1W: ("Insert 1-week hold", "Ctrl+1", "Hold the selected step's dose 7 days"),
+    Act.HOLD_2W: ("Insert 2-week hold", "Ctrl+2", "Hold the selected step's dose 14 days"),
+    Act.REMOVE_HOLD: ("&Remove hold", "Ctrl+Shift+H", "Remove the selected hold or back-step"),
+    Act.BACK_STEP: ("&Back-step…", "Ctrl+B", "Return to the previous dose for a time"),
+    Act.ADD_ASSESSMENT: ("Add &assessment…", "Ctrl+Shift+A", "Record symptom scores"),
+    Act.ACKNOWLEDGE: ("Ac&knowledge warning…", "Ctrl+K", "Acknowledge the selected warning"),
+    Act.FIT: ("&Fit plan", "Ctrl+0", "Show the whole plan on the chart"),
+    Act.ABOUT: ("&About TaperDesk", None, ""),
+    Act.SOURCES: ("Clinical &sources", None, "The sources of every rule TaperDesk applies"),
+}
+
+
+class Actions:
+    def __init__(self, parent: QWidget) -> None:
+        self._actions: dict[Act, QAction] = {}
+        for key, (text, shortcut, tip) in SPECS.items():
+            a = QAction(text, parent)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setStatusTip(tip)
+            a.setToolTip(tip or text.replace("&", ""))
+            self._actions[key] = a
+
+    def __getitem__(self, key: Act) -> QAction:
+        return self._actions[key]
+
+    def connect(self, key: Act, slot: Callable[[], object]) -> None:
+        self._actions[key].triggered.connect(lambda _checked=False: slot())

@@ -1,0 +1,111 @@
+"""The checks panel: every warning of the plan with its source; select one to highlight its
+steps; acknowledge it with a reason (recorded)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taperdesk.model.guardrails import PlanWarning
+from taperdesk.store import StoreError
+from taperdesk.ui.dialogs import ReasonDialog
+from taperdesk.ui.session import Session
+
+COLOURS = {"alert": "#b00020", "warning": "#9a5b00", "advisory": "#1d4f91"}
+
+
+class ChecksPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ack_button = QPushButton("&Acknowledge…")
+        self.ack_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.ack_button)
+        self.list.currentRowChanged.connect(self._on_row)
+        self.ack_button.clicked.connect(self.acknowledge_dialog)
+        session.plan_changed.connect(self._on_plan_changed)
+        session.acknowledgements_changed.connect(self._on_plan_changed)
+        self._acks: dict[str, tuple[str, str, str]] = {}
+        self._on_plan_changed()
+
+    @property
+    def warnings(self) -> tuple[PlanWarning, ...]:
+        return self._session.warnings
+
+    def _on_plan_changed(self) -> None:
+        record = self._session.record
+        self._acks = {}
+        if record is not None:
+            try:
+                for a in self._session.store.acknowledgements(record.id):
+                    self._acks[a.key] = (a.reason, a.who, f"{a.when:%d %b %Y %H:%M}")
+            except StoreError as exc:
+                self._session.error.emit(str(exc))
+        row = self.list.currentRow()
+        self.list.clear()
+        for w in self.warnings:
+            ack = self._acks.get(w.key)
+            mark = "✓ " if ack else ""
+            item = QListWidgetItem(f"{mark}{w.severity.upper()}: {w.title}\n{w.message}")
+            item.setForeground(QColor(COLOURS.get(w.severity, "#000")))
+            item.setToolTip(f"Source: {w.source}")
+            self.list.addItem(item)
+        if not self.warnings:
+            self.list.addItem("No warnings for this plan.")
+        if 0 <= row < len(self.warnings):
+            self.list.setCurrentRow(row)
+        else:
+            self.detail.clear()
+            self.ack_button.setEnabled(False)
+
+    def _on_row(self, row: int) -> None:
+        if not 0 <= row < len(self.warnings):
+            self.ack_button.setEnabled(False)
+            self._session.highlight(())
+            return
+        w = self.warnings[row]
+        ack = self._acks.get(w.key)
+        text = f"<b>[{w.code}]</b> {w.message}<br><i>Source: {w.source}</i>"
+        if ack:
+            text += f"<br>Acknowledged by {ack[1]} on {ack[2]}: {ack[0]}"
+        self.detail.setText(text)
+        self.ack_button.setEnabled(ack is None and self._session.record is not None)
+        self._session.highlight(w.rows)
+
+    def acknowledge(self, row: int, reason: str) -> bool:
+        record = self._session.record
+        if record is None or not 0 <= row < len(self.warnings) or not reason.strip():
+            return False
+        w = self.warnings[row]
+        try:
+            self._session.store.acknowledge(record.id, w.key, w.code, reason.strip())
+        except StoreError as exc:
+            self._session.error.emit(str(exc))
+            return False
+        self._session.acknowledgements_changed.emit()
+        return True
+
+    def acknowledge_dialog(self) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.warnings):
+            return
+        dialog = ReasonDialog("Acknowledge warning",
+                              f"{self.warnings[row].message}\nWhy is this acceptable here?", self)
+        if dialog.exec():
+            self.acknowledge(row, dialog.value())

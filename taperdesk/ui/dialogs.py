@@ -1,0 +1,177 @@
+"""Small dialogs: hold, back-step, patient, acknowledgement. Each validates at the field.
+
+Dialogs are plain classes: tests fill the fields and call ``accept()``; the
+window calls ``exec()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from taperdesk.model.schedule import HOLD_SOURCE
+
+PACES = (("Same pace", 100), ("Slower: steps 1½ times as long", 150),
+         ("Slower: steps twice as long", 200))
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def problem(self) -> str:
+        return ""
+
+    def accept(self) -> None:
+        msg = self.problem()
+        if msg:
+            self.error.setText(msg)
+            return
+        super().accept()
+
+
+class HoldDialog(_Form):
+    """Insert a hold: date, days (1 week, 2 weeks or custom), pace after it, reason."""
+
+    def __init__(self, on: date, parent: QWidget | None = None, days: int = 14,
+                 reason: str = "") -> None:
+        super().__init__("Insert a hold", parent)
+        self.date = QDateEdit(to_qdate(on))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.days = QSpinBox()
+        self.days.setRange(1, 365)
+        self.days.setValue(days)
+        self.days.setSuffix(" days")
+        self.pace = QComboBox()
+        for label, pct in PACES:
+            self.pace.addItem(label, pct)
+        self.reason = QLineEdit(reason)
+        self.reason.setPlaceholderText("e.g. CIWA-B 24, poor sleep")
+        self.form.addRow("From", self.date)
+        self.form.addRow("Stay on the dose for", self.days)
+        self.form.addRow("Then resume at", self.pace)
+        self.form.addRow("Reason", self.reason)
+        source = QLabel(f"Source: {HOLD_SOURCE}")
+        source.setWordWrap(True)
+        source.setStyleSheet("color: #555")
+        self.form.addRow(source)
+        self.finish()
+
+    def values(self) -> tuple[date, int, int, str]:
+        """(date, days, stretch percent, reason)."""
+        return (from_qdate(self.date.date()), self.days.value(), int(self.pace.currentData()),
+                self.reason.text().strip())
+
+
+class BackStepDialog(_Form):
+    """Return to the previous dose for a time; the reason is required (ASAM 2025: rare)."""
+
+    def __init__(self, on: date, parent: QWidget | None = None) -> None:
+        super().__init__("Back-step to the previous dose", parent)
+        self.date = QDateEdit(to_qdate(on))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.days = QSpinBox()
+        self.days.setRange(1, 365)
+        self.days.setValue(7)
+        self.days.setSuffix(" days")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("required: why the previous dose again")
+        self.form.addRow("From", self.date)
+        self.form.addRow("For", self.days)
+        self.form.addRow("Reason", self.reason)
+        self.finish()
+
+    def problem(self) -> str:
+        return "" if self.reason.text().strip() else "Give the reason for the back-step."
+
+    def values(self) -> tuple[date, int, str]:
+        return from_qdate(self.date.date()), self.days.value(), self.reason.text().strip()
+
+
+class PatientDialog(_Form):
+    """New patient or edit details: name, date of birth, clinic ID, opioid co-prescription."""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "", born: date | None = None,
+                 clinic_id: str = "", opioid: bool = False, title: str = "New patient") -> None:
+        super().__init__(title, parent)
+        self.name = QLineEdit(name)
+        self.has_born = QCheckBox("known")
+        self.born = QDateEdit(to_qdate(born or date(1970, 1, 1)))
+        self.born.setDisplayFormat("d MMM yyyy")
+        self.born.setCalendarPopup(True)
+        self.has_born.setChecked(born is not None)
+        self.clinic_id = QLineEdit(clinic_id)
+        self.opioid = QCheckBox("Also prescribed an opioid (FDA boxed warning)")
+        self.opioid.setChecked(opioid)
+        self.form.addRow("Name", self.name)
+        self.form.addRow("Date of birth", self.born)
+        self.form.addRow("", self.has_born)
+        self.form.addRow("Clinic ID", self.clinic_id)
+        self.form.addRow("", self.opioid)
+        self.finish()
+
+    def problem(self) -> str:
+        return "" if self.name.text().strip() else "Give the patient's name."
+
+    def values(self) -> dict[str, object]:
+        return {
+            "name": self.name.text().strip(),
+            "born": from_qdate(self.born.date()) if self.has_born.isChecked() else None,
+            "clinic_id": self.clinic_id.text().strip(),
+            "opioid": self.opioid.isChecked(),
+        }
+
+
+class ReasonDialog(_Form):
+    """Ask for a reason (acknowledging a warning, declining a suggested hold)."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.form.addRow(label)
+        self.form.addRow("Reason", self.reason)
+        self.finish()
+
+    def problem(self) -> str:
+        return "" if self.reason.text().strip() else "A reason is required; it is recorded."
+
+    def value(self) -> str:
+        return self.reason.text().strip()

@@ -1,0 +1,116 @@
+"""The patient list: search as you type, new patient, archive, show archived."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taperdesk.store import Patient, StoreError
+from taperdesk.ui.dialogs import PatientDialog
+from taperdesk.ui.session import Session
+
+
+class PatientList(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search name or clinic ID…")
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.show_archived = QCheckBox("Show archived")
+        self.new_button = QPushButton("&New…")
+        self.archive_button = QPushButton("Archive")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.archive_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(self.show_archived)
+        layout.addLayout(buttons)
+        self.search.textChanged.connect(self.refresh)
+        self.show_archived.toggled.connect(self.refresh)
+        self.list.currentItemChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.new_patient_dialog)
+        self.archive_button.clicked.connect(self.toggle_archive)
+        session.patients_changed.connect(self.refresh)
+        session.patient_changed.connect(self._on_patient_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            found = self._session.store.search_patients(
+                self.search.text(), include_archived=self.show_archived.isChecked())
+        except StoreError as exc:
+            self._session.error.emit(str(exc))
+            return
+        current = self._session.patient.id if self._session.patient else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for p in found:
+            item = QListWidgetItem(self._label(p))
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.list.addItem(item)
+            if p.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    @staticmethod
+    def _label(p: Patient) -> str:
+        extra = [p.clinic_id] if p.clinic_id else []
+        if p.born:
+            extra.append(f"born {p.born:%d %b %Y}")
+        if p.opioid:
+            extra.append("opioid")
+        if p.archived:
+            extra.append("archived")
+        return p.name + (f"  ({', '.join(extra)})" if extra else "")
+
+    def _on_current(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        pid = item.data(Qt.ItemDataRole.UserRole)
+        if self._session.patient is None or self._session.patient.id != pid:
+            self._session.open_patient(pid)
+
+    def _on_patient_changed(self) -> None:
+        p = self._session.patient
+        self.archive_button.setEnabled(p is not None)
+        self.archive_button.setText("Restore" if p and p.archived else "Archive")
+
+    def add_patient(self, **values: object) -> Patient | None:
+        try:
+            patient = self._session.store.add_patient(**values)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self._session.error.emit(str(exc))
+            return None
+        self._session.patients_changed.emit()
+        self._session.open_patient(patient.id)
+        return patient
+
+    def new_patient_dialog(self) -> None:
+        dialog = PatientDialog(self)
+        if dialog.exec():
+            self.add_patient(**dialog.values())
+
+    def toggle_archive(self) -> None:
+        p = self._session.patient
+        if p is None:
+            return
+        try:
+            self._session.store.set_archived(p.id, not p.archived)
+        except StoreError as exc:
+            self._session.error.emit(str(exc))
+            return
+        self._session.patients_changed.emit()
+        self._session.open_patient(p.id)

@@ -1,0 +1,257 @@
+"""The plan editor: drug, products, current dose and split, start date, protocol and its
+parameters. Each change is one undoable edit; a bad value is refused at the field."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from taperdesk.model import (
+    PROTOCOLS,
+    SPLITS,
+    DoseError,
+    Plan,
+    PlanError,
+    format_mg,
+    make_protocol,
+    parse_mg,
+    set_protocol,
+    update_plan,
+)
+from taperdesk.model.schedule import MAX_STEPS
+from taperdesk.ui.dialogs import from_qdate, to_qdate
+from taperdesk.ui.session import Session
+
+SPLIT_SOURCE = "How the daily dose is taken over the day (SPEC.md split patterns)"
+
+
+class PlanForm(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._loading = False
+        form = QFormLayout(self)
+        self.drug = QComboBox()
+        for drug in session.catalogue.drugs.values():
+            self.drug.addItem(drug.name, drug.id)
+        self.drug.setToolTip("Drug; facts and products from the catalogue with their sources")
+        self.products = QComboBox()
+        self.products.setToolTip("Product set: which tablets or liquids make each dose")
+        self.dose = QLineEdit()
+        self.dose.setToolTip("Current daily dose in mg, before the taper (e.g. 2 or 0.75)")
+        self.split = QComboBox()
+        for key, label in SPLITS.items():
+            self.split.addItem(label, key)
+        self.split.setToolTip(SPLIT_SOURCE)
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setToolTip("First day of the first reduced dose")
+        self.protocol = QComboBox()
+        for info in PROTOCOLS.values():
+            self.protocol.addItem(info.name, info.id)
+            self.protocol.setItemData(self.protocol.count() - 1,
+                                      f"{info.rule}\nSource: {info.source}", 3)
+        self.percent = QLineEdit()
+        self.percent.setToolTip("Percent cut at each step (ASAM 2025 default 5–10 %)")
+        self.every = QSpinBox()
+        self.every.setRange(1, 365)
+        self.every.setSuffix(" days")
+        self.every.setToolTip("Days between cuts (ASAM 2025: every 2–4 weeks)")
+        self.step_mg = QLineEdit()
+        self.step_mg.setToolTip("Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)")
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #555")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.create = QPushButton("Create a plan for this patient")
+        form.addRow("Drug", self.drug)
+        form.addRow("Products", self.products)
+        form.addRow("Current dose (mg/day)", self.dose)
+        form.addRow("Split", self.split)
+        form.addRow("Start", self.start)
+        form.addRow("Protocol", self.protocol)
+        form.addRow("Cut (%)", self.percent)
+        form.addRow("Cut (mg/day)", self.step_mg)
+        form.addRow("Every", self.every)
+        form.addRow(self.source)
+        form.addRow(self.error)
+        form.addRow(self.create)
+        self._form = form
+        self.drug.activated.connect(self._drug_changed)
+        self.products.activated.connect(self._products_changed)
+        self.dose.editingFinished.connect(self._dose_changed)
+        self.split.activated.connect(lambda _i: self._change("split", self.split.currentData()))
+        self.start.editingFinished.connect(self._start_changed)
+        self.protocol.activated.connect(self._protocol_changed)
+        self.percent.editingFinished.connect(self._protocol_changed)
+        self.every.editingFinished.connect(self._protocol_changed)
+        self.step_mg.editingFinished.connect(self._protocol_changed)
+        self.create.clicked.connect(self.create_default_plan)
+        session.plan_changed.connect(self._on_plan_changed)
+        session.patient_changed.connect(self._on_plan_changed)
+        self._on_plan_changed()
+
+    # -- showing ----------------------------------------------------------
+
+    def _fill_products(self, drug_id: str, current: tuple[str, ...]) -> None:
+        drug = self._session.catalogue.drug(drug_id)
+        self.products.clear()
+        chosen = -1
+        for name, ids in drug.product_sets.items():
+            self.products.addItem(name, ids)
+            self.products.setItemData(self.products.count() - 1,
+                                      "\n".join(drug.product(p).name for p in ids), 3)
+            if tuple(ids) == tuple(current):
+                chosen = self.products.count() - 1
+        if chosen < 0 and current:
+            self.products.addItem("custom: " + ", ".join(current), current)
+            chosen = self.products.count() - 1
+        self.products.setCurrentIndex(max(chosen, 0))
+
+    def _on_plan_changed(self) -> None:
+        plan = self._session.plan
+        has_patient = self._session.patient is not None
+        for w in (self.drug, self.products, self.dose, self.split, self.start, self.protocol,
+                  self.percent, self.every, self.step_mg):
+            w.setEnabled(plan is not None)
+        self.create.setVisible(has_patient and plan is None)
+        if plan is None:
+            self.source.setText("" if has_patient else "Choose a patient.")
+            return
+        self._loading = True
+        self.drug.setCurrentIndex(self.drug.findData(plan.drug))
+        self._fill_products(plan.drug, plan.products)
+        self.dose.setText(format_mg(plan.start_ug))
+        self.split.setCurrentIndex(self.split.findData(plan.split))
+        self.start.setDate(to_qdate(plan.start))
+        p = plan.protocol
+        self.protocol.setCurrentIndex(self.protocol.findData(p.id))
+        self.percent.setText(str(p.percent) if p.percent is not None else "")
+        self.every.setValue(p.every_days or 14)
+        self.step_mg.setText(format_mg(p.step_ug) if p.step_ug else "")
+        self.percent.setVisible(p.percent is not None)
+        self._form.labelForField(self.percent).setVisible(p.percent is not None)
+        self.step_mg.setVisible(p.step_ug is not None)
+        self._form.labelForField(self.step_mg).setVisible(p.step_ug is not None)
+        self.every.setVisible(p.every_days is not None)
+        self._form.labelForField(self.every).setVisible(p.every_days is not None)
+        self.source.setText(f"{p.info.rule}\nSource: {p.info.source}")
+        self.protocol.setToolTip(f"Source: {p.info.source}")
+        self._loading = False
+
+    # -- editing ----------------------------------------------------------
+
+    def _show(self, message: str) -> None:
+        self.error.setText(message)
+        self._on_plan_changed()
+        self.error.setText(message)
+
+    def _change(self, field: str, value: object, text: str | None = None) -> None:
+        plan = self._session.plan
+        if self._loading or plan is None or getattr(plan, field) == value:
+            return
+        self._apply_fields(text or f"Change {field}", **{field: value})
+
+    _last_error = ""
+
+    def _drug_changed(self) -> None:
+        drug = self._session.catalogue.drug(self.drug.currentData())
+        plan = self._session.plan
+        if plan is None or drug.id == plan.drug:
+            return
+        ids = drug.product_sets[drug.default_product_set]
+        self._apply_fields(f"Change drug to {drug.name}", drug=drug.id, products=tuple(ids))
+
+    def _products_changed(self) -> None:
+        ids = tuple(self.products.currentData() or ())
+        self._change("products", ids, f"Use products {self.products.currentText()}")
+
+    def _dose_changed(self) -> None:
+        try:
+            ug = parse_mg(self.dose.text().removesuffix("mg").strip(), what="the current dose")
+        except DoseError as exc:
+            self._show(str(exc))
+            return
+        self._change("start_ug", ug, f"Current dose {format_mg(ug)} mg/day")
+
+    def _start_changed(self) -> None:
+        self._change("start", from_qdate(self.start.date()), "Change the start date")
+
+    def _apply_fields(self, text: str, **fields: object) -> None:
+        self.error.clear()
+        self._session.error.connect(self._remember)
+        try:
+            ok = self._session.apply(text, update_plan, **fields)
+        finally:
+            self._session.error.disconnect(self._remember)
+        if not ok:
+            self._show(self._last_error)
+
+    def _remember(self, message: str) -> None:
+        self._last_error = message
+
+    def _protocol_changed(self) -> None:
+        plan = self._session.plan
+        if self._loading or plan is None:
+            return
+        pid = self.protocol.currentData()
+        try:
+            keep = pid == plan.protocol.id
+            percent = Decimal(self.percent.text()) if keep and self.percent.text() else None
+            step_ug = parse_mg(self.step_mg.text(), what="the cut") \
+                if keep and self.step_mg.text() else None
+            protocol = make_protocol(
+                pid, percent=percent, every_days=self.every.value() if keep else None,
+                step_ug=step_ug,
+                custom_steps=plan.protocol.custom_steps if pid == "custom" and keep else (),
+            ) if pid != "custom" else self._custom_from(plan)
+        except (PlanError, DoseError, InvalidOperation, ArithmeticError) as exc:
+            self._show(str(exc) or "That value is not a number.")
+            return
+        if protocol == plan.protocol:
+            return
+        self.error.clear()
+        self._session.error.connect(self._remember)
+        try:
+            ok = self._session.apply(f"Protocol: {protocol.describe()}", set_protocol, protocol)
+        finally:
+            self._session.error.disconnect(self._remember)
+        if not ok:
+            self._show(self._last_error)
+
+    def _custom_from(self, plan: Plan) -> object:
+        """Switching to custom keeps the current steps as the clinician's own."""
+        from taperdesk.model import CustomStep
+
+        if plan.protocol.id == "custom":
+            return plan.protocol
+        sched = self._session.schedule
+        steps = tuple(CustomStep(s.daily_ug, s.days) for s in (sched.steps if sched else ())
+                      if s.kind == "taper")[:MAX_STEPS]
+        return make_protocol("custom", custom_steps=steps)
+
+    def create_default_plan(self) -> bool:
+        """A clonazepam plan on the Nardi protocol starting next Monday (edit from there)."""
+        from datetime import date
+
+        from taperdesk.store.demo import next_monday
+
+        cat = self._session.catalogue
+        drug = cat.drug("clonazepam")
+        plan = Plan(drug.id, drug.product_sets[drug.default_product_set], 2000, "morning-night",
+                    next_monday(date.today()), make_protocol("nardi"))
+        return self._session.create_plan(plan)
+

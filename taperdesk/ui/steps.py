@@ -1,0 +1,205 @@
+"""The step table: one row per schedule step; days and daily dose are editable.
+
+Edits go through the session as one undoable edit; a bad value is refused with
+a message in the status line under the table. Keyboard: H inserts a hold on the
+selected step, Delete removes a hold, B back-steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taperdesk.model import (
+    DoseError,
+    PlanError,
+    Step,
+    format_mg,
+    parse_mg,
+    set_step_days,
+    set_step_dose,
+)
+from taperdesk.model.instructions import dose_short
+from taperdesk.model.plan import TIME_LABELS
+from taperdesk.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+HOLD_BRUSH = QBrush(QColor("#dbe9f7"))
+HIGHLIGHT_BRUSH = QBrush(QColor("#ffe08a"))
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    value: Callable[[Step], str]
+    editable: bool = False
+    tip: str = ""
+
+
+def _time(time: str) -> Callable[[Step], str]:
+    def value(step: Step) -> str:
+        return next((dose_short(d) for d in step.doses if d.time == time), "—")
+
+    return value
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Start", lambda s: s.start.strftime("%a %d %b %Y")),
+    Column("End", lambda s: s.end.strftime("%a %d %b %Y")),
+    Column("Days", lambda s: str(s.days), True, "Type a number of days; later steps move"),
+    Column("mg/day", lambda s: format_mg(s.daily_ug), True,
+           "Type a daily dose in mg; later protocol steps re-plan from it"),
+    *(Column(TIME_LABELS[t], _time(t)) for t in ("morning", "midday", "night")),
+    Column("Kind", lambda s: s.kind + (" (pinned)" if s.pinned else "")),
+    Column("Rationale", lambda s: s.rationale),
+    Column("Source", lambda s: s.source),
+)
+DAYS_COLUMN = 2
+DOSE_COLUMN = 3
+
+
+class StepTableModel(QAbstractTableModel):
+    """Rows are ``session.schedule.steps``; setData edits the plan through the session."""
+
+    error = Signal(str)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._steps: tuple[Step, ...] = ()
+        self._highlight: frozenset[int] = frozenset()
+        session.plan_changed.connect(self._on_plan_changed)
+        session.selection_changed.connect(self._on_selection)
+        self._on_plan_changed()
+
+    def _on_plan_changed(self) -> None:
+        sched = self._session.schedule
+        steps = sched.steps if sched else ()
+        if len(steps) == len(self._steps):
+            self._steps = steps
+            if steps:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(steps) - 1, len(COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._steps = steps
+        self.endResetModel()
+
+    def _on_selection(self, rows: tuple[int, ...]) -> None:
+        self._highlight = frozenset(rows)
+        if self._steps:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._steps) - 1,
+                                                               len(COLUMNS) - 1))
+
+    def step(self, row: int) -> Step:
+        return self._steps[row]
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._steps)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].title
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._steps):
+            return None
+        step = self._steps[index.row()]
+        col = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return col.value(step)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tip or f"{step.rationale}\nSource: {step.source}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if index.row() in self._highlight:
+                return HIGHLIGHT_BRUSH
+            if step.kind != "taper":
+                return HOLD_BRUSH
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()].editable:
+            step = self._steps[index.row()]
+            if index.column() == DOSE_COLUMN and step.kind != "taper":
+                return base
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row, text = index.row(), str(value).strip()
+        try:
+            if index.column() == DAYS_COLUMN:
+                if not text.isdigit():
+                    raise PlanError(f"Days must be a whole number, not {text!r}")
+                return self._session.apply(f"Set step {row + 1} to {text} days",
+                                           set_step_days, row, int(text))
+            if index.column() == DOSE_COLUMN:
+                ug = parse_mg(text.removesuffix("mg").strip(), what="the daily dose")
+                return self._session.apply(f"Set step {row + 1} to {format_mg(ug)} mg/day",
+                                           set_step_dose, row, ug)
+        except (PlanError, DoseError) as exc:
+            self.error.emit(str(exc))
+        return False
+
+
+class StepTable(QWidget):
+    """The step table with an error line under it."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = StepTableModel(session)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(False)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message)
+        self.model.error.connect(self.message.setText)
+        session.error.connect(self.message.setText)
+        session.plan_changed.connect(self._on_plan_changed)
+        session.selection_changed.connect(self._on_selection)
+
+    def _on_plan_changed(self) -> None:
+        self.message.clear()
+
+    def _on_selection(self, rows: tuple[int, ...]) -> None:
+        if rows:
+            self.view.scrollTo(self.model.index(rows[0], 0))
+
+    def current_row(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
