@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from windowing import open_window
+
+from taperdesk.store import Store, load_demo
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "records.sqlite3"
+    store = Store.open(path)
+    load_demo(store, today=TODAY)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, db, tmp_path / "settings.ini")
+    yield w
+    w.close()
+    w.session.store.close()
