@@ -77,6 +77,10 @@ class PlanForm(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
         self.create = QPushButton("Create a plan for this patient")
+        for combo in (self.drug, self.products, self.split, self.protocol):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         form.addRow("Drug", self.drug)
         form.addRow("Products", self.products)
         form.addRow("Current dose (mg/day)", self.dose)

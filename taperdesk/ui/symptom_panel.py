@@ -3,7 +3,6 @@ banner. Scoring, bands, red flags and the suggestion come from taperdesk.model.s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -50,12 +49,7 @@ ROOT = QModelIndex()
 RED_FLAG_ACK = "Red flag acknowledged for the assessment of"
 
 
-@dataclass(frozen=True)
-class _Col:
-    title: str
-
-
-COLUMNS = ("Date", "Scale", "Items", "Total", "Band", "Red flags", "Note")
+COLUMNS = ("Date", "Scale", "Total", "Band", "Red flags", "Note", "Item scores")
 
 
 class SymptomTableModel(QAbstractTableModel):
@@ -100,11 +94,11 @@ class SymptomTableModel(QAbstractTableModel):
             values = (
                 a.on.strftime("%a %d %b %Y"),
                 sc.name if sc else a.scale_id,
-                " ".join(str(v) for _k, v in a.scores),
                 str(a.total),
                 scored.band.label if scored else "",
                 ", ".join(f.label for f in scored.red_flags) if scored else "",
                 a.note,
+                " ".join(str(v) for _k, v in a.scores),
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and scored and scored.urgent:

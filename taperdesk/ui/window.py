@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,10 +71,6 @@ class MainWindow(QMainWindow):
             "symptoms": self._dock("Symptoms", self.symptoms,
                                    Qt.DockWidgetArea.RightDockWidgetArea),
         }
-        self.resizeDocks([self.docks["patients"], self.docks["checks"]], [330, 340],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["patients"], self.docks["checks"]], [220, 300],
-                         Qt.Orientation.Vertical)
         self.actions = Actions(self)
         self._menus()
         self.statusBar()
@@ -178,6 +174,16 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            QTimer.singleShot(0, self.default_layout)
+
+    def default_layout(self) -> None:
+        """Docks sized so the chart and the step table get most of the width."""
+        side = max(300, self.width() // 4)
+        self.resizeDocks([self.docks["patients"], self.docks["checks"]], [side, side],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["patients"], self.docks["plan"]],
+                         [self.height() // 3, self.height() // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
