@@ -1,13 +1,22 @@
 # Two commands on a fresh machine: `make run` and `make test`.
-PYTHON ?= python3
+# Python 3.12 or newer: PySide6 6.12 (the only release with the QtPdf wheel) miscounts
+# references to None on 3.11 and crashes a long-running window. pyenv's versions are
+# looked at too, since their shims are not on PATH unless selected.
+PYENV_PY = $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$(1)*/bin/python3 2>/dev/null \
+	| sort -V | tail -1)
+FIND_PYTHON := for p in python3.12 $(call PYENV_PY,3.12) python3.13 $(call PYENV_PY,3.13) \
+	python3; do $$p -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null \
+	&& { command -v $$p || echo $$p; exit 0; }; done; echo python3
+PYTHON ?= $(shell $(FIND_PYTHON))
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-py312
 
 .PHONY: run test lint bench bundle clean
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null \
+		|| { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,11 +34,11 @@ NO_PRINTER = (
 class PdfFile:
     """PDF bytes kept in a private temporary file while a QPdfDocument reads them."""
 
-    def __init__(self, pdf: bytes) -> None:
+    def __init__(self, pdf: bytes, parent: QObject | None = None) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="taperdesk-")
         self.path = Path(self._dir.name) / "handout.pdf"
         self.path.write_bytes(pdf)
-        self.document = QPdfDocument()
+        self.document = QPdfDocument(parent)
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
             raise ValueError(f"the handout could not be read back for printing ({error.name})")
@@ -62,7 +62,7 @@ class PrintPreview(QDialog):
         self.resize(820, 900)
         self._pdf = pdf
         self._name = suggested_name
-        self.file = PdfFile(pdf)
+        self.file = PdfFile(pdf, self)
         self.view = QPdfView(self)
         self.view.setDocument(self.file.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -81,7 +81,8 @@ class PrintPreview(QDialog):
         layout.addWidget(buttons)
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        # The document belongs to this dialog, so the view never outlives it; closing it
+        # releases the temporary file (Windows keeps open files locked).
         self.file.close()
         super().done(result)
 
