@@ -125,6 +125,8 @@ def _cuts(s: Schedule) -> list[PlanWarning]:
     """
     out = []
     steps = s.steps
+    # Rows are consecutive, so a row ends where the next begins.
+    starts = [st.start for st in steps]
     for i, step in enumerate(steps):
         before = steps[i - 1].daily_ug if i else s.start_ug
         if step.daily_ug >= before:
@@ -135,7 +137,7 @@ def _cuts(s: Schedule) -> list[PlanWarning]:
         ref, ref_row = (s.start_ug, None) if window_start < s.plan.start else (0, None)
         for j in range(i - 1, -1, -1):
             prior = steps[j]
-            if prior.next_start <= window_start:
+            if starts[j + 1] <= window_start:
                 break
             if prior.daily_ug > ref:
                 ref, ref_row = prior.daily_ug, j

@@ -76,12 +76,12 @@ class Step:
     continued: bool = False
     """The rest of a step after a hold or back-step."""
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the step (inclusive)."""
         return self.start + timedelta(days=self.days - 1)
 
-    @property
+    @cached_property
     def next_start(self) -> date:
         return self.start + timedelta(days=self.days)
 
@@ -139,6 +139,10 @@ class _Raw:
     continued: bool = False
 
 
+_STEPS: dict[tuple[object, ...], Step] = {}
+_STEPS_MAX = 100_000
+
+
 def compute(plan: Plan, catalogue: Catalogue | None = None) -> Schedule:
     """The schedule of ``plan``; the same plan always gives the same schedule."""
     return _compute(plan, catalogue or shipped_catalogue())
@@ -155,8 +159,17 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
     steps: list[Step] = []
     day = plan.start
     for row, r in enumerate(raws):
-        steps.append(
-            Step(
+        # Rows a change leaves as they were (e.g. everything before a new hold) are the
+        # same Step objects as last time: building 300 frozen dataclasses costs more than
+        # the whole re-plan's budget.
+        key = (row, day, r.ug, r.requested, r.days, r.kind, r.taper_no, r.rationale, r.source,
+               r.pinned or r.days_pinned, r.edit_index, r.continued, plan.split, form,
+               plan.start_ug)
+        step = _STEPS.get(key)
+        if step is None:
+            if len(_STEPS) > _STEPS_MAX:
+                _STEPS.clear()
+            step = _STEPS[key] = Step(
                 row=row,
                 start=day,
                 days=r.days,
@@ -171,7 +184,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
                 edit_index=r.edit_index,
                 continued=r.continued,
             )
-        )
+        steps.append(step)
         try:
             day += timedelta(days=r.days)
         except OverflowError:

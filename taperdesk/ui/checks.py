@@ -40,23 +40,37 @@ class ChecksPanel(QWidget):
         self.list.currentRowChanged.connect(self._on_row)
         self.ack_button.clicked.connect(self.acknowledge_dialog)
         session.plan_changed.connect(self._on_plan_changed)
-        session.acknowledgements_changed.connect(self._on_plan_changed)
+        session.acknowledgements_changed.connect(self._on_acknowledgements_changed)
         self._acks: dict[str, tuple[str, str, str]] = {}
-        self._on_plan_changed()
+        self._shown: tuple[PlanWarning, ...] | None = None
+        self._acks_for: int | None = None
+        self._on_acknowledgements_changed()
 
     @property
     def warnings(self) -> tuple[PlanWarning, ...]:
         return self._session.warnings
 
-    def _on_plan_changed(self) -> None:
+    def _on_acknowledgements_changed(self) -> None:
         record = self._session.record
         self._acks = {}
+        self._acks_for = record.id if record else None
         if record is not None:
             try:
                 for a in self._session.store.acknowledgements(record.id):
                     self._acks[a.key] = (a.reason, a.who, f"{a.when:%d %b %Y %H:%M}")
             except StoreError as exc:
                 self._session.error.emit(str(exc))
+        self._shown = None
+        self._on_plan_changed()
+
+    def _on_plan_changed(self) -> None:
+        record = self._session.record
+        if (record.id if record else None) != self._acks_for:
+            self._on_acknowledgements_changed()
+            return
+        if self.warnings == self._shown or self._session.dragging:
+            return  # nothing new, or a drag in progress (the list updates on release)
+        self._shown = self.warnings
         row = self.list.currentRow()
         self.list.clear()
         for w in self.warnings:

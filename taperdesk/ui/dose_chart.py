@@ -14,7 +14,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QMenu, QVBoxLayout, QWidget
 
 from taperdesk.model import (
     Plan,
@@ -81,6 +81,10 @@ class DoseChart(QWidget):
         item.setLabel("left", "Daily dose (mg)")
         item.setLabel("right", "Symptom total")
         item.showAxis("right")
+        for name in ("left", "bottom", "right"):
+            # Axes redraw their text only when their range changes; between, a cached
+            # pixmap is blitted (the text is what costs a frame on a plain PC).
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#1d4f91", width=3))
         self.highlight = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#e0a000", width=7))
         self.plot.addItem(self.highlight)
@@ -210,22 +214,26 @@ class DoseChart(QWidget):
         return self.view_box.mapViewToScene(QPointF(x, y))
 
     def grab_target(self, scene_pos: QPointF) -> tuple[str, int] | None:
-        """('edge' | 'level', row) under a scene position, within a few pixels."""
+        """('edge' | 'level', row) under a scene position, within a few pixels.
+
+        Inside a step (away from its ends) the level wins; near a step's right end, the
+        edge. Only protocol steps can be dragged (holds are edited as holds).
+        """
         sched = self._session.schedule
         if sched is None:
             return None
+        x, y = scene_pos.x(), scene_pos.y()
+        near_edge = None
         for step in sched.steps:
-            edge = self._pixel(ts(step.next_start), step.daily_ug / 1000)
-            if abs(edge.x() - scene_pos.x()) <= GRAB_PX and \
-                    abs(edge.y() - scene_pos.y()) <= 30 and step.kind == "taper":
-                return "edge", step.row
-        for step in sched.steps:
+            if step.kind != "taper":
+                continue
             left = self._pixel(ts(step.start), step.daily_ug / 1000)
             right = self._pixel(ts(step.next_start), step.daily_ug / 1000)
-            if left.x() <= scene_pos.x() <= right.x() and \
-                    abs(left.y() - scene_pos.y()) <= GRAB_PX and step.kind == "taper":
+            if left.x() + GRAB_PX < x < right.x() - GRAB_PX and abs(left.y() - y) <= GRAB_PX:
                 return "level", step.row
-        return None
+            if near_edge is None and abs(right.x() - x) <= GRAB_PX and abs(right.y() - y) <= 30:
+                near_edge = ("edge", step.row)
+        return near_edge
 
     def _drag(self, ev: Any) -> bool:
         session = self._session
@@ -259,7 +267,7 @@ class DoseChart(QWidget):
             else:
                 session.end_preview()
         elif after != (session._preview or base):
-            session.preview(after)
+            session.preview(after, dragging=True)
         return True
 
     # -- context menu -----------------------------------------------------

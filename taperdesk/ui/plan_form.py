@@ -40,6 +40,7 @@ class PlanForm(QWidget):
         super().__init__(parent)
         self._session = session
         self._loading = False
+        self._shown: tuple[object, ...] | None = None
         form = QFormLayout(self)
         self.drug = QComboBox()
         for drug in session.catalogue.drugs.values():
@@ -135,6 +136,10 @@ class PlanForm(QWidget):
         if plan is None:
             self.source.setText("" if has_patient else "Choose a patient.")
             return
+        shown = (plan.drug, plan.products, plan.start_ug, plan.split, plan.start, plan.protocol)
+        if shown == self._shown and not self.error.text():
+            return  # only the edits changed (a hold, a drag): the fields stay as they are
+        self._shown = shown
         self._loading = True
         self.drug.setCurrentIndex(self.drug.findData(plan.drug))
         self._fill_products(plan.drug, plan.products)
@@ -159,6 +164,7 @@ class PlanForm(QWidget):
     # -- editing ----------------------------------------------------------
 
     def _show(self, message: str) -> None:
+        self._shown = None
         self.error.setText(message)
         self._on_plan_changed()
         self.error.setText(message)

@@ -55,6 +55,7 @@ class Session(QObject):
         self.warnings: tuple[PlanWarning, ...] = ()
         self.assessments: list[AssessmentRecord] = []
         self._preview: Plan | None = None
+        self.dragging = False
 
     # -- reading ---------------------------------------------------------
 
@@ -125,6 +126,7 @@ class Session(QObject):
             self.error.emit(str(exc))
             return False
         self._preview = None
+        self.dragging = False
         self.undo_stack.push(PlanEditCommand(self, before, after, text))
         return True
 
@@ -145,13 +147,19 @@ class Session(QObject):
             return False
         return self.edit(after, text)
 
-    def preview(self, plan: Plan) -> None:
-        """Show ``plan`` (e.g. while dragging) without saving it or recording an undo step."""
+    def preview(self, plan: Plan, *, dragging: bool = False) -> None:
+        """Show ``plan`` without saving it or recording an undo step.
+
+        ``dragging``: a stream of previews from the chart; slower views (the step table,
+        the checks panel) may catch up a few times a second instead of at every move.
+        """
         self._preview = plan
+        self.dragging = dragging
         self._recompute()
         self.plan_changed.emit()
 
     def end_preview(self) -> None:
+        self.dragging = False
         if self._preview is not None:
             self._preview = None
             self._recompute()

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,9 +71,13 @@ COLUMNS: tuple[Column, ...] = (
            "Type a daily dose in mg; later protocol steps re-plan from it"),
     *(Column(TIME_LABELS[t], _time(t)) for t in ("morning", "midday", "night")),
     Column("Kind", lambda s: s.kind + (" (pinned)" if s.pinned else "")),
-    Column("Rationale", lambda s: s.rationale),
-    Column("Source", lambda s: s.source),
+    Column("Rationale (source in the tooltip)", lambda s: s.rationale),
 )
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole})
+"""The roles the table answers; the view asks for a dozen more per cell on every paint."""
+CATCH_UP_MS = 150
+"""While a step is dragged the chart follows every move; the table catches up this often."""
 DAYS_COLUMN = 2
 DOSE_COLUMN = 3
 
@@ -81,13 +92,28 @@ class StepTableModel(QAbstractTableModel):
         self._session = session
         self._steps: tuple[Step, ...] = ()
         self._highlight: frozenset[int] = frozenset()
+        self._text: dict[tuple[int, int], str] = {}
+        """Display strings, made once per step and column after each plan change."""
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(CATCH_UP_MS)
+        self._catch_up.timeout.connect(self._refresh)
         session.plan_changed.connect(self._on_plan_changed)
         session.selection_changed.connect(self._on_selection)
-        self._on_plan_changed()
+        self._refresh()
 
     def _on_plan_changed(self) -> None:
+        if self._session.dragging:
+            if not self._catch_up.isActive():
+                self._catch_up.start()
+            return
+        self._catch_up.stop()
+        self._refresh()
+
+    def _refresh(self) -> None:
         sched = self._session.schedule
         steps = sched.steps if sched else ()
+        self._text = {}
         if len(steps) == len(self._steps):
             self._steps = steps
             if steps:
@@ -122,12 +148,16 @@ class StepTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._steps):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._steps):
             return None
         step = self._steps[index.row()]
         col = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return col.value(step)
+            key = (index.row(), index.column())
+            text = self._text.get(key)
+            if text is None:
+                text = self._text[key] = col.value(step)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tip or f"{step.rationale}\nSource: {step.source}"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -179,8 +209,15 @@ class StepTable(QWidget):
         self.view.setAlternatingRowColors(False)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are sized to their contents when a plan is opened (from its first rows),
+        # not at every edit: re-measuring on each change costs more than a frame.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(40)
+        self.model.modelReset.connect(self.view.resizeColumnsToContents)
         header.setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         self.message.setWordWrap(True)
@@ -188,13 +225,15 @@ class StepTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addWidget(self.message)
+        self.view.resizeColumnsToContents()
         self.model.error.connect(self.message.setText)
         session.error.connect(self.message.setText)
         session.plan_changed.connect(self._on_plan_changed)
         session.selection_changed.connect(self._on_selection)
 
     def _on_plan_changed(self) -> None:
-        self.message.clear()
+        if self.message.text():
+            self.message.clear()
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         if rows:

@@ -214,6 +214,7 @@ class SymptomPanel(QWidget):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setResizeContentsPrecision(40)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton("Add &assessment…")
         self.message = QLabel()

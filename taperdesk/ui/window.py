@@ -24,14 +24,11 @@ from PySide6.QtWidgets import (
 from taperdesk import __version__
 from taperdesk.model import PROTOCOLS, insert_hold, remove_hold
 from taperdesk.model.guardrails import RULES
-from taperdesk.report import clinician_summary, patient_handout, pharmacy_sheet
 from taperdesk.store import PlanFileError, StoreError, read_plan_file, write_plan_file
-from taperdesk.ui import printing
 from taperdesk.ui.action_registry import Act, Actions
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import HoldDialog, PatientDialog
 from taperdesk.ui.dose_chart import DoseChart
-from taperdesk.ui.handout_actions import CLINIC_KEYS, handout_input
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
 from taperdesk.ui.session import Session
@@ -228,7 +225,12 @@ class MainWindow(QMainWindow):
 
     # -- handouts ---------------------------------------------------------
 
+    # Handouts import reportlab and QtPdf only when first used, to keep start-up short.
+
     def handout_pdf(self, kind: str) -> bytes | None:
+        from taperdesk.report import clinician_summary, patient_handout, pharmacy_sheet
+        from taperdesk.ui.handout_actions import handout_input
+
         inp = handout_input(self.session)
         if inp is None:
             self.session.error.emit("Open a patient with a plan first.")
@@ -237,7 +239,9 @@ class MainWindow(QMainWindow):
                 "pharmacy": pharmacy_sheet}[kind]
         return make(inp)
 
-    def preview(self, kind: str) -> printing.PrintPreview | None:
+    def preview(self, kind: str):  # type: ignore[no-untyped-def]
+        from taperdesk.ui import printing
+
         pdf = self.handout_pdf(kind)
         if pdf is None:
             return None
@@ -245,11 +249,15 @@ class MainWindow(QMainWindow):
         return printing.preview_pdf(pdf, self, f"{kind} handout", name.replace(" ", "_"))
 
     def print_handout(self) -> None:
+        from taperdesk.ui import printing
+
         pdf = self.handout_pdf("patient")
         if pdf is not None:
             printing.print_pdf(pdf, self)
 
     def save_handout(self) -> None:
+        from taperdesk.ui import printing
+
         pdf = self.handout_pdf("patient")
         if pdf is not None:
             printing.save_pdf_as(pdf, self, "handout.pdf")
@@ -308,6 +316,8 @@ class MainWindow(QMainWindow):
         return True
 
     def settings_dialog(self) -> None:
+        from taperdesk.ui.handout_actions import CLINIC_KEYS
+
         store = self.session.store
         d = QDialog(self)
         d.setWindowTitle("Settings")
