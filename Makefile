@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --write-doc docs/PERFORMANCE.md
 
 # One-folder bundle in dist/TaperDesk (see packaging/README.md for Windows and macOS).
 bundle: $(STAMP)
