@@ -18,10 +18,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null \
 		|| { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/python -m compileall -q taperdesk
 	$(BIN)/taperdesk-gui --demo-if-empty
 
 test: $(STAMP)
@@ -33,7 +34,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check taperdesk tests benchmarks
 	$(BIN)/mypy
 
+# Bytecode is compiled first, as an installed program has it (PYTHONDONTWRITEBYTECODE
+# may be set, and compiling every module at each start is not what a clinic PC does).
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q taperdesk benchmarks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --write-doc docs/PERFORMANCE.md
 
 # One-folder bundle in dist/TaperDesk (see packaging/README.md for Windows and macOS).
