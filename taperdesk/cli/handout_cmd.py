@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, plan_from_args
-from taperdesk.model import PlanError, check, compute
+from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
+from taperdesk.model import check
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,11 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
-    try:
-        plan, catalogue, opioid = plan_from_args(args)
-        schedule = compute(plan, catalogue)
-    except PlanError as exc:
-        raise UsageError(str(exc)) from None
+    schedule, catalogue, opioid = schedule_from_args(args)
     name = args.patient_name
     if name is None and args.from_file is not None:
         from taperdesk.store.planfile import read_plan_file

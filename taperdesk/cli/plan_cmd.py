@@ -8,14 +8,10 @@ import io
 import json
 import sys
 
-from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, plan_from_args
+from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
 from taperdesk.model import (
-    CatalogueError,
-    DoseError,
-    PlanError,
     Schedule,
     check,
-    compute,
     format_mg,
 )
 from taperdesk.model.guardrails import PlanWarning
@@ -45,13 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from taperdesk.cli import UsageError
-
-    try:
-        plan, catalogue, opioid = plan_from_args(args)
-        schedule = compute(plan, catalogue)
-    except (PlanError, CatalogueError, DoseError) as exc:
-        raise UsageError(_one_line(str(exc))) from None
+    schedule, catalogue, opioid = schedule_from_args(args)
     warnings = check(schedule, opioid=opioid)
     out = sys.stdout
     if hasattr(out, "reconfigure"):
@@ -65,10 +55,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         out.write(to_table(schedule, warnings))
     return 0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def how_taken(schedule: Schedule, step_row: int) -> str:

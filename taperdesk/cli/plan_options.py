@@ -20,6 +20,7 @@ from taperdesk.model import (
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue
+from taperdesk.model.schedule import Schedule, compute
 
 EXAMPLE = "taperdesk plan --drug clonazepam --dose 3 --protocol nardi --start 2027-01-04"
 
@@ -153,3 +154,14 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
             raise PlanError(f"--hold {spec!r} must look like YYYY-MM-DD:DAYS")
         plan = insert_hold(plan, _date(on_text, "--hold"), int(days_text), catalogue=catalogue)
     return plan, catalogue, opioid
+
+
+def schedule_from_args(args: argparse.Namespace) -> tuple[Schedule, Catalogue, bool]:
+    """The schedule the options describe; any bad input becomes a one-line UsageError."""
+    from taperdesk.cli import UsageError
+
+    try:
+        plan, catalogue, opioid = plan_from_args(args)
+        return compute(plan, catalogue), catalogue, opioid
+    except (PlanError, CatalogueError, DoseError) as exc:
+        raise UsageError(" ".join(str(exc).split())) from None  # one line
