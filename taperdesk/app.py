@@ -40,7 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("TaperDesk")
     app.setApplicationName("TaperDesk")
-    path: Path = args.db or default_db_path()
+    from PySide6.QtCore import QSettings
+
+    chosen = QSettings().value("records_file")
+    path: Path = args.db or (Path(str(chosen)) if chosen else default_db_path())
     store = None
     while store is None:
         try:

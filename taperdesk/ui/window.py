@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -327,9 +328,12 @@ class MainWindow(QMainWindow):
                                            "Next appointment (YYYY-MM-DD or text)"), strict=True):
             fields[key] = QLineEdit(store.setting(key))
             form.addRow(label, fields[key])
-        db = QLineEdit(str(store.path))
+        db = QLineEdit(str(self.settings.value("records_file") or store.path))
         db.setReadOnly(True)
+        choose = QPushButton("Choose another records file…")
+        choose.clicked.connect(lambda: self.choose_records_file(db))
         form.addRow("Records file", db)
+        form.addRow("", choose)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(d.accept)
@@ -338,6 +342,33 @@ class MainWindow(QMainWindow):
         if d.exec():
             for key, edit in fields.items():
                 store.set_setting(key, edit.text().strip())
+
+    def choose_records_file(self, field: QLineEdit | None = None,
+                            path: Path | None = None) -> bool:
+        """Pick the records file used from the next start (e.g. on a clinic share).
+
+        The file is opened once to check it is a TaperDesk records file (or can be
+        created); a file that is not is refused with the reason and nothing changes.
+        """
+        from taperdesk.store import Store
+
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Records file", str(self.session.store.path.parent),
+                "TaperDesk records (*.sqlite3)", options=QFileDialog.Option.DontConfirmOverwrite)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            Store.open(path).close()
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(self, "Records file", f"That file cannot be used.\n\n{exc}")
+            return False
+        self.settings.setValue("records_file", str(path))
+        if field is not None:
+            field.setText(str(path))
+        self.session.message.emit(f"TaperDesk will use {path} from its next start.")
+        return True
 
     def about(self) -> None:
         QMessageBox.about(self, "About TaperDesk",

@@ -171,3 +171,23 @@ def test_step_table_model_passes_qtmodeltester(window, qtmodeltester) -> None:  
 def test_doses_in_table_come_from_the_model(window) -> None:  # type: ignore[no-untyped-def]
     for row, step in zip(table_rows(window), window.session.schedule.steps, strict=True):
         assert row[DOSE_COLUMN] == format_mg(step.daily_ug)
+
+
+def test_choose_records_file_refuses_a_bad_file(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "not-records.sqlite3"
+    bad.write_bytes(b"this is not a database")
+    shown: list[str] = []
+    orig = QMessageBox.warning
+    QMessageBox.warning = lambda *a, **k: shown.append(a[2])  # type: ignore[method-assign]
+    try:
+        assert not window.choose_records_file(path=bad)
+    finally:
+        QMessageBox.warning = orig  # type: ignore[method-assign]
+    assert shown and "cannot be used" in shown[0]
+    assert bad.read_bytes() == b"this is not a database"
+    assert window.settings.value("records_file") is None
+    good = tmp_path / "clinic-share.sqlite3"
+    assert window.choose_records_file(path=good)
+    assert window.settings.value("records_file") == str(good)
