@@ -87,7 +87,11 @@ class DoseChart(QWidget):
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#1d4f91", width=3))
         self.highlight = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#e0a000", width=7))
+        # The dose before the plan, dashed, so the first cut is seen for what it is.
+        self.before = pg.PlotDataItem(pen=pg.mkPen("#1d4f91", width=2,
+                                                   style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.highlight)
+        self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
         self.today = pg.InfiniteLine(
             angle=90, pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine),
@@ -136,6 +140,11 @@ class DoseChart(QWidget):
         self.curve.setData(xs, ys)
         self.today.setValue(ts(date.today()))
         sched = self._session.schedule
+        if sched is not None and xs:
+            self.before.setData([xs[0] - 14 * DAY, xs[0], xs[0]],
+                                [sched.start_ug / 1000, sched.start_ug / 1000, ys[0]])
+        else:
+            self.before.setData([], [])
         spans = [s for s in sched.steps if s.kind != "taper"] if sched else []
         while len(self._holds) < len(spans):
             region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush("#1d4f9122"),
@@ -204,7 +213,7 @@ class DoseChart(QWidget):
         if not xs:
             return
         span = xs[-1] - xs[0]
-        self.view_box.setXRange(xs[0] - 7 * DAY, xs[-1] + max(7 * DAY, span * 0.03), padding=0)
+        self.view_box.setXRange(xs[0] - 16 * DAY, xs[-1] + max(7 * DAY, span * 0.03), padding=0)
         top = max(ys + [self._session.schedule.start_ug / 1000 if self._session.schedule else 0])
         self.view_box.setYRange(0, top * 1.2, padding=0)
 
