@@ -140,7 +140,9 @@ class _Raw:
 
 
 _STEPS: dict[tuple[object, ...], Step] = {}
-_STEPS_MAX = 100_000
+_STEPS_MAX = 20_000
+"""Reused Step objects kept at most (about 1–2 kB each): ~60 drag moves of a 300-row plan
+fit, and a long session stays well inside SPEC.md's 200 MB (benchmarks/)."""
 
 
 def compute(plan: Plan, catalogue: Catalogue | None = None) -> Schedule:
