@@ -84,7 +84,8 @@ def styles(large: bool) -> Styles:
 def page_size(paper: str) -> tuple[float, float]:
     if paper not in PAPERS:
         raise ReportError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
-    return A4 if paper == "a4" else LETTER
+    w, h = A4 if paper == "a4" else LETTER
+    return float(w), float(h)
 
 
 def texts(name: str, drug: str) -> dict[str, Any]:
@@ -110,7 +111,7 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], s: Styles,
+def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float | None], s: Styles,
                header: bool = True, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
     """A plain bordered table with a shaded header row; repeats the header on page breaks."""
     t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)

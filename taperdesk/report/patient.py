@@ -42,9 +42,11 @@ from taperdesk.report.common import (
     texts,
 )
 from taperdesk.report.context import HandoutInput
-from taperdesk.report.pictures import DayCell, DayInfo
+from taperdesk.report.pictures import MIN_SCALE, DayCell, DayInfo, fit_page, layout
 
 TITLE = "Patient handout"
+FRAME_LOSS = 30 * mm + 12 + 2
+"""Page height lost to the margins, the frame's padding and a little slack."""
 
 
 def patient_handout(inp: HandoutInput) -> bytes:
@@ -72,7 +74,7 @@ def patient_handout(inp: HandoutInput) -> bytes:
     story.append(PageBreak())
     story += _calendar(inp, t, s)
     story.append(para(t["help_heading"], s.h2))
-    story.append(_help_box(t, s))
+    story.append(_help_box(inp, t, s))
     story.append(para(t["feel_heading"], s.h2))
     story += [para(f"• {line}", s.body) for line in t["feel"]]
     story.append(PageBreak())
@@ -93,12 +95,12 @@ def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     return tbl
 
 
-def _alert_box(heading: str, text: str, s: Styles) -> Table:
+def _alert_box(heading: str, text: str, s: Styles) -> Flowable:
     tbl = Table([[Paragraph(f"<b>{esc(heading)}</b><br/>{esc(text)}", s.body)]])
     tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, ALERT),
                              ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecee")),
                              ("TOPPADDING", (0, 0), (-1, -1), 6)]))
-    return KeepTogether([Spacer(1, 4), tbl, Spacer(1, 4)])  # type: ignore[return-value]
+    return KeepTogether([Spacer(1, 4), tbl, Spacer(1, 4)])
 
 
 def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
@@ -122,41 +124,60 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
 
 
 def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]:
+    """One page per month (two where the days would otherwise print smaller than the chosen
+    type size); the grid fills the page below its heading, each day fitted to its cell."""
     sched = inp.schedule
     if not sched.steps:
         return []
     out: list[Flowable] = []
     width, height = page_size(inp.paper)
-    usable_w = width - 30 * mm
-    usable_h = height - 30 * mm - 38 * mm * s.scale
-    most = max(len(st.doses) for st in sched.steps)
+    cell_w = (width - 30 * mm) / 7
+    liquid = any(u.product.is_liquid for st in sched.steps for d in st.doses for u in d.units)
+    how = t["calendar_liquid" if liquid else "calendar_tablets"]
+    help_text = " ".join([t["calendar_help"], how, t["calendar_hold"]])
     first, stop = sched.plan.start, sched.stop_date
     y, m = first.year, first.month
     while (y, m) <= (stop.year, stop.month):
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(y, m)
-        cell_w = usable_w / 7
-        cell_h = min(DayCell.needed_height(most, s.scale), (usable_h - 14) / len(weeks))
-        rows: list[list[Any]] = [[para(d, s.cell_bold) for d in WEEKDAYS]]
-        for week in weeks:
-            rows.append([
-                DayCell(_day(sched, d), cell_w, cell_h, s.scale, t["stop_label"])
-                if d.month == m else "" for d in week
-            ])
-        tbl = Table(rows, colWidths=[cell_w] * 7, rowHeights=[14 * s.scale] + [cell_h] * len(weeks))
-        tbl.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ]))
-        out.append(para(f"{t['calendar_heading']}: {MONTHS[m - 1]} {y}", s.h2))
-        out.append(para(t["calendar_help"], s.small))
-        out.append(Spacer(1, 3))
-        out.append(tbl)
-        out.append(PageBreak())
+        days = [[_day(sched, d) if d.month == m else None for d in week] for week in weeks]
+        title = f"{t['calendar_heading']}: {MONTHS[m - 1]} {y}"
+        page, smallest = _page(title, help_text, days, cell_w, inp, s, t["stop_label"])
+        if len(days) > 3 and smallest < s.scale:
+            half = (len(days) + 1) // 2
+            page = _page(title, help_text, days[:half], cell_w, inp, s, t["stop_label"])[0]
+            page += [PageBreak()] + _page(f"{title} {t['calendar_continued']}", help_text,
+                                          days[half:], cell_w, inp, s, t["stop_label"])[0]
+        out += page + [PageBreak()]
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], cell_w: float,
+          inp: HandoutInput, s: Styles, stop_label: str) -> tuple[list[Flowable], float]:
+    """The flowables of one calendar page and the smallest scale any of its days is drawn at."""
+    width, height = page_size(inp.paper)
+    heading, help_para = para(title, s.h2), para(help_text, s.small)
+    above = sum(f.wrap(width - 30 * mm, height)[1] for f in (heading, help_para))
+    room = height - FRAME_LOSS - above - s.h2.spaceBefore - s.h2.spaceAfter - 3 - 14 * s.scale
+    days = [d for week in weeks for d in week if d is not None]
+    largest = 1.5 * s.scale
+    roomy = max(layout(i, cell_w, largest).height for i in days)
+    least = max(layout(i, cell_w, MIN_SCALE).height for i in days)
+    cell_h = max(least, min(roomy, room / len(weeks)))
+    lays = iter(fit_page(days, cell_w, cell_h, largest))
+    cells = [[DayCell(d, cell_w, cell_h, next(lays), stop_label) if d else "" for d in week]
+             for week in weeks]
+    rows: list[list[Any]] = [[para(d, s.cell_bold) for d in WEEKDAYS], *cells]
+    tbl = Table(rows, colWidths=[cell_w] * 7, rowHeights=[14 * s.scale] + [cell_h] * len(weeks))
+    tbl.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+    ]))
+    smallest = min(c.lay.f for week in cells for c in week if isinstance(c, DayCell))
+    return [heading, help_para, Spacer(1, 3), tbl], smallest
 
 
 def _day(sched: Any, d: date) -> DayInfo:
@@ -169,9 +190,11 @@ def _day(sched: Any, d: date) -> DayInfo:
                    first_of_step=d == step.start)
 
 
-def _help_box(t: dict[str, Any], s: Styles) -> Table:
+def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     items = "".join(f"<br/>• <b>{esc(f.label)}</b>" for f in red_flags())
-    text = f"{esc(t['help_intro'])}{items}<br/>{esc(t['help_after'])}"
+    phone = f" ({inp.clinic.phone})" if inp.clinic.phone else ""
+    after = t["help_after"].rstrip(". ") + phone + "."
+    text = f"{esc(t['help_intro'])}{items}<br/>{esc(after)}"
     tbl = Table([[Paragraph(text, s.body)]])
     tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, ALERT),
                              ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecee"))]))
@@ -197,7 +220,9 @@ def _diary(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]:
         rows = [header] + [[para(i.label, s.cell)] + [""] * len(dates) for i in sc.items]
         rows.append([para("Took every dose (✓)", s.cell_bold)] + [""] * len(dates))
         col = (width - label_w) / 7
-        tbl = grid_table(rows, [label_w] + [col] * len(dates), s)
+        room = [("TOPPADDING", (0, 1), (-1, -1), 4 * s.scale),  # room to write a score
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 4 * s.scale)]
+        tbl = grid_table(rows, [label_w] + [col] * len(dates), s, extra=room)
         out.append(KeepTogether([Spacer(1, 6), tbl]))
     return out
 

@@ -31,7 +31,7 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
         raise ReportError("the prescription period must be 1–365 days")
     s = styles(inp.large_print)
     sched = inp.schedule
-    width = page_size(inp.paper)[0] - 30 * mm
+    page_size(inp.paper)  # a bad paper name is refused before any work
     story: list[Flowable] = [para(f"{TITLE}: {sched.drug.name}", s.h1)]
     story.append(para(f"Patient: {inp.patient_name or '—'}. Plan {long_date(sched.plan.start)} "
                       f"to {long_date(sched.stop_date)} (first day with no dose).", s.body))
@@ -70,5 +70,4 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
                          para(item.product.name, s.cell), para(taken, s.cell),
                          para(supply, s.cell_bold)])
     story.append(grid_table(rows, [42 * mm, None, 30 * mm, 30 * mm], s))
-    _ = width
     return build(inp, story, TITLE)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from pdftext import embedded_fonts, flat, page_texts, reader, runs
+from pdftext import Run, embedded_fonts, flat, page_texts, reader, runs
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from taperdesk.model import Plan, check, compute, format_mg, make_protocol
 from taperdesk.model.instructions import dose_plain
 from taperdesk.model.scales import red_flags, scale
 from taperdesk.report import HandoutInput, ReportError, patient_handout
-from taperdesk.report.common import MONTHS
+from taperdesk.report.common import MONTHS, WEEKDAYS, register_fonts
 
 DOSE = re.compile(r"^(\d+(?:\.\d+)?) mg$")
 HEADING = re.compile(r"Your dose calendar: (\w+) (\d{4})")
@@ -86,27 +88,94 @@ def test_diary_lists_scale_items_until_next_visit(handout_input: HandoutInput) -
     assert "Sun 31 Jan" in diary and "Mon 1 Feb" not in diary
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-@pytest.mark.parametrize("large", [False, True])
-def test_twelve_month_plan_every_month_on_its_page(paper: str, large: bool) -> None:
-    plan = Plan("clonazepam", ("clonazepam-tab-0.5-us", "clonazepam-tab-1-us",
+def calendar_pages(pdf: bytes) -> list[tuple[str, str, bool, list[Run]]]:
+    """(month, year, continued?, text runs) of each calendar page, in order."""
+    out = []
+    for page in reader(pdf).pages:
+        text = page.extract_text() or ""
+        m = HEADING.search(text)
+        if m:
+            out.append((m.group(1), m.group(2), "(continued)" in text, runs(page)))
+    return out
+
+
+def assert_nothing_cut(rs: list[Run]) -> None:
+    """Every text run of a calendar grid stays inside its day's column, inside the page's
+    printable area, and overlaps no other run."""
+    register_fonts()
+    heads = sorted((r for r in rs if r.text in WEEKDAYS), key=lambda r: r.x)
+    assert [r.text for r in heads] == list(WEEKDAYS)
+    edges = [r.x for r in heads] + [2 * heads[-1].x - heads[-2].x]
+    boxes = []
+    for r in rs:
+        if r.y >= heads[0].y or r.size < 8 and r.y < 30:  # heading, help text, footer
+            continue
+        w = stringWidth(r.text, "DejaVuSans-Bold" if r.bold else "DejaVuSans", r.size)
+        col = bisect_right(edges, r.x) - 1
+        assert 0 <= col < 7 and r.x + w <= edges[col + 1], f"{r.text!r} runs out of its day"
+        assert r.y - 0.25 * r.size > 16 * 72 / 25.4, f"{r.text!r} runs into the footer"
+        boxes.append((r.x, r.x + w, r.y - 0.2 * r.size, r.y + 0.75 * r.size, r.text))
+    boxes.sort(key=lambda b: b[2])
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b[2] >= a[3]:
+                break
+            assert a[1] <= b[0] or b[1] <= a[0], f"{a[4]!r} overlaps {b[4]!r}"
+
+
+def test_calendar_text_stays_in_its_day(handout_input: HandoutInput) -> None:
+    pages = calendar_pages(patient_handout(handout_input))
+    assert [(m, y) for m, y, _, _ in pages] == [("January", "2027"), ("February", "2027"),
+                                                 ("March", "2027")]
+    for *_, rs in pages:
+        assert_nothing_cut(rs)
+
+
+def long_plan() -> Plan:
+    """Three doses a day of up to three products (½ × 0.5 mg + 1 × 0.125 mg ODT ...), 5 %
+    of the current dose every 21 days: well over a year of crowded day cells."""
+    return Plan("clonazepam", ("clonazepam-tab-0.5-us", "clonazepam-tab-1-us",
                                "clonazepam-tab-2-us", "clonazepam-odt-0.125"),
                 4000, "three-times", date(2027, 1, 15),
                 make_protocol("percent-current", percent="5", every_days=21))
-    sched = compute(plan)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("large", [False, True])
+def test_twelve_month_plan_every_month_on_its_page(paper: str, large: bool) -> None:
+    sched = compute(long_plan())
     assert sched.total_days > 330
     inp = HandoutInput(sched, check(sched), paper=paper, large_print=large)
     pdf = patient_handout(inp)
-    headings = [m.groups() for t in page_texts(pdf) for m in [HEADING.search(t)] if m]
+    pages = calendar_pages(pdf)
     months = []
-    y, m = plan.start.year, plan.start.month
+    y, m = sched.plan.start.year, sched.plan.start.month
     while (y, m) <= (sched.stop_date.year, sched.stop_date.month):
         months.append((MONTHS[m - 1], str(y)))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    assert headings == months
+    # Each month starts on its own page; a "(continued)" page follows only its own month.
+    assert [(mo, yr) for mo, yr, cont, _ in pages if not cont] == months
+    for before, after in zip(pages, pages[1:], strict=False):
+        if after[2]:
+            assert after[:2] == before[:2] and not before[2]
     found = calendar_days(pdf)
     assert sum(found.values()) == sched.total_days
     assert all(n == 1 for n in found.values())
+    for *_, rs in pages:
+        assert_nothing_cut(rs)
+
+
+def smallest_calendar_text(pdf: bytes) -> float:
+    return min(r.size for *_, rs in calendar_pages(pdf) for r in rs if "mg" in r.text)
+
+
+def test_large_print_calendar_is_larger() -> None:
+    sched = compute(long_plan())
+    normal = patient_handout(HandoutInput(sched, check(sched)))
+    large = patient_handout(HandoutInput(sched, check(sched), large_print=True))
+    assert smallest_calendar_text(normal) >= 4.4
+    assert smallest_calendar_text(large) >= 1.2 * smallest_calendar_text(normal)
+    assert len(calendar_pages(large)) > len(calendar_pages(normal))  # crowded months split
 
 
 def test_bad_paper_is_refused(handout_input: HandoutInput) -> None:
