@@ -62,14 +62,15 @@ def clinician_summary(inp: HandoutInput) -> bytes:
         rows.append([
             str(st.row + 1),
             para(f"{st.start.isoformat()} – {st.end.isoformat()} ({st.days} d)", s.cell),
-            format_mg(st.daily_ug), para(step_short(st), s.cell), st.kind,
+            format_mg(st.daily_ug), para(step_short(st), s.cell), para(st.kind, s.cell),
             Paragraph(f"{esc(st.rationale)}<br/><font size=7>Source: {esc(st.source)}</font>",
                       s.cell),
         ])
         if st.kind != "taper":
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
-    story.append(grid_table(rows, [8 * mm, 34 * mm, 17 * mm, 45 * mm, 17 * mm, None], s,
-                            extra=shade))
+    k = s.scale  # narrow columns grow with the type so 'mg/day' and 'back-step' fit
+    story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, 45 * mm, 18 * mm * k, None],
+                            s, extra=shade))
     story.append(para("Warnings", s.h2))
     acks = {a[0]: a for a in inp.acknowledgements}
     if not inp.warnings:

@@ -55,7 +55,8 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
                     [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
         if st.kind != "taper":
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
-    story.append(grid_table(rows, [40 * mm, 16 * mm, None, None, None], s, extra=shade))
+    story.append(grid_table(rows, [40 * mm, 16 * mm * s.scale, None, None, None], s,
+                            extra=shade))
     story.append(para(f"Quantities per {period_days}-day period", s.h2))
     story.append(para("Halves are rounded up to whole tablets per period.", s.small))
     rows = [[para(h, s.cell_bold) for h in ("Period", "Product", "Taken", "Dispense")]]
