@@ -45,7 +45,10 @@ from taperdesk.report.context import HandoutInput
 from taperdesk.report.pictures import MIN_SCALE, DayCell, DayInfo, fit_page, layout
 
 TITLE = "Patient handout"
-FRAME_LOSS = 30 * mm + 12 + 2
+FRAME_PAD = 12
+"""The page frame's padding (6 pt each side): text wraps in the page width less margins and
+this; the calendar grid itself is as wide as the margins allow."""
+FRAME_LOSS = 30 * mm + FRAME_PAD + 2
 """Page height lost to the margins, the frame's padding and a little slack."""
 
 
@@ -132,9 +135,13 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]
     out: list[Flowable] = []
     width, height = page_size(inp.paper)
     cell_w = (width - 30 * mm) / 7
-    liquid = any(u.product.is_liquid for st in sched.steps for d in st.doses for u in d.units)
-    how = t["calendar_liquid" if liquid else "calendar_tablets"]
-    help_text = " ".join([t["calendar_help"], how, t["calendar_hold"]])
+    used = {u.product for st in sched.steps for d in st.doses for u in d.units}
+    how = [t["calendar_liquid"]] if any(p.is_liquid for p in used) else []
+    if any(not p.is_liquid for p in used):
+        how.append(t["calendar_tablets"])
+    if any(p.form == "odt" for p in used):
+        how.append(t["calendar_odt"])
+    help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"]])
     first, stop = sched.plan.start, sched.stop_date
     y, m = first.year, first.month
     while (y, m) <= (stop.year, stop.month):
@@ -157,7 +164,7 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], cell_w:
     """The flowables of one calendar page and the smallest scale any of its days is drawn at."""
     width, height = page_size(inp.paper)
     heading, help_para = para(title, s.h2), para(help_text, s.small)
-    above = sum(f.wrap(width - 30 * mm, height)[1] for f in (heading, help_para))
+    above = sum(f.wrap(width - 30 * mm - FRAME_PAD, height)[1] for f in (heading, help_para))
     room = height - FRAME_LOSS - above - s.h2.spaceBefore - s.h2.spaceAfter - 3 - 14 * s.scale
     days = [d for week in weeks for d in week if d is not None]
     largest = 1.5 * s.scale
@@ -168,7 +175,8 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], cell_w:
     cells = [[DayCell(d, cell_w, cell_h, next(lays), stop_label) if d else "" for d in week]
              for week in weeks]
     rows: list[list[Any]] = [[para(d, s.cell_bold) for d in WEEKDAYS], *cells]
-    tbl = Table(rows, colWidths=[cell_w] * 7, rowHeights=[14 * s.scale] + [cell_h] * len(weeks))
+    tbl = Table(rows, colWidths=[cell_w] * 7, rowHeights=[14 * s.scale] + [cell_h] * len(weeks),
+                repeatRows=1)
     tbl.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

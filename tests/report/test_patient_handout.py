@@ -129,6 +129,8 @@ def test_calendar_text_stays_in_its_day(handout_input: HandoutInput) -> None:
                                                  ("March", "2027")]
     for *_, rs in pages:
         assert_nothing_cut(rs)
+    text = flat(" ".join(page_texts(patient_handout(handout_input))))
+    assert "half circle is half a tablet" in text and "melts in the mouth" not in text
 
 
 def long_plan() -> Plan:
@@ -176,8 +178,30 @@ def test_large_print_calendar_is_larger() -> None:
     assert smallest_calendar_text(normal) >= 4.4
     assert smallest_calendar_text(large) >= 1.2 * smallest_calendar_text(normal)
     assert len(calendar_pages(large)) > len(calendar_pages(normal))  # crowded months split
+    assert "melts in the mouth" in flat(" ".join(page_texts(large)))  # an ODT is used
 
 
 def test_bad_paper_is_refused(handout_input: HandoutInput) -> None:
     with pytest.raises(ReportError, match="paper"):
         patient_handout(replace(handout_input, paper="a5"))
+
+
+def test_liquid_plan_calendar_shows_each_days_millilitres() -> None:
+    plan = Plan("diazepam", ("diazepam-sol-0.4",), 5000, "morning-night", date(2027, 1, 4),
+                make_protocol("nardi"))
+    sched = compute(plan)
+    pdf = patient_handout(HandoutInput(sched, check(sched), large_print=True))
+    pages = calendar_pages(pdf)
+    text = flat(" ".join(page_texts(pdf)))
+    assert "measuring syringe" in text and "half circle" not in text
+    assert "melts in the mouth" not in text
+    # Each day's millilitres at each time, as the model makes them.
+    shown = Counter(r.text for *_, rs in pages for r in rs if r.text.endswith(" mL"))
+    expected = Counter(f"{u.ml} mL" for step in sched.steps for _ in range(step.days)
+                       for d in step.doses for u in d.units)
+    assert shown == expected and len(expected) > 1
+    assert calendar_days(pdf) == Counter(
+        (step.start + timedelta(days=i), format_mg(step.daily_ug))
+        for step in sched.steps for i in range(step.days))
+    for *_, rs in pages:
+        assert_nothing_cut(rs)
