@@ -1,12 +1,25 @@
-"""main() of the window program: `taperdesk-gui [--db PATH] [--demo-if-empty]`."""
+"""main() of the window program: `taperdesk-gui [--db PATH] [--demo-if-empty]`.
+
+Opens the records file (--db, else the one chosen in Settings, else the default
+in the user's data folder). A file that cannot be opened is explained in a
+message box that offers to choose another file; never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from taperdesk.model import Catalogue
+    from taperdesk.store import Store
+
+Ask = Callable[[str, Path], "Path | None"]
+"""Shown when a records file cannot be opened: (the reason, the file) -> another file or None."""
 
 
 def _rss_bytes() -> int:
@@ -30,45 +43,71 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse(argv)
-    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+def ask_another_file(reason: str, path: Path) -> Path | None:
+    """The message box: why the file cannot be used, and Open… to choose another."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    answer = QMessageBox.critical(
+        None, "TaperDesk", f"{reason}\n\nChoose another records file?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+    if answer != QMessageBox.StandardButton.Open:
+        return None
+    chosen, _ = QFileDialog.getSaveFileName(
+        None, "Records file", str(path.parent), "TaperDesk records (*.sqlite3)",
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    return Path(chosen) if chosen else None
+
+
+def open_store(path: Path, ask: Ask) -> Store | None:
+    """Open ``path``; on failure ask for another file until one opens or the user gives up."""
+    from taperdesk.store import Store, StoreError
+
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return Store.open(path)
+        except (StoreError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, StoreError) else \
+                f"The records file {path} cannot be used: {exc.strerror or exc}"
+            chosen = ask(reason, path)
+            if chosen is None:
+                return None
+            path = chosen
+
+
+def clinic_catalogue(store: Store, warn: Callable[[str], object]) -> Catalogue:
+    """The shipped products plus the clinic's own file beside the records, if it is sound."""
     from taperdesk.model import CatalogueError, load_catalogue
-    from taperdesk.store import Store, StoreError, default_db_path, load_demo
+
+    try:
+        return load_catalogue(store.path.parent / "clinic-products.json")
+    except CatalogueError as exc:
+        warn(f"The clinic's products file was not used:\n{exc}")
+        return load_catalogue()
+
+
+def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
+    args = parse(argv)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from taperdesk.store import StoreError, default_db_path, load_demo
+    from taperdesk.ui.settings import RECORDS_FILE, last_patient
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("TaperDesk")
     app.setApplicationName("TaperDesk")
-    from PySide6.QtCore import QSettings
-
-    chosen = QSettings().value("records_file")
+    chosen = QSettings().value(RECORDS_FILE)
     path: Path = args.db or (Path(str(chosen)) if chosen else default_db_path())
-    store = None
-    while store is None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            store = Store.open(path)
-        except (StoreError, OSError) as exc:
-            if args.bench_ready:
-                print(f"error: {exc}", file=sys.stderr)
-                return 2
-            answer = QMessageBox.critical(
-                None, "TaperDesk", f"{exc}\n\nChoose another records file?",
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
-            if answer != QMessageBox.StandardButton.Open:
-                return 1
-            chosen, _ = QFileDialog.getSaveFileName(
-                None, "Records file", str(path.parent), "TaperDesk records (*.sqlite3)",
-                options=QFileDialog.Option.DontConfirmOverwrite)
-            if not chosen:
-                return 1
-            path = Path(chosen)
-    try:
-        catalogue = load_catalogue(path.parent / "clinic-products.json")
-    except CatalogueError as exc:
-        QMessageBox.warning(None, "TaperDesk", f"The clinic's products file was not used:\n{exc}")
-        catalogue = load_catalogue()
+
+    def refuse(reason: str, _path: Path) -> Path | None:
+        print(f"error: {reason}", file=sys.stderr)
+        return None
+
+    store = open_store(path, refuse if args.bench_ready else (ask or ask_another_file))
+    if store is None:
+        return 2 if args.bench_ready else 1
+    catalogue = clinic_catalogue(store, lambda m: QMessageBox.warning(None, "TaperDesk", m))
     store.catalogue = catalogue
     if args.demo_if_empty:
         try:
@@ -81,16 +120,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     session = Session(store, catalogue)
     window = MainWindow(session)
-    last = window.settings.value("last_patient")
-    patients = store.search_patients("", limit=1)
     try:
-        wanted = int(last) if last is not None else None
-        session.open_patient(wanted if wanted is not None else
-                             (patients[0].id if patients else None))
-    except (StoreError, ValueError, TypeError):
-        session.open_patient(patients[0].id if patients else None)
-    if session.patient is None and patients:
-        session.open_patient(patients[0].id)
+        first = store.search_patients("", limit=1)
+    except StoreError:
+        first = []
+    wanted = last_patient(window.settings)
+    if wanted is not None:
+        session.open_patient(wanted)
+    if session.patient is None and first:
+        session.open_patient(first[0].id)
     window.show()
     if args.bench_ready:
         app.processEvents()
@@ -99,10 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ready rss={_rss_bytes()} steps={len(sched.steps) if sched else 0} "
               f"patient={name}", flush=True)
         window.close()
-        store.close()
+        session.store.close()
         return 0
     code = app.exec()
-    store.close()
+    session.store.close()
     return int(code)
 
 

@@ -24,6 +24,7 @@ class Act(Enum):
     PHARMACY_PDF = auto()
     EXPORT = auto()
     IMPORT = auto()
+    OPEN_RECORDS = auto()
     SETTINGS = auto()
     QUIT = auto()
     HOLD = auto()
@@ -40,7 +41,8 @@ class Act(Enum):
 
 SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.NEW_PATIENT: ("&New patient…", "Ctrl+Shift+N", "Add a patient"),
-    Act.EDIT_PATIENT: ("&Patient details…", None, "Name, date of birth, clinic ID, opioid flag"),
+    Act.EDIT_PATIENT: ("Patient &details…", "Ctrl+D",
+                       "Name, date of birth, clinic ID, opioid flag"),
     Act.NEW_PLAN: ("New &plan", "Ctrl+N", "Create a plan for the patient"),
     Act.ARCHIVE: ("&Archive patient", None, "Hide the patient from the list (kept on record)"),
     Act.PREVIEW: ("Print pre&view…", "Ctrl+Shift+P", "Preview the patient handout"),
@@ -50,12 +52,15 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.PHARMACY_PDF: ("P&harmacy sheet…", None, "Preview the pharmacy sheet"),
     Act.EXPORT: ("&Export plan file…", "Ctrl+E", "Write the plan to a .taper.json file"),
     Act.IMPORT: ("&Import plan file…", "Ctrl+I", "Add a plan from a .taper.json file"),
+    Act.OPEN_RECORDS: ("&Open records file…", "Ctrl+O",
+                       "Use another records file (e.g. on a clinic share), now and from now on"),
     Act.SETTINGS: ("Se&ttings…", "Ctrl+,", "Clinic name, phone, next appointment"),
     Act.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Close TaperDesk (everything is saved)"),
     Act.HOLD: ("Insert &hold…", "Ctrl+H", "Hold the dose of the selected step"),
     Act.HOLD_1W: ("Insert 1-week hold", "Ctrl+1", "Hold the selected step's dose 7 days"),
     Act.HOLD_2W: ("Insert 2-week hold", "Ctrl+2", "Hold the selected step's dose 14 days"),
-    Act.REMOVE_HOLD: ("&Remove hold", "Ctrl+Shift+H", "Remove the selected hold or back-step"),
+    Act.REMOVE_HOLD: ("&Remove hold", "Ctrl+Shift+H",
+                      "Remove the selected hold or back-step (Delete in the step table)"),
     Act.BACK_STEP: ("&Back-step…", "Ctrl+B", "Return to the previous dose for a time"),
     Act.ADD_ASSESSMENT: ("Add &assessment…", "Ctrl+Shift+A", "Record symptom scores"),
     Act.ACKNOWLEDGE: ("Ac&knowledge warning…", "Ctrl+K", "Acknowledge the selected warning"),
@@ -66,6 +71,8 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
 
 
 class Actions:
+    """One QAction per Act, made from SPECS; the window connects and places them."""
+
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[Act, QAction] = {}
         for key, (text, shortcut, tip) in SPECS.items():

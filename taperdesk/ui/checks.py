@@ -16,24 +16,35 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.store import StoreError
+from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
 COLOURS = {"alert": "#b00020", "warning": "#9a5b00", "advisory": "#1d4f91"}
+ACKNOWLEDGED = "#555555"
+ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
+               "font-size: 11pt")
 
 
 class ChecksPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        self.alert.setStyleSheet(ALERT_STYLE)
+        self.alert.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alert.hide()
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_button = QPushButton("&Acknowledge…")
         self.ack_button.setEnabled(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.alert)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.detail, 1)
         layout.addWidget(self.ack_button)
@@ -74,12 +85,8 @@ class ChecksPanel(QWidget):
         row = self.list.currentRow()
         self.list.clear()
         for w in self.warnings:
-            ack = self._acks.get(w.key)
-            mark = "✓ " if ack else ""
-            item = QListWidgetItem(f"{mark}{w.severity.upper()}: {w.title}\n{w.message}")
-            item.setForeground(QColor(COLOURS.get(w.severity, "#000")))
-            item.setToolTip(f"Source: {w.source}")
-            self.list.addItem(item)
+            self.list.addItem(self._item(w))
+        self._show_alerts()
         if not self.warnings:
             self.list.addItem("No warnings for this plan.")
         if 0 <= row < len(self.warnings):
@@ -87,6 +94,25 @@ class ChecksPanel(QWidget):
         else:
             self.detail.clear()
             self.ack_button.setEnabled(False)
+
+    def _item(self, w: PlanWarning) -> QListWidgetItem:
+        ack = self._acks.get(w.key)
+        lines = [f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}", w.message,
+                 f"Source: {w.source}"]
+        if ack:
+            lines.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
+        item = QListWidgetItem("\n".join(lines))
+        colour = QColor(ACKNOWLEDGED if ack else COLOURS.get(w.severity, "#000"))
+        item.setForeground(colour)
+        item.setToolTip(f"[{w.code}] Source: {w.source}")
+        return item
+
+    def _show_alerts(self) -> None:
+        """Alerts (an opioid co-prescription) stay in view above the list, even acknowledged."""
+        alerts = [w for w in self.warnings if w.severity == "alert"]
+        self.alert.setVisible(bool(alerts))
+        self.alert.setText("<br>".join(
+            f"<b>⚠ {w.title.upper()}</b><br>{w.message}<br><i>{w.source}</i>" for w in alerts))
 
     def _on_row(self, row: int) -> None:
         if not 0 <= row < len(self.warnings):
@@ -115,11 +141,11 @@ class ChecksPanel(QWidget):
         self._session.acknowledgements_changed.emit()
         return True
 
-    def acknowledge_dialog(self) -> None:
+    def acknowledge_dialog(self) -> bool:
         row = self.list.currentRow()
         if not 0 <= row < len(self.warnings):
-            return
+            self._session.error.emit("Select a warning in the Checks panel first.")
+            return False
         dialog = ReasonDialog("Acknowledge warning",
                               f"{self.warnings[row].message}\nWhy is this acceptable here?", self)
-        if dialog.exec():
-            self.acknowledge(row, dialog.value())
+        return dialogs.run(dialog) and self.acknowledge(row, dialog.value())

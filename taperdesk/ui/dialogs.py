@@ -28,6 +28,15 @@ PACES = (("Same pace", 100), ("Slower: steps 1½ times as long", 150),
          ("Slower: steps twice as long", 200))
 
 
+def run(dialog: QDialog) -> bool:
+    """Show a dialog modally; True if accepted.
+
+    Every dialog of the window is shown through here, so a test replaces this one
+    function (monkeypatch ``taperdesk.ui.dialogs.run``) to fill and accept dialogs.
+    """
+    return bool(dialog.exec())
+
+
 def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 

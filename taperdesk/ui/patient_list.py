@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from taperdesk.store import Patient, StoreError
+from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import PatientDialog
 from taperdesk.ui.session import Session
 
@@ -98,10 +99,9 @@ class PatientList(QWidget):
         self._session.open_patient(patient.id)
         return patient
 
-    def new_patient_dialog(self) -> None:
+    def new_patient_dialog(self) -> Patient | None:
         dialog = PatientDialog(self)
-        if dialog.exec():
-            self.add_patient(**dialog.values())
+        return self.add_patient(**dialog.values()) if dialogs.run(dialog) else None
 
     def toggle_archive(self) -> None:
         p = self._session.patient

@@ -3,6 +3,7 @@ parameters. Each change is one undoable edit; a bad value is refused at the fiel
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import (
@@ -29,9 +30,13 @@ from taperdesk.model import (
     update_plan,
 )
 from taperdesk.model.schedule import MAX_STEPS
+from taperdesk.store.demo import next_monday
+from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import from_qdate, to_qdate
+from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
 
+CHOOSE_PRODUCTS = "Choose products…"
 SPLIT_SOURCE = "How the daily dose is taken over the day (SPEC.md split patterns)"
 
 
@@ -77,7 +82,7 @@ class PlanForm(QWidget):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        self.create = QPushButton("Create a plan for this patient")
+        self.create = QPushButton("New plan for this patient…")
         for combo in (self.drug, self.products, self.split, self.protocol):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -104,7 +109,7 @@ class PlanForm(QWidget):
         self.percent.editingFinished.connect(self._protocol_changed)
         self.every.editingFinished.connect(self._protocol_changed)
         self.step_mg.editingFinished.connect(self._protocol_changed)
-        self.create.clicked.connect(self.create_default_plan)
+        self.create.clicked.connect(self.new_plan_dialog)
         session.plan_changed.connect(self._on_plan_changed)
         session.patient_changed.connect(self._on_plan_changed)
         self._on_plan_changed()
@@ -124,6 +129,7 @@ class PlanForm(QWidget):
         if chosen < 0 and current:
             self.products.addItem("custom: " + ", ".join(current), current)
             chosen = self.products.count() - 1
+        self.products.addItem(CHOOSE_PRODUCTS, None)
         self.products.setCurrentIndex(max(chosen, 0))
 
     def _on_plan_changed(self) -> None:
@@ -186,6 +192,18 @@ class PlanForm(QWidget):
         self._apply_fields(f"Change drug to {drug.name}", drug=drug.id, products=tuple(ids))
 
     def _products_changed(self) -> None:
+        plan = self._session.plan
+        if plan is None:
+            return
+        if self.products.currentData() is None:  # "Choose products…": tick them one by one
+            dialog = ProductsDialog(self._session.catalogue.drug(plan.drug), plan.products, self)
+            if dialogs.run(dialog) and dialog.chosen() != plan.products:
+                ids = dialog.chosen()
+                self._change("products", ids, "Use products " + ", ".join(ids))
+            else:
+                self._shown = None
+                self._on_plan_changed()
+            return
         ids = tuple(self.products.currentData() or ())
         self._change("products", ids, f"Use products {self.products.currentText()}")
 
@@ -253,15 +271,16 @@ class PlanForm(QWidget):
                       if s.kind == "taper")[:MAX_STEPS]
         return make_protocol("custom", custom_steps=steps)
 
-    def create_default_plan(self) -> bool:
-        """A clonazepam plan on the Nardi protocol starting next Monday (edit from there)."""
-        from datetime import date
+    def new_plan_dialog(self) -> bool:
+        """Ask for a new plan; the patient's current plan, if any, gives drug and products."""
+        if self._session.patient is None:
+            self._session.error.emit("Choose or add a patient first.")
+            return False
+        dialog = NewPlanDialog(self._session.catalogue, next_monday(date.today()), self,
+                               like=self._session.plan)
+        return dialogs.run(dialog) and self.create_plan(dialog)
 
-        from taperdesk.store.demo import next_monday
-
-        cat = self._session.catalogue
-        drug = cat.drug("clonazepam")
-        plan = Plan(drug.id, drug.product_sets[drug.default_product_set], 2000, "morning-night",
-                    next_monday(date.today()), make_protocol("nardi"))
-        return self._session.create_plan(plan)
-
+    def create_plan(self, dialog: NewPlanDialog) -> bool:
+        """Save the accepted dialog's plan as the patient's new active plan."""
+        plan = dialog.plan()
+        return plan is not None and self._session.create_plan(plan)

@@ -84,6 +84,27 @@ class Session(QObject):
         self.acknowledgements_changed.emit()
         self.plan_changed.emit()
 
+    def switch_store(self, store: Store) -> None:
+        """Use another records file from now on (File ▸ Open records file…).
+
+        The open patient closes, the undo history starts afresh (its edits were
+        saved in the other file) and the first patient of the new file opens.
+        """
+        old = self.store
+        store.catalogue = self.catalogue
+        self.store = store
+        self._preview = None
+        self.patient, self.record, self.assessments = None, None, []
+        self.patients_changed.emit()
+        try:
+            first = store.search_patients("", limit=1)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            first = []
+        self.open_patient(first[0].id if first else None)
+        if old is not store:
+            old.close()
+
     def open_plan(self, plan_id: int) -> None:
         """Make another plan of the open patient the active one."""
         try:
@@ -166,32 +187,37 @@ class Session(QObject):
             self.plan_changed.emit()
 
     def _commit_plan(self, plan: Plan, why: str) -> None:
-        """Called by undo commands only: save ``plan`` as a new revision and show it."""
+        """Called by undo commands only: save ``plan`` as a new revision and show it.
+
+        A failure is reported after the views have redrawn, so the message stays in view.
+        """
         record = self.record
         if record is None:
             return
+        problem = ""
         try:
             self.record = self.store.save_revision(
                 record.id, plan, expected_revision=record.revision, why=why
             )
-            self.message.emit(f"Saved: {why}")
         except ConflictError as exc:
             # Someone else saved a newer version: show theirs, drop our history.
             self.record = exc.current
             self.undo_stack.clear()
-            self.error.emit(
-                "This plan was changed elsewhere (another TaperDesk on the same records). "
-                "The newer version is shown; your last edit was not saved."
-            )
+            problem = ("This plan was changed elsewhere (another TaperDesk on the same records). "
+                       "The newer version is shown; your last edit was not saved.")
         except StoreError as exc:
             # Keep the edit on screen so nothing is lost from view; say it was not saved.
             self.record = PlanRecord(
                 record.id, record.patient_id, record.revision, plan, record.active, record.title
             )
-            self.error.emit(f"Could not save: {exc}")
+            problem = f"Could not save: {exc}"
         self._preview = None
         self._recompute()
         self.plan_changed.emit()
+        if problem:
+            self.error.emit(problem)
+        else:
+            self.message.emit(f"Saved: {why}")
 
     # -- derived ---------------------------------------------------------
 

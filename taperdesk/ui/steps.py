@@ -1,8 +1,10 @@
 """The step table: one row per schedule step; days and daily dose are editable.
 
 Edits go through the session as one undoable edit; a bad value is refused with
-a message in the status line under the table. Keyboard: H inserts a hold on the
-selected step, Delete removes a hold, B back-steps.
+a message in the line under the table. Keyboard: the window's actions work on the
+selected row (Ctrl+1 / Ctrl+2 hold 1 or 2 weeks, Ctrl+H a hold dialog, Delete or
+Ctrl+Shift+H removes a hold, Ctrl+B back-steps) and the Menu key opens them as a
+context menu; the main window adds them (it owns the action registry).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ class Column:
 
 def _time(time: str) -> Callable[[Step], str]:
     def value(step: Step) -> str:
-        return next((dose_short(d) for d in step.doses if d.time == time), "—")
+        return next((dose_short(d) for d in step.doses if d.time == time), NO_DOSE)
 
     return value
 
@@ -71,15 +73,21 @@ COLUMNS: tuple[Column, ...] = (
            "Type a daily dose in mg; later protocol steps re-plan from it"),
     *(Column(TIME_LABELS[t], _time(t)) for t in ("morning", "midday", "night")),
     Column("Kind", lambda s: s.kind + (" (pinned)" if s.pinned else "")),
-    Column("Rationale (source in the tooltip)", lambda s: s.rationale),
+    Column("Rationale", lambda s: s.rationale),
+    Column("Source", lambda s: s.source),
 )
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole})
 """The roles the table answers; the view asks for a dozen more per cell on every paint."""
+RATIONALE_PX = 360
+"""The rationale column starts no wider than this (full text in the tooltip); source follows."""
 CATCH_UP_MS = 150
 """While a step is dragged the chart follows every move; the table catches up this often."""
 DAYS_COLUMN = 2
 DOSE_COLUMN = 3
+TIME_COLUMNS = (4, 5, 6)
+RATIONALE_COLUMN = 8
+NO_DOSE = "—"
 
 
 class StepTableModel(QAbstractTableModel):
@@ -129,6 +137,14 @@ class StepTableModel(QAbstractTableModel):
         if self._steps:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._steps) - 1,
                                                                len(COLUMNS) - 1))
+
+    def unused_columns(self) -> tuple[int, ...]:
+        """Times of day at which no step has a dose (hidden: a plan taken at night only
+        needs no morning or midday column)."""
+        if not self._steps:
+            return ()
+        return tuple(c for c in TIME_COLUMNS
+                     if all(COLUMNS[c].value(st) == NO_DOSE for st in self._steps))
 
     def step(self, row: int) -> Step:
         return self._steps[row]
@@ -213,7 +229,7 @@ class StepTable(QWidget):
         # not at every edit: re-measuring on each change costs more than a frame.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)
-        self.model.modelReset.connect(self.view.resizeColumnsToContents)
+        self.model.modelReset.connect(self._on_reset)
         header.setStretchLastSection(True)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -230,6 +246,14 @@ class StepTable(QWidget):
         session.error.connect(self.message.setText)
         session.plan_changed.connect(self._on_plan_changed)
         session.selection_changed.connect(self._on_selection)
+
+    def _on_reset(self) -> None:
+        unused = self.model.unused_columns()
+        for c in TIME_COLUMNS:
+            self.view.setColumnHidden(c, c in unused)
+        self.view.resizeColumnsToContents()
+        width = min(self.view.columnWidth(RATIONALE_COLUMN), RATIONALE_PX)
+        self.view.setColumnWidth(RATIONALE_COLUMN, width)
 
     def _on_plan_changed(self) -> None:
         if self.message.text():

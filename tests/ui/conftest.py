@@ -26,3 +26,14 @@ def window(qtbot, db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     yield w
     w.close()
     w.session.store.close()
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
+    """A dialog a test did not answer fails the test instead of waiting for a click forever
+    (tests answer dialogs with standalone.answer_dialogs, which replaces this)."""
+
+    def refuse(dialog):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"unanswered dialog: {dialog.windowTitle()}")
+
+    monkeypatch.setattr("taperdesk.ui.dialogs.run", refuse)

@@ -23,3 +23,10 @@ def open_window(qtbot, db: Path, ini: Path) -> MainWindow:  # type: ignore[no-un
     qtbot.waitExposed(window)
     qtbot.wait(10)
     return window
+
+
+def table_rows(window: MainWindow) -> list[tuple[str, ...]]:
+    """Every cell of the step table as the user reads it."""
+    m = window.steps.model
+    return [tuple(m.data(m.index(r, c)) for c in range(m.columnCount()))
+            for r in range(m.rowCount())]

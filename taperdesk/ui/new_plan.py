@@ -1,0 +1,248 @@
+"""The "New plan" dialog and the product checklist (a product set or the clinician's own picks).
+
+Nothing clinical is pre-filled that the clinician has not chosen: the current
+daily dose starts empty and must be typed; the protocol's parameters are the
+protocol's own sourced defaults, shown with their source. The dialog builds a
+Plan and asks the model to compute it, so a plan the model refuses is refused
+here, at the dialog, with the model's message.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
+
+from taperdesk.model import (
+    PROTOCOLS,
+    SPLITS,
+    DoseError,
+    Plan,
+    PlanError,
+    compute,
+    format_mg,
+    make_protocol,
+    parse_mg,
+)
+from taperdesk.model.catalogue import Catalogue, Drug
+from taperdesk.ui.dialogs import _Form, from_qdate, to_qdate
+
+CUSTOM = "custom picks"
+"""The product-set entry shown when the ticked products are not one of the drug's sets."""
+NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != "custom")
+"""A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
+
+
+class ProductChecklist(QListWidget):
+    """Every product of a drug with a tick box; ``chosen()`` gives the ticked ids in order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setToolTip("Tick the products the patient has; doses are made from these only "
+                        "(product facts and sources from the drug catalogue)")
+
+    def show_drug(self, drug: Drug, chosen: tuple[str, ...]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for p in drug.products:
+            item = QListWidgetItem(p.name)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if p.id in chosen
+                               else Qt.CheckState.Unchecked)
+            item.setToolTip(f"Source: {p.source}" if p.source else p.name)
+            self.addItem(item)
+        self.blockSignals(False)
+
+    def chosen(self) -> tuple[str, ...]:
+        return tuple(str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
+                     if self.item(i).checkState() == Qt.CheckState.Checked)
+
+    def set_chosen(self, ids: tuple[str, ...]) -> None:
+        self.blockSignals(True)
+        for i in range(self.count()):
+            item = self.item(i)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+
+def set_name(drug: Drug, ids: tuple[str, ...]) -> str:
+    """The name of the drug's product set with exactly these products, else CUSTOM."""
+    return next((name for name, s in drug.product_sets.items() if tuple(s) == ids), CUSTOM)
+
+
+class NewPlanDialog(_Form):
+    """Drug, products, current daily dose (typed, never guessed), split, start, protocol."""
+
+    def __init__(self, catalogue: Catalogue, start: date, parent: QWidget | None = None,
+                 like: Plan | None = None) -> None:
+        super().__init__("New plan", parent)
+        self._catalogue = catalogue
+        self.drug = QComboBox()
+        for drug in catalogue.drugs.values():
+            self.drug.addItem(drug.name, drug.id)
+        self.product_set = QComboBox()
+        self.products = ProductChecklist()
+        self.products.setMaximumHeight(130)
+        self.dose = QLineEdit()
+        self.dose.setPlaceholderText("what the patient takes now, e.g. 2 or 0.75")
+        self.dose.setToolTip("The daily dose in mg the patient takes before the taper; "
+                             "TaperDesk never guesses it")
+        self.split = QComboBox()
+        for key, label in SPLITS.items():
+            self.split.addItem(label, key)
+        self.start = QDateEdit(to_qdate(start))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setToolTip("First day of the first reduced dose")
+        self.protocol = QComboBox()
+        for pid in NEW_PLAN_PROTOCOLS:
+            info = PROTOCOLS[pid]
+            self.protocol.addItem(info.name, pid)
+            self.protocol.setItemData(self.protocol.count() - 1,
+                                      f"{info.rule}\nSource: {info.source}",
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.percent = QLineEdit()
+        self.step_mg = QLineEdit()
+        self.every = QSpinBox()
+        self.every.setRange(1, 365)
+        self.every.setSuffix(" days")
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: #555")
+        self.form.addRow("Drug", self.drug)
+        self.form.addRow("Products", self.product_set)
+        self.form.addRow("", self.products)
+        self.form.addRow("Current dose (mg/day)", self.dose)
+        self.form.addRow("Split", self.split)
+        self.form.addRow("Start", self.start)
+        self.form.addRow("Protocol", self.protocol)
+        self.form.addRow("Cut (%)", self.percent)
+        self.form.addRow("Cut (mg/day)", self.step_mg)
+        self.form.addRow("Every", self.every)
+        self.form.addRow(self.source)
+        self.finish()
+        self.setMinimumWidth(460)
+        self.drug.currentIndexChanged.connect(lambda _i: self._show_drug(()))
+        self.product_set.activated.connect(self._set_chosen)
+        self.products.itemChanged.connect(self._ticks_changed)
+        self.protocol.currentIndexChanged.connect(lambda _i: self._show_protocol())
+        self._plan: Plan | None = None
+        if like is not None:
+            self.drug.setCurrentIndex(max(0, self.drug.findData(like.drug)))
+            self.split.setCurrentIndex(max(0, self.split.findData(like.split)))
+        self._show_drug(like.products if like is not None else ())
+        self.protocol.setCurrentIndex(
+            max(0, self.protocol.findData(like.protocol.id if like else "percent-current")))
+        self._show_protocol()
+
+    # -- showing ----------------------------------------------------------
+
+    def _drug(self) -> Drug:
+        return self._catalogue.drug(str(self.drug.currentData()))
+
+    def _show_drug(self, chosen: tuple[str, ...]) -> None:
+        drug = self._drug()
+        ids = tuple(chosen) or tuple(drug.product_sets.get(drug.default_product_set, ()))
+        self.product_set.clear()
+        for name, s in drug.product_sets.items():
+            self.product_set.addItem(name, tuple(s))
+            self.product_set.setItemData(self.product_set.count() - 1,
+                                         "\n".join(drug.product(p).name for p in s),
+                                         Qt.ItemDataRole.ToolTipRole)
+        self.product_set.addItem(CUSTOM, ())
+        self.products.show_drug(drug, ids)
+        self._ticks_changed()
+
+    def _set_chosen(self, _index: int = 0) -> None:
+        ids = tuple(self.product_set.currentData() or ())
+        if ids:
+            self.products.set_chosen(ids)
+
+    def _ticks_changed(self, _item: object = None) -> None:
+        name = set_name(self._drug(), self.products.chosen())
+        self.product_set.setCurrentIndex(self.product_set.findText(name))
+
+    def _show_protocol(self) -> None:
+        info = PROTOCOLS[str(self.protocol.currentData())]
+        p = info.default
+        self.percent.setText(str(p.percent) if p.percent is not None else "")
+        self.step_mg.setText(format_mg(p.step_ug) if p.step_ug else "")
+        self.every.setValue(p.every_days or 14)
+        for field, shown in ((self.percent, p.percent is not None),
+                             (self.step_mg, p.step_ug is not None),
+                             (self.every, p.every_days is not None)):
+            field.setVisible(shown)
+            self.form.labelForField(field).setVisible(shown)
+        self.source.setText(f"{info.rule}\nSource: {info.source}")
+        self.protocol.setToolTip(f"Source: {info.source}")
+
+    # -- the plan ---------------------------------------------------------
+
+    def build(self) -> Plan:
+        """The plan the fields describe; PlanError/DoseError name the field that is wrong."""
+        products = self.products.chosen()
+        if not products:
+            raise PlanError("Tick at least one product the patient has.")
+        if not self.dose.text().strip():
+            raise PlanError("Type the daily dose the patient takes now (mg/day).")
+        ug = parse_mg(self.dose.text().removesuffix("mg").strip(), what="the current dose")
+        pid = str(self.protocol.currentData())
+        default = PROTOCOLS[pid].default
+        try:
+            percent = Decimal(self.percent.text().strip()) \
+                if default.percent is not None else None
+        except InvalidOperation:
+            raise PlanError(f"The cut {self.percent.text()!r} is not a number of percent.") \
+                from None
+        step_ug = parse_mg(self.step_mg.text(), what="the cut") \
+            if default.step_ug is not None else None
+        protocol = make_protocol(pid, percent=percent, step_ug=step_ug,
+                                 every_days=self.every.value()
+                                 if default.every_days is not None else None)
+        plan = Plan(self._drug().id, products, ug, str(self.split.currentData()),
+                    from_qdate(self.start.date()), protocol)
+        compute(plan, self._catalogue)
+        return plan
+
+    def problem(self) -> str:
+        try:
+            self._plan = self.build()
+        except (PlanError, DoseError) as exc:
+            self._plan = None
+            return str(exc)
+        return ""
+
+    def plan(self) -> Plan | None:
+        """The accepted plan (None until the dialog was accepted with sound values)."""
+        return self._plan
+
+
+class ProductsDialog(_Form):
+    """Choose the products of an existing plan by ticking them (custom picks)."""
+
+    def __init__(self, drug: Drug, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(f"Products of {drug.name}", parent)
+        self.products = ProductChecklist()
+        self.products.show_drug(drug, chosen)
+        self.form.addRow(QLabel("Doses are made only from the ticked products."))
+        self.form.addRow(self.products)
+        self.finish()
+
+    def problem(self) -> str:
+        return "" if self.products.chosen() else "Tick at least one product the patient has."
+
+    def chosen(self) -> tuple[str, ...]:
+        return self.products.chosen()
