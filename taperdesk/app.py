@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return None
 
-    store = open_store(path, refuse if args.bench_ready else (ask or ask_another_file))
+    store = open_store(path, ask or (refuse if args.bench_ready else ask_another_file))
     if store is None:
         return 2 if args.bench_ready else 1
     catalogue = clinic_catalogue(store, lambda m: QMessageBox.warning(None, "TaperDesk", m))

@@ -1,0 +1,80 @@
+"""`taperdesk-gui` as a user starts it: --db, --demo-if-empty, the last patient reopened, and a
+records file that cannot be opened explained (never a traceback), offscreen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from taperdesk.app import main
+from taperdesk.store import Store
+
+START = "import sys; from taperdesk.app import main; sys.exit(main())"
+
+
+def gui(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config")}
+    return subprocess.run([sys.executable, "-c", START, *args, "--bench-ready"],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_first_start_loads_the_demo_once_and_shows_its_plan(tmp_path: Path) -> None:
+    db = tmp_path / "records.sqlite3"
+    first = gui("--db", str(db), "--demo-if-empty", home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "steps=6 patient=Demo Patient (example)" in first.stdout
+    again = gui("--db", str(db), "--demo-if-empty", home=tmp_path)
+    assert again.returncode == 0, again.stderr
+    with Store.open(db) as s:
+        assert [p.name for p in s.search_patients("")] == ["Demo Patient (example)"]
+
+
+def test_the_last_patient_opens_again(tmp_path: Path) -> None:
+    db = tmp_path / "records.sqlite3"
+    with Store.open(db) as s:
+        s.add_patient("Ann Other")
+        second = s.add_patient("Bo Last")
+    conf = tmp_path / "config" / "TaperDesk" / "TaperDesk.conf"
+    conf.parent.mkdir(parents=True)
+    conf.write_text(f"[General]\nlast_patient={second.id}\n")
+    r = gui("--db", str(db), home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "patient=Bo Last" in r.stdout
+    conf.write_text("[General]\nlast_patient=999\n")  # gone: the first patient instead
+    r = gui("--db", str(db), home=tmp_path)
+    assert r.returncode == 0 and "patient=Ann Other" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_a_file_that_is_not_records_is_refused_unchanged(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_bytes(b"shopping list: milk, eggs")
+    r = gui("--db", str(bad), home=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("error: ") and "Traceback" not in r.stderr
+    assert bad.read_bytes() == b"shopping list: milk, eggs"
+
+
+def test_the_message_offers_another_file(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "config"))
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_bytes(b"not records")
+    good = tmp_path / "other" / "records.sqlite3"
+    asked: list[tuple[str, Path]] = []
+
+    def ask(reason: str, path: Path) -> Path | None:
+        asked.append((reason, path))
+        return good if len(asked) == 1 else None
+
+    assert main(["--db", str(bad), "--demo-if-empty", "--bench-ready"], ask=ask) == 0
+    assert len(asked) == 1 and asked[0][1] == bad and str(bad) in asked[0][0]
+    assert "patient=Demo Patient (example)" in capsys.readouterr().out
+    assert good.exists() and bad.read_bytes() == b"not records"
+    asked.clear()
+    assert main(["--db", str(bad), "--bench-ready"], ask=lambda r, p: None) == 2

@@ -1,0 +1,89 @@
+"""The checks panel: every warning with severity, message and source; selecting one lights its
+steps in the table and the chart; acknowledging needs a reason, is recorded and shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from standalone import answer_dialogs
+from windowing import open_window
+
+from taperdesk.ui.action_registry import Act
+from taperdesk.ui.steps import HIGHLIGHT_BRUSH
+
+
+def test_every_warning_shows_severity_message_and_source(window) -> None:  # type: ignore[no-untyped-def]
+    warnings = window.session.warnings
+    assert len(warnings) >= 2
+    lst = window.checks.list
+    assert lst.count() == len(warnings)
+    for i, w in enumerate(warnings):
+        text = lst.item(i).text()
+        assert text.startswith(f"{w.severity.upper()}: {w.title}")
+        assert w.message in text and f"Source: {w.source}" in text
+
+
+def test_selecting_a_warning_highlights_its_steps(window) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    i, w = next((i, w) for i, w in enumerate(s.warnings) if len(w.rows) == 2)
+    window.checks.list.setCurrentRow(i)
+    m = window.steps.model
+    lit = [r for r in range(m.rowCount())
+           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) == HIGHLIGHT_BRUSH]
+    assert lit == list(w.rows)
+    xs, _ = window.chart.highlight.getData()
+    assert xs is not None and len(xs) == 2 * len(w.rows)
+    assert w.source in window.checks.detail.text()
+
+
+def test_acknowledge_needs_a_reason_is_recorded_and_survives_reopen(  # type: ignore[no-untyped-def]
+        qtbot, db: Path, tmp_path: Path, monkeypatch) -> None:
+    ini = tmp_path / "settings.ini"
+    window = open_window(qtbot, db, ini)
+    s = window.session
+    i, w = next((i, w) for i, w in enumerate(s.warnings) if w.rows)
+
+    def reason(d) -> bool:  # type: ignore[no-untyped-def]
+        d.accept()
+        assert "reason" in d.error.text().lower() and not d.result()
+        d.reason.setText("discussed; the patient prefers the faster first month")
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, reason)
+    window.checks.list.setCurrentRow(i)
+    assert window.checks.ack_button.isEnabled()
+    qtbot.mouseClick(window.checks.ack_button, Qt.MouseButton.LeftButton)
+    acks = s.store.acknowledgements(s.record.id)
+    assert [(a.key, a.reason) for a in acks] == \
+        [(w.key, "discussed; the patient prefers the faster first month")]
+    text = window.checks.list.item(i).text()
+    assert text.startswith("✓ ") and f"Acknowledged by {acks[0].who}" in text
+    assert "prefers the faster first month" in text
+    assert not window.checks.ack_button.isEnabled()  # once is enough
+    window.close()
+    s.store.close()
+    again = open_window(qtbot, db, ini)
+    try:
+        row = next(j for j, x in enumerate(again.session.warnings) if x.key == w.key)
+        assert again.checks.list.item(row).text().startswith("✓ ")
+    finally:
+        again.close()
+        again.session.store.close()
+
+
+def test_acknowledge_with_nothing_selected_says_so(window) -> None:  # type: ignore[no-untyped-def]
+    window.checks.list.setCurrentRow(-1)
+    window.actions[Act.ACKNOWLEDGE].trigger()
+    assert "Select a warning" in window.statusBar().currentMessage()
+    assert window.session.store.acknowledgements(window.session.record.id) == []
+
+
+def test_a_plan_without_warnings_says_so(window) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    s.warnings = ()
+    s.plan_changed.emit()
+    assert window.checks.list.count() == 1
+    assert window.checks.list.item(0).text() == "No warnings for this plan."
+    assert not window.checks.alert.isVisibleTo(window.checks)

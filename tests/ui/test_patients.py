@@ -1,0 +1,101 @@
+"""The patient list dock: search as you type, new, archive and restore, show archived, and the
+patient details dialog with the opioid flag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from standalone import answer_dialogs
+
+from taperdesk.ui.action_registry import Act
+
+
+def names(window) -> list[str]:  # type: ignore[no-untyped-def]
+    lst = window.patients.list
+    return [lst.item(i).text().split("  (")[0] for i in range(lst.count())]
+
+
+def add(window, name: str, clinic_id: str = "") -> None:  # type: ignore[no-untyped-def]
+    assert window.patients.add_patient(name=name, born=None, clinic_id=clinic_id,
+                                       opioid=False) is not None
+
+
+def test_search_as_you_type(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(window, "Ann Other", "C-9")
+    add(window, "Bob Annson")
+    add(window, "Cy Young")
+    search = window.patients.search
+    search.clear()
+    qtbot.keyClicks(search, "an")
+    assert sorted(names(window)) == ["Ann Other", "Bob Annson"]
+    qtbot.keyClicks(search, " other")
+    assert names(window) == ["Ann Other"]
+    search.clear()
+    qtbot.keyClicks(search, "c-9")  # clinic ID too
+    assert names(window) == ["Ann Other"]
+    search.clear()
+    assert len(names(window)) == 4
+
+
+def test_clicking_a_patient_opens_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(window, "Ann Other")
+    demo = window.patients.list.findItems("Demo Patient", Qt.MatchFlag.MatchStartsWith)[0]
+    window.patients.list.setCurrentItem(demo)
+    assert window.session.patient.name.startswith("Demo Patient")
+    assert window.session.plan is not None
+    assert "Demo Patient" in window.windowTitle()
+
+
+def test_new_patient_button_name_required(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def fill(d) -> bool:  # type: ignore[no-untyped-def]
+        d.name.setText("   ")
+        d.accept()
+        assert "name" in d.error.text() and not d.result()
+        d.name.setText("Dee Ramos")
+        d.has_born.setChecked(True)
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, fill)
+    qtbot.mouseClick(window.patients.new_button, Qt.MouseButton.LeftButton)
+    p = window.session.patient
+    assert p.name == "Dee Ramos" and p.born is not None
+    assert window.session.store.patient(p.id).name == "Dee Ramos"
+    assert "Dee Ramos" in names(window)
+
+
+def test_archive_hides_show_archived_shows_and_restore(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(window, "Ann Other")
+    pid = window.session.patient.id
+    qtbot.mouseClick(window.patients.archive_button, Qt.MouseButton.LeftButton)
+    assert window.session.store.patient(pid).archived
+    assert "Ann Other" not in names(window)
+    window.patients.show_archived.setChecked(True)
+    assert "Ann Other" in names(window)
+    item = window.patients.list.findItems("Ann Other", Qt.MatchFlag.MatchStartsWith)[0]
+    assert "archived" in item.text()
+    window.patients.list.setCurrentItem(item)
+    assert window.patients.archive_button.text() == "Restore"
+    qtbot.mouseClick(window.patients.archive_button, Qt.MouseButton.LeftButton)
+    assert not window.session.store.patient(pid).archived
+    window.patients.show_archived.setChecked(False)
+    assert "Ann Other" in names(window)
+
+
+def test_opioid_flag_in_patient_details_raises_the_alert(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    assert not any(w.code == "opioid-co-prescription" for w in s.warnings)
+    assert not window.checks.alert.isVisibleTo(window.checks)
+
+    def flag(d) -> bool:  # type: ignore[no-untyped-def]
+        assert d.name.text() == s.patient.name  # the dialog shows the current details
+        d.opioid.setChecked(True)
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, flag)
+    window.actions[Act.EDIT_PATIENT].trigger()
+    assert s.store.patient(s.patient.id).opioid
+    assert any(w.code == "opioid-co-prescription" and w.severity == "alert" for w in s.warnings)
+    assert window.checks.alert.isVisibleTo(window.checks)
+    assert "OPIOID" in window.checks.alert.text()
+    assert "opioid" in window.patients.list.currentItem().text()
