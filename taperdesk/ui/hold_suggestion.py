@@ -1,0 +1,164 @@
+"""The suggested hold: after an assessment reaches the threshold
+(taperdesk.model.scales.suggest_hold), the clinician accepts it, changes it or
+declines it, with a reason. The decision is recorded (store.record_decision); an
+accepted or changed hold is one undoable edit (session.apply(insert_hold, ...)).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from taperdesk.model import PlanError, format_mg, insert_hold
+from taperdesk.model.scales import HoldSuggestion
+from taperdesk.store import StoreError
+from taperdesk.ui import dialogs
+from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
+from taperdesk.ui.session import Session
+
+DECISIONS = {"accept": "Suggested hold accepted", "change": "Suggested hold changed",
+             "decline": "Suggested hold declined"}
+
+
+def hold_problem(session: Session, values: HoldValues) -> str:
+    """Why this hold cannot go into the open plan ('' when it can), in the model's words."""
+    on, days, stretch, reason = values
+    if session.plan is None:
+        return "There is no plan to hold."
+    try:
+        insert_hold(session.plan, on, days, stretch_percent=stretch, reason=reason,
+                    catalogue=session.catalogue)
+    except PlanError as exc:
+        return f"This hold cannot be inserted: {exc}."
+    return ""
+
+
+def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: str,
+           values: HoldValues | None = None) -> bool:
+    """Carry out and record a decision on a suggested hold.
+
+    'accept' inserts the suggested hold, 'change' the hold in ``values``, 'decline'
+    none (a reason is required). Returns False, recording nothing, when the hold
+    cannot be inserted or the decision cannot be recorded.
+    """
+    if session.patient is None or choice not in DECISIONS:
+        return False
+    if choice == "decline" and not reason.strip():
+        session.error.emit("Give a reason for declining the suggested hold.")
+        return False
+    if choice != "decline":
+        on, days, stretch, why = values or (suggestion.on, suggestion.days, 100, "")
+        if not session.apply(f"Insert a {days}-day hold on {on:%d %b %Y} (suggested)",
+                             insert_hold, on, days, stretch_percent=stretch,
+                             reason=why or reason or suggestion.reason):
+            return False
+    what = f"{DECISIONS[choice]}: {suggestion.reason}"
+    if choice == "change" and values is not None:
+        what += f"; held {values[1]} days from {values[0].isoformat()} instead"
+    try:
+        session.store.record_decision(session.patient.id,
+                                      session.record.id if session.record else None,
+                                      what, reason.strip())
+    except StoreError as exc:
+        session.error.emit(f"The decision was not recorded: {exc}")
+        return False
+    session.message.emit(DECISIONS[choice])
+    return True
+
+
+class SuggestionDialog(QDialog):
+    """Offer the suggested hold: Accept, Change… (the hold dialog, prefilled) or Decline
+    (a reason is required). After it closes, ``choice``, ``reason`` and ``hold_values``
+    say what was chosen; nothing is changed until the caller calls ``decide``."""
+
+    def __init__(self, suggestion: HoldSuggestion, session: Session,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Suggested hold")
+        self._suggestion = suggestion
+        self._session = session
+        self.choice = ""
+        self.hold_values: HoldValues | None = None
+        sched = session.schedule
+        dose = f"{format_mg(sched.dose_on(suggestion.on))} mg/day" if sched else "the dose"
+        text = QLabel(
+            f"<b>Hold at {dose} for {suggestion.days} days from "
+            f"{suggestion.on:%a %d %b %Y}?</b><br><br>{suggestion.reason}.")
+        text.setWordWrap(True)
+        source = QLabel(f"Source: {suggestion.source}")
+        source.setWordWrap(True)
+        source.setStyleSheet("color: #555")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setMaxLength(2000)
+        self.reason_edit.setPlaceholderText("required to decline; recorded with your name")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.accept_button = QPushButton("&Accept the hold")
+        self.change_button = QPushButton("&Change…")
+        self.decline_button = QPushButton("&Decline")
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(source)
+        form = QFormLayout()
+        form.addRow("Reason", self.reason_edit)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        for button in (self.accept_button, self.change_button, self.decline_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        problem = hold_problem(session, (suggestion.on, suggestion.days, 100, suggestion.reason))
+        if problem:  # e.g. the plan has not started yet: the clinician picks the date
+            self.accept_button.setEnabled(False)
+            self.error.setText(f"{problem} Use Change… to choose when to hold.")
+        self.accept_button.clicked.connect(lambda: self._done("accept"))
+        self.change_button.clicked.connect(lambda: self.change())
+        self.decline_button.clicked.connect(lambda: self._done("decline"))
+
+    @property
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def _done(self, choice: str) -> None:
+        if choice == "decline" and not self.reason:
+            self.error.setText("Say why the hold is declined; the reason is recorded.")
+            self.reason_edit.setFocus()
+            return
+        self.choice = choice
+        self.accept()
+
+    def change_dialog(self) -> HoldDialog:
+        """The hold dialog prefilled with the suggestion, checked against the open plan."""
+        s = self._suggestion
+        start = s.on
+        plan = self._session.plan
+        if plan is not None and start < plan.start:
+            start = plan.start  # a hold can only start once the plan has
+        return HoldDialog(start, self, days=s.days, reason=self.reason or s.reason,
+                          check=lambda v: hold_problem(self._session, v))
+
+    def change(self) -> None:
+        dialog = self.change_dialog()
+        if dialogs.run(dialog):
+            self.hold_values = dialog.values()
+            if not self.reason:
+                self.reason_edit.setText(self.hold_values[3])
+            self._done("change")
+
+
+def offer(session: Session, suggestion: HoldSuggestion, parent: QWidget | None = None) -> bool:
+    """Show the suggestion and carry out the clinician's choice; True if one was made."""
+    dialog = SuggestionDialog(suggestion, session, parent)
+    if not dialogs.run(dialog) or not dialog.choice:
+        return False
+    return decide(session, suggestion, dialog.choice, dialog.reason, dialog.hold_values)
+

@@ -1,0 +1,111 @@
+"""The urgent banner shown while any assessment of the open patient has a red flag
+that nobody has acknowledged yet. It says what to do and stays until acknowledged.
+
+An acknowledgement is recorded in the change log (store.record_decision) with who,
+when and what was done; a patient need not have a plan for it to be recorded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from taperdesk.model.scales import red_flag_source, red_flags
+from taperdesk.store import AssessmentRecord, StoreError
+from taperdesk.ui import dialogs
+from taperdesk.ui.dialogs import ReasonDialog
+from taperdesk.ui.session import Session
+
+RED_FLAG_ACK = "Red flag acknowledged for the assessment of"
+"""How an acknowledgement starts in the change log (kept stable: old records use it)."""
+ALL_CHANGES = 1_000_000
+"""Read the patient's whole change log: an old acknowledgement must never be missed."""
+WHAT_TO_DO = (
+    "See the patient today, or send them for emergency care now if the flag is a seizure, "
+    "delirium, psychosis or suicidal thoughts that are present now. Pause the taper until "
+    "they have been reviewed."
+)
+WHAT_TO_DO_SOURCE = "ASAM 2025: pause or slow the taper when significant symptoms emerge"
+
+
+def ack_text(record: AssessmentRecord) -> str:
+    """The change-log text that acknowledges this assessment's red flags."""
+    return f"{RED_FLAG_ACK} {record.assessment.on.isoformat()} (#{record.id})"
+
+
+class RedFlagBanner(QWidget):
+    """An urgent banner while any assessment of the patient has an unacknowledged red flag."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.setObjectName("red-flag-banner")
+        self.setStyleSheet("#red-flag-banner, #red-flag-banner QLabel "
+                           "{ background: #b00020; color: white; }")
+        self.setAutoFillBackground(True)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setToolTip(f"Red flags: {red_flag_source()}\nWhat to do: {WHAT_TO_DO_SOURCE}")
+        self.button = QPushButton("Acknowledge…")
+        self.button.setStyleSheet("background: white; color: #b00020; font-weight: bold;")
+        self.button.setToolTip("Record what was done about the red flag (who and when are "
+                               "recorded too); the banner then goes")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.acknowledge_dialog)
+        session.assessments_changed.connect(self._on_changed)
+        session.patient_changed.connect(self._on_changed)
+        self._on_changed()
+
+    def pending(self) -> list[AssessmentRecord]:
+        """Assessments of the open patient with red flags not yet acknowledged."""
+        s = self._session
+        if s.patient is None:
+            return []
+        flagged = [r for r in s.assessments if r.assessment.red_flags]
+        if not flagged:
+            return []
+        try:
+            done = [c.what for c in s.store.changes(patient_id=s.patient.id, limit=ALL_CHANGES)]
+        except StoreError:
+            done = []  # cannot tell: keep every flag showing
+        return [r for r in flagged if not any(w.startswith(ack_text(r)) for w in done)]
+
+    def _on_changed(self) -> None:
+        pending = self.pending()
+        self.setVisible(bool(pending))
+        if not pending:
+            return
+        labels = {f.id: f.label for f in red_flags()}
+        latest = pending[-1]
+        flags = ", ".join(labels.get(f, f) for f in sorted(latest.assessment.red_flags))
+        more = f" (and {len(pending) - 1} earlier)" if len(pending) > 1 else ""
+        self.text.setText(
+            f"<b>URGENT: red flag on {latest.assessment.on:%a %d %b %Y}{more}: {flags}.</b> "
+            f"{WHAT_TO_DO}")
+
+    def acknowledge(self, reason: str) -> bool:
+        """Record what was done for every pending red flag; False (and nothing hidden)
+        when there is no reason or the record cannot be written."""
+        s = self._session
+        if s.patient is None or not reason.strip():
+            return False
+        for r in self.pending():
+            try:
+                s.store.record_decision(s.patient.id, s.record.id if s.record else None,
+                                        ack_text(r), reason.strip())
+            except StoreError as exc:
+                s.error.emit(f"The acknowledgement was not recorded: {exc}")
+                self._on_changed()
+                return False
+        s.acknowledgements_changed.emit()
+        self._on_changed()
+        return True
+
+    def acknowledge_dialog(self) -> bool:
+        dialog = ReasonDialog("Acknowledge red flag",
+                              "What was done about it? (e.g. seen today, sent to the emergency "
+                              "department, taper paused). This is recorded with your name.",
+                              self)
+        return dialogs.run(dialog) and self.acknowledge(dialog.value())
