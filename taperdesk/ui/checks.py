@@ -22,8 +22,9 @@ from taperdesk.ui.session import Session
 
 COLOURS = {"alert": "#b00020", "warning": "#9a5b00", "advisory": "#1d4f91"}
 ACKNOWLEDGED = "#555555"
+HINT = "Select a warning to light its steps in the table and the chart."
 ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
-               "font-size: 11pt")
+               "font-size: 10pt")
 
 
 class ChecksPanel(QWidget):
@@ -38,15 +39,17 @@ class ChecksPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.detail = QLabel()
+        self.list.setSpacing(2)
+        self.detail = QLabel(HINT)
+        self.detail.setStyleSheet("color: #444")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_button = QPushButton("&Acknowledge…")
         self.ack_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
-        layout.addWidget(self.list, 3)
-        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.ack_button)
         self.list.currentRowChanged.connect(self._on_row)
         self.ack_button.clicked.connect(self.acknowledge_dialog)
@@ -92,7 +95,7 @@ class ChecksPanel(QWidget):
         if 0 <= row < len(self.warnings):
             self.list.setCurrentRow(row)
         else:
-            self.detail.clear()
+            self.detail.setText(HINT)
             self.ack_button.setEnabled(False)
 
     def _item(self, w: PlanWarning) -> QListWidgetItem:
@@ -112,16 +115,22 @@ class ChecksPanel(QWidget):
         alerts = [w for w in self.warnings if w.severity == "alert"]
         self.alert.setVisible(bool(alerts))
         self.alert.setText("<br>".join(
-            f"<b>⚠ {w.title.upper()}</b><br>{w.message}<br><i>{w.source}</i>" for w in alerts))
+            f"<b>⚠ {w.title.upper()}</b><br>{w.message}"
+            f"<br><span style='font-size: 8pt'>Source: {w.source}</span>" for w in alerts))
 
     def _on_row(self, row: int) -> None:
         if not 0 <= row < len(self.warnings):
             self.ack_button.setEnabled(False)
+            self.detail.setText(HINT)
             self._session.highlight(())
             return
         w = self.warnings[row]
         ack = self._acks.get(w.key)
-        text = f"<b>[{w.code}]</b> {w.message}<br><i>Source: {w.source}</i>"
+        steps = ", ".join(str(r + 1) for r in w.rows)
+        where = (f"Step{'s' if len(w.rows) > 1 else ''} {steps}: lit in the table and chart."
+                 if w.rows else "Concerns the whole plan.")
+        text = f"<b>[{w.code}]</b> {where}"
+        text += f"<br><i>Source: {w.source}</i>"
         if ack:
             text += f"<br>Acknowledged by {ack[1]} on {ack[2]}: {ack[0]}"
         self.detail.setText(text)
