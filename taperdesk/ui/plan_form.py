@@ -37,7 +37,12 @@ from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
 
 CHOOSE_PRODUCTS = "Choose products…"
-SPLIT_SOURCE = "How the daily dose is taken over the day (SPEC.md split patterns)"
+SPLIT_SOURCE = ("How the daily dose is divided over the day. Source: TaperDesk rule (the "
+                "label says where a part that cannot be divided equally goes)")
+DOSE_RULE = ("Source: TaperDesk dose rule: each dose is made with the fewest units, whole "
+             "tablets first; only scored tablets are halved; dispersible tablets are not split; "
+             "liquid to 0.1 mL; a dose the products cannot make is rounded to the nearest one "
+             "they can, and flagged")
 
 
 class PlanForm(QWidget):
@@ -54,7 +59,8 @@ class PlanForm(QWidget):
         self.products = QComboBox()
         self.products.setToolTip("Product set: which tablets or liquids make each dose")
         self.dose = QLineEdit()
-        self.dose.setToolTip("Current daily dose in mg, before the taper (e.g. 2 or 0.75)")
+        self.dose.setToolTip("The daily dose in mg the patient takes now, before the taper "
+                             "(e.g. 2 or 0.75), as prescribed")
         self.split = QComboBox()
         for key, label in SPLITS.items():
             self.split.addItem(label, key)
@@ -62,7 +68,8 @@ class PlanForm(QWidget):
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
-        self.start.setToolTip("First day of the first reduced dose")
+        self.start.setToolTip("First day of the first reduced dose; every later date "
+                              "follows from it")
         self.protocol = QComboBox()
         for info in PROTOCOLS.values():
             self.protocol.addItem(info.name, info.id)
@@ -164,8 +171,25 @@ class PlanForm(QWidget):
         self.every.setVisible(p.every_days is not None)
         self._form.labelForField(self.every).setVisible(p.every_days is not None)
         self.source.setText(f"{p.info.rule}\nSource: {p.info.source}")
-        self.protocol.setToolTip(f"Source: {p.info.source}")
+        self._tooltips(plan)
         self._loading = False
+
+    def _tooltips(self, plan: Plan) -> None:
+        """Each field says where its rule comes from (the catalogue, the protocol, TaperDesk)."""
+        drug = self._session.catalogue.drug(plan.drug)
+        facts = [f"{drug.name}: half-life {drug.half_life}"
+                 + (f" (source: {drug.half_life_source})" if drug.half_life_source else "")]
+        facts += [f"Maximum {format_mg(m.ug)} mg/day ({m.indication}); source: {m.source}"
+                  for m in drug.max_daily]
+        self.drug.setToolTip("\n".join(facts))
+        made = [f"{pr.name}" + (f" — source: {pr.source}" if pr.source else "")
+                for pr in (drug.product(i) for i in plan.products)]
+        self.products.setToolTip("\n".join([*made, "", DOSE_RULE]))
+        info = plan.protocol.info
+        for field, what in ((self.protocol, info.rule), (self.percent, "Percent cut each step"),
+                            (self.step_mg, "Cut in mg/day each step"),
+                            (self.every, "Days between cuts")):
+            field.setToolTip(f"{what}\nSource: {info.source}")
 
     # -- editing ----------------------------------------------------------
 
