@@ -55,7 +55,7 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.OPEN_RECORDS: ("&Open records file…", "Ctrl+O",
                        "Use another records file (e.g. on a clinic share), now and from now on"),
     Act.SETTINGS: ("Se&ttings…", "Ctrl+,", "Clinic name, phone, next appointment"),
-    Act.QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Close TaperDesk (everything is saved)"),
+    Act.QUIT: ("&Quit", "Ctrl+Q", "Close TaperDesk (everything is saved)"),
     Act.HOLD: ("Insert &hold…", "Ctrl+H", "Hold the dose of the selected step"),
     Act.HOLD_1W: ("Insert 1-week hold", "Ctrl+1", "Hold the selected step's dose 7 days"),
     Act.HOLD_2W: ("Insert 2-week hold", "Ctrl+2", "Hold the selected step's dose 14 days"),

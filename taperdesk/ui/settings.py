@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QWidget
 
 from taperdesk.store import Store
 from taperdesk.ui.dialogs import _Form
@@ -31,17 +31,23 @@ MAX_SETTING = 200
 """Longest clinic detail kept (a TaperDesk limit so a handout line stays one line)."""
 
 
-def save_layout(window: QMainWindow, settings: QSettings) -> None:
+def save_layout(window: QMainWindow, settings: QSettings, *splitters: QSplitter) -> None:
     settings.setValue(GEOMETRY, window.saveGeometry())
     settings.setValue(STATE, window.saveState())
+    for split in splitters:
+        settings.setValue(split.objectName(), split.saveState())
     settings.sync()
 
 
-def restore_layout(window: QMainWindow, settings: QSettings) -> bool:
-    """Put back the size, docks and toolbar of the last run; False on a first run."""
+def restore_layout(window: QMainWindow, settings: QSettings, *splitters: QSplitter) -> bool:
+    """Put back the size, docks, toolbar and splitters of the last run; False on a first run."""
     geometry, state = settings.value(GEOMETRY), settings.value(STATE)
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
+    for split in splitters:
+        saved = settings.value(split.objectName())
+        if isinstance(saved, QByteArray):
+            split.restoreState(saved)
     return isinstance(state, QByteArray) and window.restoreState(state)
 
 

@@ -47,10 +47,13 @@ class MainWindow(QMainWindow):
         self.chart = DoseChart(session)
         self.steps = StepTable(session)
         self.banner = RedFlagBanner(session)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("split-chart-steps")
         split.addWidget(self.chart)
         split.addWidget(self.steps)
-        split.setSizes([420, 300])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([480, 260])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         session.plan_changed.connect(self._on_title)
         session.patient_changed.connect(self._on_patient_changed)
         self._on_title()
-        if not restore_layout(self, self.settings):
+        if not restore_layout(self, self.settings, self.split):
             QTimer.singleShot(0, self.default_layout)
 
     # -- assembly ---------------------------------------------------------
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
                          [self.height() // 3, self.height() // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        save_layout(self, self.settings)
+        save_layout(self, self.settings, self.split)
         super().closeEvent(event)
 
     # -- keyboard editing of the selected step ----------------------------

@@ -163,6 +163,8 @@ def test_close_and_reopen_shows_the_same_plan_table_and_layout(qtbot, db: Path, 
     w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, w.docks["checks"])
     w.docks["checks"].show()
     w.resize(700, 520)  # the offscreen test screen is small
+    w.split.setSizes([300, 200])
+    split = w.split.sizes()
     plan, rows, title, size = w.session.plan, table_rows(w), w.windowTitle(), w.size()
     w.close()
     w.session.store.close()
@@ -173,6 +175,9 @@ def test_close_and_reopen_shows_the_same_plan_table_and_layout(qtbot, db: Path, 
         assert again.windowTitle() == title
         assert again.docks["symptoms"].isHidden()
         assert again.dockWidgetArea(again.docks["checks"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+        top, bottom = again.split.sizes()  # the same share (the offscreen height may differ)
+        assert abs(top / (top + bottom) - split[0] / sum(split)) < 0.02
+        assert abs(split[0] / sum(split) - 0.6) < 0.02  # not the first-run share
         assert again.width() == size.width() == 700  # not the first-run 1366 (or screen) width
     finally:
         again.close()
