@@ -30,6 +30,7 @@ from taperdesk.model import (
     update_plan,
 )
 from taperdesk.model.schedule import MAX_STEPS
+from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import from_qdate, to_qdate
@@ -52,6 +53,9 @@ class PlanForm(QWidget):
         self._loading = False
         self._shown: tuple[object, ...] | None = None
         form = QFormLayout(self)
+        self.which = QComboBox()
+        self.which.setToolTip("This patient's plans; earlier plans stay on record")
+        self._listed: tuple[int | None, int | None] = (None, None)
         self.drug = QComboBox()
         for drug in session.catalogue.drugs.values():
             self.drug.addItem(drug.name, drug.id)
@@ -94,6 +98,7 @@ class PlanForm(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
+        form.addRow("Plan", self.which)
         form.addRow("Drug", self.drug)
         form.addRow("Products", self.products)
         form.addRow("Current dose (mg/day)", self.dose)
@@ -107,6 +112,7 @@ class PlanForm(QWidget):
         form.addRow(self.error)
         form.addRow(self.create)
         self._form = form
+        self.which.activated.connect(self._which_changed)
         self.drug.activated.connect(self._drug_changed)
         self.products.activated.connect(self._products_changed)
         self.dose.editingFinished.connect(self._dose_changed)
@@ -139,7 +145,33 @@ class PlanForm(QWidget):
         self.products.addItem(CHOOSE_PRODUCTS, None)
         self.products.setCurrentIndex(max(chosen, 0))
 
+    def _list_plans(self) -> None:
+        """The plan chooser, shown when the patient has more than one plan."""
+        s = self._session
+        listed = (s.patient.id if s.patient else None, s.record.id if s.record else None)
+        if listed == self._listed:
+            return
+        self._listed = listed
+        self.which.clear()
+        try:
+            records = s.store.plans(s.patient.id) if s.patient else []
+        except StoreError as exc:
+            s.error.emit(str(exc))
+            records = []
+        for r in records:
+            self.which.addItem(f"{r.title} (plan {r.id})", r.id)
+        self.which.setCurrentIndex(self.which.findData(listed[1]))
+        self.which.setVisible(len(records) > 1)
+        self._form.labelForField(self.which).setVisible(len(records) > 1)
+
+    def _which_changed(self) -> None:
+        plan_id = self.which.currentData()
+        record = self._session.record
+        if plan_id is not None and (record is None or record.id != plan_id):
+            self._session.open_plan(int(plan_id))
+
     def _on_plan_changed(self) -> None:
+        self._list_plans()
         plan = self._session.plan
         has_patient = self._session.patient is not None
         for w in (self.drug, self.products, self.dose, self.split, self.start, self.protocol,

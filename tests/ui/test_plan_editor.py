@@ -85,3 +85,25 @@ def test_create_button_only_without_a_plan(window) -> None:  # type: ignore[no-u
     assert not window.plan_form.drug.isEnabled()
     assert window.steps.model.rowCount() == 0
     assert window.chart.curve.getData()[0] is None or len(window.chart.curve.getData()[0]) == 0
+
+
+def test_a_second_plan_and_switching_back(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    s, f = window.session, window.plan_form
+    demo = s.record
+    assert not f.which.isVisibleTo(f)  # one plan: no chooser
+
+    def plan(d) -> bool:  # type: ignore[no-untyped-def]
+        d.dose.setText("1")
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, plan)
+    assert f.new_plan_dialog()
+    assert s.record.id != demo.id and s.plan.start_ug == 1000
+    assert s.plan.drug == demo.plan.drug  # the new plan starts from the current one's drug
+    assert f.which.isVisibleTo(f) and f.which.count() == 2
+    f.which.setCurrentIndex(f.which.findData(demo.id))
+    f.which.activated.emit(f.which.currentIndex())
+    assert s.record.id == demo.id and s.plan == demo.plan
+    assert s.store.active_plan(s.patient.id).id == demo.id
+    assert window.steps.model.rowCount() == len(s.schedule.steps)
