@@ -3,13 +3,14 @@
 Drag a step's level up or down (it snaps to doses the products make; later steps
 re-plan live; one undo step on release); drag a step's right edge to change its
 length; right-click a date for holds and back-steps; the wheel zooms time only.
-Symptom totals sit on a second axis with the scale's bands. Items are created
-once and updated with setData, never rebuilt.
+Holds are shaded and labelled and symptom totals sit on a second axis with the
+scale's bands (ui/chart_layers.py); dates are labelled in UTC days
+(ui/chart_axis.py). Items are created once and updated with setData, never rebuilt.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pyqtgraph as pg
@@ -27,22 +28,17 @@ from taperdesk.model import (
     set_step_dose,
     snap_dose,
 )
-from taperdesk.model.scales import scale as get_scale
-from taperdesk.ui.dialogs import BackStepDialog, HoldDialog
+from taperdesk.ui import dialogs
+from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
+from taperdesk.ui.chart_layers import HoldLayer, ScoreLayer
+from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.session import Session
 
-DAY = 86400.0
+__all__ = ["DAY", "DoseChart", "day_of", "ts"]
+
 GRAB_PX = 7.0
-BAND_COLOURS = ("#00000000", "#2e7d320c", "#f9a82512", "#ef6c0016", "#c628281a")
-
-
-def ts(d: date) -> float:
-    """A date as the chart's x (seconds since the epoch, UTC midnight)."""
-    return datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()
-
-
-def day_of(x: float) -> date:
-    return datetime.fromtimestamp(round(x / DAY) * DAY, tz=UTC).date()
+DOSE_COLOUR = "#1d4f91"
+TODAY_COLOUR = "#c62828"
 
 
 class _PlanViewBox(pg.ViewBox):
@@ -69,50 +65,59 @@ class _PlanViewBox(pg.ViewBox):
 
 
 class DoseChart(QWidget):
+    """The chart of the open plan; every edit goes through the session."""
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.view_box = _PlanViewBox(self)
-        self.plot = pg.PlotWidget(viewBox=self.view_box,
-                                  axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = pg.PlotWidget(viewBox=self.view_box, axisItems={"bottom": DayAxis()})
         self.plot.setBackground("w")
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setLabel("left", "Daily dose (mg)")
-        item.setLabel("right", "Symptom total")
         item.showAxis("right")
         for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setTextPen("#333")
             # Axes redraw their text only when their range changes; between, a cached
             # pixmap is blitted (the text is what costs a frame on a plain PC).
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#1d4f91", width=3))
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen(DOSE_COLOUR, width=3),
+                                     name="Daily dose")
         self.highlight = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#e0a000", width=7))
         # The dose before the plan, dashed, so the first cut is seen for what it is.
-        self.before = pg.PlotDataItem(pen=pg.mkPen("#1d4f91", width=2,
-                                                   style=Qt.PenStyle.DashLine))
+        self.before = pg.PlotDataItem(pen=pg.mkPen(DOSE_COLOUR, width=2,
+                                                   style=Qt.PenStyle.DashLine),
+                                      name="Dose before the plan")
+        legend = item.addLegend(offset=(-10, 6), labelTextColor="#333",
+                                brush=pg.mkBrush("#ffffffd0"), colCount=3)
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
         self.today = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine),
-            label="today", labelOpts={"position": 0.95, "color": "#c62828"})
+            angle=90, pen=pg.mkPen(TODAY_COLOUR, style=Qt.PenStyle.DashLine),
+            label="today", labelOpts={"position": 0.96, "color": TODAY_COLOUR})
         self.plot.addItem(self.today)
-        self._holds: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
-        # Symptom totals on a second view box linked to the right axis.
-        self.scores_box = pg.ViewBox()
-        item.scene().addItem(self.scores_box)
-        item.getAxis("right").linkToView(self.scores_box)
-        self.scores_box.setXLink(item)
-        self.scores_box.setMouseEnabled(x=False, y=False)
-        self.scores = pg.PlotDataItem(pen=pg.mkPen("#c05000", width=1.5), symbol="o",
-                                      symbolSize=7, symbolBrush="#c05000")
-        self.scores_box.addItem(self.scores)
-        self._bands: list[pg.LinearRegionItem] = []
+        self.holds = HoldLayer(item)
+        self.score_layer = ScoreLayer(item)
+        self.scores = self.score_layer.scores
+        legend.addItem(self.scores, "Symptom total (right axis)")
+        self.drag_label = pg.TextItem(color=DOSE_COLOUR, anchor=(0.5, 1.2), fill="#ffffffd0")
+        self.drag_label.setVisible(False)
+        self.plot.addItem(self.drag_label)
         self.view_box.sigResized.connect(self._sync_boxes)
+        self.view_box.sigXRangeChanged.connect(self._on_x_range)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
+                             "change its length. Right-click a date for holds. Wheel: zoom "
+                             "the dates.")
         self._drag_state: tuple[str, int, Plan] | None = None
+        self._shown: Plan | None = None
+        self._drag_error = ""
+        self.plot.scene().sigMouseMoved.connect(self._on_hover)
         session.plan_changed.connect(self._on_plan_changed)
         session.patient_changed.connect(self._on_patient_changed)
         session.assessments_changed.connect(self._on_assessments_changed)
@@ -124,10 +129,13 @@ class DoseChart(QWidget):
     # -- drawing ----------------------------------------------------------
 
     def _sync_boxes(self) -> None:
-        self.scores_box.setGeometry(self.view_box.sceneBoundingRect())
-        self.scores_box.linkedViewChanged(self.view_box, self.scores_box.XAxis)
+        self.score_layer.sync(self.view_box)
+
+    def _on_x_range(self) -> None:
+        self.score_layer.place_labels(self.view_box.viewRange()[0][1])
 
     def curve_points(self) -> tuple[list[float], list[float]]:
+        """The step curve: each step's start and mg/day, then the stop date at 0."""
         sched = self._session.schedule
         if sched is None or not sched.steps:
             return [], []
@@ -141,57 +149,22 @@ class DoseChart(QWidget):
         self.today.setValue(ts(date.today()))
         sched = self._session.schedule
         if sched is not None and xs:
-            self.before.setData([xs[0] - 14 * DAY, xs[0], xs[0]],
-                                [sched.start_ug / 1000, sched.start_ug / 1000, ys[0]])
+            before = sched.start_ug / 1000
+            self.before.setData([xs[0] - 14 * DAY, xs[0], xs[0]], [before, before, ys[0]])
+            top = max(max(ys), before)
         else:
             self.before.setData([], [])
-        spans = [s for s in sched.steps if s.kind != "taper"] if sched else []
-        while len(self._holds) < len(spans):
-            region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush("#1d4f9122"),
-                                         pen=pg.mkPen(None))
-            label = pg.TextItem(color="#1d4f91", anchor=(0, 0))
-            self.plot.addItem(region)
-            self.plot.addItem(label)
-            self._holds.append((region, label))
-        top = max(ys, default=1.0)
-        for i, (region, label) in enumerate(self._holds):
-            visible = i < len(spans)
-            region.setVisible(visible)
-            label.setVisible(visible)
-            if visible:
-                s = spans[i]
-                region.setRegion((ts(s.start), ts(s.next_start)))
-                label.setText("Hold" if s.kind == "hold" else "Back-step")
-                label.setPos(ts(s.start), top * 1.08)
+            top = 1.0
+        self.holds.update(sched, top * 1.12)
         if self._drag_state is None:
             self.highlight.setData([], [])
+            self.drag_label.setVisible(False)
 
     def _on_patient_changed(self) -> None:
         self.fit()
 
     def _on_assessments_changed(self) -> None:
-        records = self._session.assessments
-        if not records:
-            self.scores.setData([], [])
-            for band in self._bands:
-                band.setVisible(False)
-            return
-        latest = records[-1].assessment
-        same = [r.assessment for r in records if r.assessment.scale_id == latest.scale_id]
-        self.scores.setData([ts(a.on) for a in same], [a.total for a in same])
-        sc = get_scale(latest.scale_id)
-        while len(self._bands) < len(sc.bands):
-            band = pg.LinearRegionItem(orientation="horizontal", movable=False, pen=pg.mkPen(None))
-            self.scores_box.addItem(band)
-            self._bands.append(band)
-        for i, band in enumerate(self._bands):
-            band.setVisible(i < len(sc.bands))
-            if i < len(sc.bands):
-                b = sc.bands[i]
-                band.setRegion((b.min, b.max + 1))
-                band.setBrush(pg.mkBrush(BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]))
-                band.setToolTip(f"{sc.name} {b.label}: {b.min}–{b.max} ({sc.bands_source})")
-        self.scores_box.setYRange(0, sc.max_total, padding=0)
+        self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         sched = self._session.schedule
@@ -208,14 +181,15 @@ class DoseChart(QWidget):
         self.highlight.setData(xs, ys, connect="finite")
 
     def fit(self) -> None:
-        """Show the whole plan, with a little room before and after."""
+        """Show the whole plan, with a little room before and after and above."""
         xs, ys = self.curve_points()
         if not xs:
             return
         span = xs[-1] - xs[0]
         self.view_box.setXRange(xs[0] - 16 * DAY, xs[-1] + max(7 * DAY, span * 0.03), padding=0)
-        top = max(ys + [self._session.schedule.start_ug / 1000 if self._session.schedule else 0])
-        self.view_box.setYRange(0, top * 1.2, padding=0)
+        sched = self._session.schedule
+        top = max(ys + [sched.start_ug / 1000 if sched else 0])
+        self.view_box.setYRange(0, top * 1.3, padding=0)
 
     # -- dragging ---------------------------------------------------------
 
@@ -244,13 +218,28 @@ class DoseChart(QWidget):
                 near_edge = ("edge", step.row)
         return near_edge
 
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        """Show which steps can be dragged, and how: a resize cursor over a level or edge."""
+        if self._drag_state is not None:
+            return
+        target = self.grab_target(scene_pos)
+        viewport = self.plot.viewport()
+        if target is None:
+            viewport.unsetCursor()
+        elif target[0] == "level":
+            viewport.setCursor(Qt.CursorShape.SizeVerCursor)
+        else:
+            viewport.setCursor(Qt.CursorShape.SizeHorCursor)
+
     def _drag(self, ev: Any) -> bool:
+        """One mouse drag of a level or an edge: previews while moving, one edit on release."""
         session = self._session
         if ev.isStart():
             target = self.grab_target(ev.buttonDownScenePos())
             if target is None or session.plan is None:
                 return False
             self._drag_state = (target[0], target[1], session.plan)
+            self._shown, self._drag_error = session.plan, ""
         if self._drag_state is None:
             return False
         kind, row, base = self._drag_state
@@ -261,60 +250,90 @@ class DoseChart(QWidget):
                                catalogue=session.catalogue)
                 after = set_step_dose(base, row, ug, catalogue=session.catalogue)
                 text = f"Drag step {row + 1} to {format_mg(ug)} mg/day"
+                label = f"{format_mg(ug)} mg/day"
             else:
                 start = session.schedule.steps[row].start if session.schedule else base.start
                 days = max(1, round((pos.x() - ts(start)) / DAY))
                 after = set_step_days(base, row, days, catalogue=session.catalogue)
                 text = f"Drag step {row + 1} to {days} days"
+                label = f"{days} days"
         except PlanError as exc:
-            after, text = base, ""
-            session.error.emit(str(exc))
+            after, text, label = base, "", str(exc)
+            if str(exc) != self._drag_error:  # say it once, not at every move
+                self._drag_error = str(exc)
+                session.error.emit(str(exc))
         if ev.isFinish():
             self._drag_state = None
+            self.drag_label.setVisible(False)
             if after != base:
                 session.edit(after, text)
             else:
                 session.end_preview()
-        elif after != (session._preview or base):
+            return True
+        self.drag_label.setText(label)
+        self.drag_label.setPos(pos.x(), pos.y())
+        self.drag_label.setVisible(True)
+        if after != self._shown:
+            self._shown = after
             session.preview(after, dragging=True)
         return True
 
     # -- context menu -----------------------------------------------------
 
     def menu_for(self, day: date) -> QMenu:
-        """The right-click menu for a date: holds, remove a hold, back-step."""
+        """The right-click menu for a date: holds, remove a hold, back-step, fit."""
         menu = QMenu(self)
         sched = self._session.schedule
         step = sched.step_at(day) if sched else None
         if step is None:
             action = menu.addAction(f"{day:%d %b %Y} is outside the plan")
             action.setEnabled(False)
-            return menu
-        for days, label in ((7, "1 week"), (14, "2 weeks")):
-            a = menu.addAction(f"Insert a {label} hold from {day:%d %b}")
-            a.triggered.connect(lambda _=False, d=days: self.insert_hold(day, d))
-        menu.addAction("Insert a hold…").triggered.connect(lambda: self.insert_hold_dialog(day))
-        if step.kind in ("hold", "back-step"):
-            menu.addAction(f"Remove this {step.kind}").triggered.connect(
-                lambda: self._session.apply(f"Remove {step.kind} of step {step.row + 1}",
-                                            remove_hold, step.row))
-        menu.addAction("Back-step to the previous dose…").triggered.connect(
-            lambda: self.back_step_dialog(day))
+        else:
+            for days, label in ((7, "1 week"), (14, "2 weeks")):
+                a = menu.addAction(f"Insert a {label} hold from {day:%a %d %b}")
+                a.triggered.connect(lambda _=False, d=days: self.insert_hold(day, d))
+            menu.addAction("Insert a hold…").triggered.connect(
+                lambda: self.insert_hold_dialog(day))
+            if step.kind in ("hold", "back-step"):
+                menu.addAction(f"Remove this {step.kind}").triggered.connect(
+                    lambda: self._session.apply(f"Remove the {step.kind} at step {step.row + 1}",
+                                                remove_hold, step.row))
+            menu.addAction("Back-step to the previous dose…").triggered.connect(
+                lambda: self.back_step_dialog(day))
+        menu.addSeparator()
+        menu.addAction("Show the whole plan").triggered.connect(self.fit)
         return menu
 
     def insert_hold(self, day: date, days: int, stretch: int = 100, reason: str = "") -> bool:
         return self._session.apply(f"Insert a {days}-day hold on {day:%d %b %Y}", insert_hold,
                                    day, days, stretch_percent=stretch, reason=reason)
 
-    def insert_hold_dialog(self, day: date) -> None:
-        dialog = HoldDialog(day, self)
-        if dialog.exec():
-            on, days, stretch, reason = dialog.values()
-            self.insert_hold(on, days, stretch, reason)
+    def _refusal(self, op: Any, *args: Any, **kwargs: Any) -> str:
+        """What the model says against an edit of the open plan ('' if none): a dialog
+        shows it at its fields instead of closing on an edit that cannot be made."""
+        plan = self._session.plan
+        if plan is None:
+            return "Open a plan first."
+        try:
+            op(plan, *args, catalogue=self._session.catalogue, **kwargs)
+        except PlanError as exc:
+            return f"This cannot be done: {exc}."
+        return ""
 
-    def back_step_dialog(self, day: date) -> None:
-        dialog = BackStepDialog(day, self)
-        if dialog.exec():
-            on, days, reason = dialog.values()
-            self._session.apply(f"Back-step on {on:%d %b %Y}", back_step, on, days, reason)
+    def hold_dialog(self, day: date) -> HoldDialog:
+        return HoldDialog(day, self, check=lambda v: self._refusal(
+            insert_hold, v[0], v[1], stretch_percent=v[2], reason=v[3]))
 
+    def insert_hold_dialog(self, day: date) -> bool:
+        dialog = self.hold_dialog(day)
+        if not dialogs.run(dialog):
+            return False
+        on, days, stretch, reason = dialog.values()
+        return self.insert_hold(on, days, stretch, reason)
+
+    def back_step_dialog(self, day: date) -> bool:
+        dialog = BackStepDialog(day, self, check=lambda v: self._refusal(back_step, *v))
+        if not dialogs.run(dialog):
+            return False
+        on, days, reason = dialog.values()
+        return self._session.apply(f"Back-step on {on:%d %b %Y}", back_step, on, days, reason)

@@ -1,0 +1,242 @@
+"""The dose chart on its own (a Session on a real records file), driven with real mouse
+events on the plot's viewport and checked on the model, the curve data and the view."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from standalone import answer_dialogs, open_session
+
+from taperdesk.model import compute, snap_dose
+from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
+from taperdesk.ui.dose_chart import DoseChart
+from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def session(tmp_path: Path):  # type: ignore[no-untyped-def]
+    s = open_session(tmp_path / "records.sqlite3")
+    yield s
+    s.store.close()
+
+
+@pytest.fixture
+def chart(qtbot, session) -> DoseChart:  # type: ignore[no-untyped-def]
+    pg.setConfigOption("mouseRateLimit", 0)
+    c = DoseChart(session)
+    qtbot.addWidget(c)
+    c.resize(1200, 600)
+    c.show()
+    qtbot.waitExposed(c)
+    qtbot.wait(10)
+    c.fit()
+    qtbot.wait(10)
+    return c
+
+
+def at(chart: DoseChart, x: float, y: float) -> QPoint:
+    """The viewport pixel of a chart point (x: seconds, y: mg/day)."""
+    return chart.plot.mapFromScene(chart.view_box.mapViewToScene(QPointF(x, y)))
+
+
+def send(widget, kind: QEvent.Type, pos: QPoint, button, buttons) -> None:  # type: ignore[no-untyped-def]
+    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(qtbot, chart: DoseChart, start: QPoint, end: QPoint, moves: int = 6) -> None:  # type: ignore[no-untyped-def]
+    vp = chart.plot.viewport()
+    send(vp, QEvent.Type.MouseButtonPress, start, LEFT, LEFT)
+    for i in range(1, moves + 1):
+        p = start + (end - start) * i / moves
+        send(vp, QEvent.Type.MouseMove, QPoint(int(p.x()), int(p.y())), Qt.MouseButton.NoButton,
+             LEFT)
+        qtbot.wait(1)
+    send(vp, QEvent.Type.MouseButtonRelease, end, LEFT, Qt.MouseButton.NoButton)
+    qtbot.wait(1)
+
+
+def test_drag_a_level_snaps_replans_live_and_is_one_undo_step(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    before = session.plan
+    step = session.schedule.steps[1]
+    assert step.kind == "taper" and step.daily_ug == 1000
+    mid = (ts(step.start) + ts(step.next_start)) / 2
+    live: list[int] = []
+    session.plan_changed.connect(lambda: live.append(session.schedule.steps[1].daily_ug))
+    drag(qtbot, chart, at(chart, mid, 1.0), at(chart, mid, 1.3))
+    assert session.schedule.steps[1].daily_ug == snap_dose(before, 1300) == 1250
+    assert len(set(live)) >= 2  # the plan followed the pointer, not only the release
+    assert session.undo_stack.count() == 1
+    assert session.schedule.steps[1].pinned
+    assert session.schedule.steps[2].daily_ug < 1250  # later steps re-planned from it
+    xs, ys = chart.curve.getData()
+    assert list(ys) == [s.daily_ug / 1000 for s in session.schedule.steps] + [0.0]
+    assert list(xs) == [ts(s.start) for s in session.schedule.steps] + [
+        ts(session.schedule.stop_date)]
+    assert not chart.drag_label.isVisible()
+    assert session.store.active_plan(session.patient.id).plan == session.plan  # saved
+    session.undo_stack.undo()
+    assert session.plan == before
+    assert list(chart.curve.getData()[1]) == [
+        s.daily_ug / 1000 for s in compute(before, session.catalogue).steps] + [0.0]
+
+
+def test_drag_a_right_edge_changes_the_length_and_moves_later_steps(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    old = session.schedule
+    step = old.steps[0]
+    y = step.daily_ug / 1000
+    drag(qtbot, chart, at(chart, ts(step.next_start), y),
+         at(chart, ts(step.next_start) + 5 * DAY, y))
+    new = session.schedule
+    assert new.steps[0].days == step.days + 5
+    assert new.steps[1].start == old.steps[1].start + timedelta(days=5)
+    assert new.stop_date == old.stop_date + timedelta(days=5)
+    assert session.undo_stack.count() == 1
+    assert chart.curve.getData()[0][1] == ts(new.steps[1].start)
+
+
+def test_a_drag_away_from_the_curve_pans_and_changes_nothing(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    plan = session.plan
+    (x0, _x1), _ = chart.view_box.viewRange()
+    step = session.schedule.steps[1]
+    mid = (ts(step.start) + ts(step.next_start)) / 2
+    drag(qtbot, chart, at(chart, mid, 2.3), at(chart, mid + 10 * DAY, 2.3))
+    assert session.plan == plan and session.undo_stack.count() == 0
+    assert chart.view_box.viewRange()[0][0] < x0  # the dates moved under the pointer
+
+
+def test_context_menu_hold_moves_every_later_date_and_can_be_removed(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    before = session.schedule
+    on = before.steps[0].start + timedelta(days=3)
+    menu = chart.menu_for(on)
+    qtbot.addWidget(menu)
+    next(a for a in menu.actions() if a.text().startswith("Insert a 1 week hold")).trigger()
+    after = session.schedule
+    assert after.stop_date == before.stop_date + timedelta(days=7)
+    for old in before.steps[1:]:
+        assert after.dose_on(old.start + timedelta(days=7)) == old.daily_ug
+    hold = next(s for s in after.steps if s.kind == "hold" and s.start == on)
+    assert hold.days == 7 and hold.daily_ug == before.steps[0].daily_ug
+    shaded = [(r.getRegion(), label.toPlainText()) for r, label in chart.holds.spans
+              if r.isVisible()]
+    assert ((ts(on), ts(on + timedelta(days=7))), "Hold 7 d") in [
+        (tuple(r), t) for r, t in shaded]
+    menu = chart.menu_for(on)
+    qtbot.addWidget(menu)
+    next(a for a in menu.actions() if a.text() == "Remove this hold").trigger()
+    assert session.schedule.stop_date == before.stop_date
+    assert session.undo_stack.count() == 2
+
+
+def test_custom_hold_dialog_refuses_a_date_outside_the_plan_at_the_field(
+        qtbot, chart, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    stop = session.schedule.stop_date
+    on = session.schedule.steps[1].start
+
+    def fill(d: QDialog) -> bool:
+        assert isinstance(d, HoldDialog)
+        d.date.setDate(d.date.date().addDays((stop - on).days + 3))
+        d.accept()
+        assert d.result() != QDialog.DialogCode.Accepted
+        assert "outside the plan" in d.error.text()
+        d.date.setDate(d.date.date().addDays(-((stop - on).days + 3)))
+        d.set_length(10)
+        d.pace.setCurrentIndex(d.pace.findData(200))
+        d.reason.setText("holiday")
+        d.accept()
+        return d.result() == QDialog.DialogCode.Accepted
+
+    answer_dialogs(monkeypatch, fill)
+    menu = chart.menu_for(on)
+    qtbot.addWidget(menu)
+    next(a for a in menu.actions() if a.text() == "Insert a hold…").trigger()
+    hold = session.plan.edits[-1]
+    assert (hold.on, hold.days, hold.stretch_percent, hold.reason) == (on, 10, 200, "holiday")
+
+
+def test_back_step_needs_a_reason(qtbot, chart, session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    on = session.schedule.steps[1].start + timedelta(days=2)
+
+    def fill(d: QDialog) -> bool:
+        assert isinstance(d, BackStepDialog)
+        d.accept()
+        assert "reason" in d.error.text()
+        d.reason.setText("withdrawal symptoms too strong")
+        d.accept()
+        return d.result() == QDialog.DialogCode.Accepted
+
+    answer_dialogs(monkeypatch, fill)
+    assert chart.back_step_dialog(on)
+    back = next(s for s in session.schedule.steps if s.kind == "back-step")
+    assert back.start == on and back.daily_ug > session.schedule.steps[1].daily_ug
+
+
+def test_wheel_zooms_the_dates_only_and_fit_shows_the_plan(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    (x0, x1), (y0, y1) = chart.view_box.viewRange()
+    sched = session.schedule
+    assert x0 <= ts(sched.plan.start) and x1 >= ts(sched.stop_date)
+    vp = chart.plot.viewport()
+    centre = QPointF(vp.width() / 2, vp.height() / 2)
+    QApplication.sendEvent(vp, QWheelEvent(
+        centre, QPointF(vp.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False))
+    (a0, a1), (b0, b1) = chart.view_box.viewRange()
+    assert (a1 - a0) < (x1 - x0) * 0.9
+    assert (b0, b1) == (y0, y1)
+    chart.fit()
+    assert chart.view_box.viewRange()[0] == [x0, x1]
+
+
+def test_holds_today_scores_bands_and_selection_are_drawn(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    sched = session.schedule
+    holds = [s for s in sched.steps if s.kind == "hold"]
+    drawn = [(tuple(r.getRegion()), label.toPlainText()) for r, label in chart.holds.spans
+             if r.isVisible()]
+    assert drawn == [((ts(h.start), ts(h.next_start)), f"Hold {h.days} d") for h in holds]
+    assert day_of(chart.today.value()) == date.today()
+    xs, ys = chart.scores.getData()
+    assert list(ys) == [r.assessment.total for r in session.assessments]
+    assert list(xs) == [ts(r.assessment.on) for r in session.assessments]
+    assert chart.plot.getPlotItem().getAxis("right").labelText == "CIWA-B total"
+    bands = [label.toPlainText() for _b, label in chart.score_layer.bands if label.isVisible()]
+    assert bands == ["mild", "moderate", "severe", "very severe"]
+    session.highlight((2,))
+    hx, hy = chart.highlight.getData()
+    step = sched.steps[2]
+    assert (hx[0], hx[1], hy[0]) == (ts(step.start), ts(step.next_start), step.daily_ug / 1000)
+    session.highlight(())
+    assert len(chart.highlight.getData()[0] or []) == 0
+
+
+def test_date_axis_labels_whole_utc_days_with_the_year(chart) -> None:  # type: ignore[no-untyped-def]
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    assert isinstance(axis, DayAxis)
+    (x0, x1), _ = chart.view_box.viewRange()
+    levels = axis.tickValues(x0, x1, 1100)
+    spacing, values = levels[0]
+    assert spacing == 7 * DAY and all(day_of(v).weekday() == 0 for v in values)
+    assert all(ts(day_of(v)) == v for v in values)  # exactly midnight of a day
+    labels = axis.tickStrings(values, 1, spacing)
+    first = day_of(values[0])
+    assert labels[0] == f"{first.day} {first:%b %Y}" and str(first.year) not in labels[1]
+    spacing, months = axis.tickValues(ts(date(2026, 1, 1)), ts(date(2028, 1, 1)), 800)[0]
+    assert all(day_of(v).day == 1 for v in months) and len(months) <= 800 / 84
+    assert axis.tickValues(ts(date(2027, 3, 1)), ts(date(2027, 3, 4)), 800)[0][0] == DAY
+
+
+def test_image_export_smoke(chart, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pyqtgraph.exporters
+
+    out = tmp_path / "chart.png"
+    pyqtgraph.exporters.ImageExporter(chart.plot.getPlotItem()).export(str(out))
+    assert out.stat().st_size > 5000
