@@ -1,4 +1,5 @@
-"""Small dialogs: hold, back-step, patient, acknowledgement. Each validates at the field.
+"""Small dialogs: patient, acknowledgement (hold and back-step: ui/hold_dialogs.py).
+Each validates at the field.
 
 Dialogs are plain classes: tests fill the fields and call ``accept()``; the
 window calls ``exec()``.
@@ -11,21 +12,14 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
-
-from taperdesk.model.schedule import HOLD_SOURCE
-
-PACES = (("Same pace", 100), ("Slower: steps 1½ times as long", 150),
-         ("Slower: steps twice as long", 200))
 
 
 def run(dialog: QDialog) -> bool:
@@ -35,6 +29,12 @@ def run(dialog: QDialog) -> bool:
     function (monkeypatch ``taperdesk.ui.dialogs.run``) to fill and accept dialogs.
     """
     return bool(dialog.exec())
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """A message short enough for a label (a pasted 5000-digit number is quoted back in
+    full by the model's message; a label would grow past the screen)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def to_qdate(d: date) -> QDate:
@@ -71,66 +71,6 @@ class _Form(QDialog):
             self.error.setText(msg)
             return
         super().accept()
-
-
-class HoldDialog(_Form):
-    """Insert a hold: date, days (1 week, 2 weeks or custom), pace after it, reason."""
-
-    def __init__(self, on: date, parent: QWidget | None = None, days: int = 14,
-                 reason: str = "") -> None:
-        super().__init__("Insert a hold", parent)
-        self.date = QDateEdit(to_qdate(on))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.days = QSpinBox()
-        self.days.setRange(1, 365)
-        self.days.setValue(days)
-        self.days.setSuffix(" days")
-        self.pace = QComboBox()
-        for label, pct in PACES:
-            self.pace.addItem(label, pct)
-        self.reason = QLineEdit(reason)
-        self.reason.setPlaceholderText("e.g. CIWA-B 24, poor sleep")
-        self.form.addRow("From", self.date)
-        self.form.addRow("Stay on the dose for", self.days)
-        self.form.addRow("Then resume at", self.pace)
-        self.form.addRow("Reason", self.reason)
-        source = QLabel(f"Source: {HOLD_SOURCE}")
-        source.setWordWrap(True)
-        source.setStyleSheet("color: #555")
-        self.form.addRow(source)
-        self.finish()
-
-    def values(self) -> tuple[date, int, int, str]:
-        """(date, days, stretch percent, reason)."""
-        return (from_qdate(self.date.date()), self.days.value(), int(self.pace.currentData()),
-                self.reason.text().strip())
-
-
-class BackStepDialog(_Form):
-    """Return to the previous dose for a time; the reason is required (ASAM 2025: rare)."""
-
-    def __init__(self, on: date, parent: QWidget | None = None) -> None:
-        super().__init__("Back-step to the previous dose", parent)
-        self.date = QDateEdit(to_qdate(on))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.days = QSpinBox()
-        self.days.setRange(1, 365)
-        self.days.setValue(7)
-        self.days.setSuffix(" days")
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("required: why the previous dose again")
-        self.form.addRow("From", self.date)
-        self.form.addRow("For", self.days)
-        self.form.addRow("Reason", self.reason)
-        self.finish()
-
-    def problem(self) -> str:
-        return "" if self.reason.text().strip() else "Give the reason for the back-step."
-
-    def values(self) -> tuple[date, int, str]:
-        return from_qdate(self.date.date()), self.days.value(), self.reason.text().strip()
 
 
 class PatientDialog(_Form):
