@@ -33,7 +33,7 @@ from taperdesk.model.schedule import MAX_STEPS
 from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs
-from taperdesk.ui.dialogs import from_qdate, to_qdate
+from taperdesk.ui.dialogs import clip, from_qdate, to_qdate
 from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
 
@@ -227,9 +227,9 @@ class PlanForm(QWidget):
 
     def _show(self, message: str) -> None:
         self._shown = None
-        self.error.setText(message)
+        self.error.setText(clip(message))
         self._on_plan_changed()
-        self.error.setText(message)
+        self.error.setText(clip(message))
 
     def _change(self, field: str, value: object, text: str | None = None) -> None:
         plan = self._session.plan

@@ -42,6 +42,7 @@ from taperdesk.model import (
 )
 from taperdesk.model.instructions import dose_short
 from taperdesk.model.plan import TIME_LABELS
+from taperdesk.ui.dialogs import clip
 from taperdesk.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -199,8 +200,8 @@ class StepTableModel(QAbstractTableModel):
         row, text = index.row(), str(value).strip()
         try:
             if index.column() == DAYS_COLUMN:
-                if not text.isdigit():
-                    raise PlanError(f"Days must be a whole number, not {text!r}")
+                if not (text.isascii() and text.isdigit() and len(text) <= 6):
+                    raise PlanError(f"Days must be a whole number, not {text[:20]!r}")
                 return self._session.apply(f"Set step {row + 1} to {text} days",
                                            set_step_days, row, int(text))
             if index.column() == DOSE_COLUMN:
@@ -242,10 +243,13 @@ class StepTable(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         self.view.resizeColumnsToContents()
-        self.model.error.connect(self.message.setText)
-        session.error.connect(self.message.setText)
+        self.model.error.connect(self._on_error)
+        session.error.connect(self._on_error)
         session.plan_changed.connect(self._on_plan_changed)
         session.selection_changed.connect(self._on_selection)
+
+    def _on_error(self, message: str) -> None:
+        self.message.setText(clip(message))
 
     def _on_reset(self) -> None:
         unused = self.model.unused_columns()

@@ -17,6 +17,7 @@ from taperdesk.store import Store
 from taperdesk.ui import dialogs, handout_actions
 from taperdesk.ui.action_registry import Act, Actions
 from taperdesk.ui.checks import ChecksPanel
+from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.file_actions import FileActions
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.statusBar()
         session.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
-        session.error.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        session.error.connect(lambda m: self.statusBar().showMessage(clip(m), 15000))
         session.patient_changed.connect(self._on_title)
         session.plan_changed.connect(self._on_title)
         session.patient_changed.connect(self._on_patient_changed)

@@ -169,3 +169,14 @@ def test_selection_from_checks_highlights_rows(window) -> None:  # type: ignore[
     lit = [r for r in range(m.rowCount())
            if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) not in (None, HOLD_BRUSH)]
     assert lit == [3, 4]
+
+
+def test_a_pasted_huge_number_is_refused_in_a_short_message(window) -> None:  # type: ignore[no-untyped-def]
+    m, s = window.steps.model, window.session
+    plan = s.plan
+    for column in (DAYS_COLUMN, DOSE_COLUMN):
+        assert not m.setData(m.index(1, column), "1" * 5000)
+        text = window.steps.message.text()
+        assert text and len(text) <= 300
+    assert not m.setData(m.index(1, DAYS_COLUMN), "٣")  # digits other than 0-9 are refused
+    assert s.plan == plan
