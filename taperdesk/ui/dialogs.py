@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
+
 
 def run(dialog: QDialog) -> bool:
     """Show a dialog modally; True if accepted.
@@ -80,12 +82,15 @@ class PatientDialog(_Form):
                  clinic_id: str = "", opioid: bool = False, title: str = "New patient") -> None:
         super().__init__(title, parent)
         self.name = QLineEdit(name)
+        self.name.setMaxLength(MAX_NAME)
         self.has_born = QCheckBox("known")
         self.born = QDateEdit(to_qdate(born or date(1970, 1, 1)))
         self.born.setDisplayFormat("d MMM yyyy")
         self.born.setCalendarPopup(True)
         self.has_born.setChecked(born is not None)
+        self.born.setMaximumDate(QDate.currentDate())
         self.clinic_id = QLineEdit(clinic_id)
+        self.clinic_id.setMaxLength(MAX_CLINIC_ID)
         self.opioid = QCheckBox("Also prescribed an opioid (FDA boxed warning)")
         self.opioid.setChecked(opioid)
         self.form.addRow("Name", self.name)

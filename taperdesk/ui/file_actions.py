@@ -16,7 +16,7 @@ from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
 from taperdesk.ui import dialogs
-from taperdesk.ui.dialogs import PatientDialog
+from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
 from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog
 
@@ -113,16 +113,16 @@ class FileActions:
             return False
         d = PatientDialog(self.parent, name=p.name, born=p.born, clinic_id=p.clinic_id,
                           opioid=p.opioid, title="Patient details")
-        if not dialogs.run(d):
-            return False
-        try:
-            self.session.store.update_patient(p.id, **d.values())
-        except StoreError as exc:
-            self.session.error.emit(str(exc))
-            return False
-        self.session.patients_changed.emit()
-        self.session.open_patient(p.id)
-        return True
+        while dialogs.run(d):
+            try:
+                self.session.store.update_patient(p.id, **d.values())
+            except StoreError as exc:  # said in the dialog, which stays open
+                d.error.setText(clip(str(exc)))
+                continue
+            self.session.patients_changed.emit()
+            self.session.open_patient(p.id)
+            return True
+        return False
 
     def settings_dialog(self) -> bool:
         d = SettingsDialog(self.session.store, self.session.store.path,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.store import Patient, StoreError
 from taperdesk.ui import dialogs
-from taperdesk.ui.dialogs import PatientDialog
+from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
 
 
@@ -101,13 +101,26 @@ class PatientList(QWidget):
         except StoreError as exc:
             self._session.error.emit(str(exc))
             return None
-        self._session.patients_changed.emit()
-        self._session.open_patient(patient.id)
+        self._opened(patient)
         return patient
 
+    def _opened(self, patient: Patient) -> None:
+        self._session.patients_changed.emit()
+        self._session.open_patient(patient.id)
+
     def new_patient_dialog(self) -> Patient | None:
+        """Ask until the records accept the patient (a clinic ID already in use, a birth date
+        in the future: said in the dialog, which stays open) or the user cancels."""
         dialog = PatientDialog(self)
-        return self.add_patient(**dialog.values()) if dialogs.run(dialog) else None
+        while dialogs.run(dialog):
+            try:
+                patient = self._session.store.add_patient(**dialog.values())  # type: ignore[arg-type]
+            except StoreError as exc:
+                dialog.error.setText(clip(str(exc)))
+                continue
+            self._opened(patient)
+            return patient
+        return None
 
     def toggle_archive(self) -> None:
         p = self._session.patient

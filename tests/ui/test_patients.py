@@ -99,3 +99,25 @@ def test_opioid_flag_in_patient_details_raises_the_alert(window, monkeypatch) ->
     assert window.checks.alert.isVisibleTo(window.checks)
     assert "OPIOID" in window.checks.alert.text()
     assert "opioid" in window.patients.list.currentItem().text()
+
+
+def test_a_clinic_id_in_use_is_said_in_the_dialog_which_stays_open(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tries: list[str] = []
+
+    def fill(d) -> bool:  # type: ignore[no-untyped-def]
+        if not tries:
+            d.name.setText("Eve Same")
+            d.clinic_id.setText("DEMO-1")  # the demo patient's
+        else:
+            assert "DEMO-1" in d.error.text() or "clinic ID" in d.error.text()
+            d.clinic_id.setText("EVE-1")
+        tries.append(d.clinic_id.text())
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, fill, fill)
+    patient = window.patients.new_patient_dialog()
+    assert tries == ["DEMO-1", "EVE-1"]
+    assert patient is not None and patient.clinic_id == "EVE-1"
+    assert window.session.patient.name == "Eve Same"
+    assert len(window.session.store.search_patients("Eve")) == 1
