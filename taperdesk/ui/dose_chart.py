@@ -15,7 +15,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsItem, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 
 from taperdesk.model import (
     Plan,
@@ -30,7 +30,7 @@ from taperdesk.model import (
 )
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
-from taperdesk.ui.chart_layers import HoldLayer, ScoreLayer
+from taperdesk.ui.chart_layers import SCORE_COLOUR, HoldLayer, ScoreLayer
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.session import Session
 
@@ -39,6 +39,7 @@ __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 GRAB_PX = 7.0
 DOSE_COLOUR = "#1d4f91"
 TODAY_COLOUR = "#c62828"
+HOLD_KEY = "#c5d0e3"
 
 
 class _PlanViewBox(pg.ViewBox):
@@ -90,8 +91,6 @@ class DoseChart(QWidget):
         self.before = pg.PlotDataItem(pen=pg.mkPen(DOSE_COLOUR, width=2,
                                                    style=Qt.PenStyle.DashLine),
                                       name="Dose before the plan")
-        legend = item.addLegend(offset=(-10, 6), labelTextColor="#333",
-                                brush=pg.mkBrush("#ffffffd0"), colCount=3)
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
@@ -102,7 +101,6 @@ class DoseChart(QWidget):
         self.holds = HoldLayer(item)
         self.score_layer = ScoreLayer(item)
         self.scores = self.score_layer.scores
-        legend.addItem(self.scores, "Symptom total (right axis)")
         self.drag_label = pg.TextItem(color=DOSE_COLOUR, anchor=(0.5, 1.2), fill="#ffffffd0")
         self.drag_label.setVisible(False)
         self.plot.addItem(self.drag_label)
@@ -111,6 +109,10 @@ class DoseChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        # The key sits under the plot, not on it, so it never hides a step or a label.
+        self.key = QLabel()
+        self.key.setContentsMargins(8, 0, 8, 2)
+        layout.addWidget(self.key)
         self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
                              "change its length. Right-click a date for holds. Wheel: zoom "
                              "the dates.")
@@ -165,6 +167,14 @@ class DoseChart(QWidget):
 
     def _on_assessments_changed(self) -> None:
         self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
+        name = self.score_layer.scale_name
+        scores = (f'&nbsp;&nbsp;<span style="color:{SCORE_COLOUR}">●┄●</span> {name} total '
+                  "(right axis, shaded by band)" if name else "")
+        self.key.setText(
+            f'<span style="color:{DOSE_COLOUR}"><b>━━</b></span> daily dose&nbsp;&nbsp;'
+            f'<span style="color:{DOSE_COLOUR}">╍╍</span> dose before the plan&nbsp;&nbsp;'
+            f'<span style="color:{HOLD_KEY}">██</span> hold{scores}&nbsp;&nbsp;'
+            f'<span style="color:{TODAY_COLOUR}">┆</span> today')
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         sched = self._session.schedule

@@ -7,6 +7,7 @@ when and what was done; a patient need not have a plan for it to be recorded.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from taperdesk.model.scales import red_flag_source, red_flags
@@ -20,9 +21,8 @@ RED_FLAG_ACK = "Red flag acknowledged for the assessment of"
 ALL_CHANGES = 1_000_000
 """Read the patient's whole change log: an old acknowledgement must never be missed."""
 WHAT_TO_DO = (
-    "See the patient today, or send them for emergency care now if the flag is a seizure, "
-    "delirium, psychosis or suicidal thoughts that are present now. Pause the taper until "
-    "they have been reviewed."
+    "See the patient today; if it is happening now, send them for emergency care. "
+    "Pause the taper until they have been reviewed."
 )
 WHAT_TO_DO_SOURCE = "ASAM 2025: pause or slow the taper when significant symptoms emerge"
 
@@ -41,7 +41,7 @@ class RedFlagBanner(QWidget):
         self.setObjectName("red-flag-banner")
         self.setStyleSheet("#red-flag-banner, #red-flag-banner QLabel "
                            "{ background: #b00020; color: white; }")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setToolTip(f"Red flags: {red_flag_source()}\nWhat to do: {WHAT_TO_DO_SOURCE}")
