@@ -29,6 +29,9 @@ from taperdesk.ui.steps import StepTable
 from taperdesk.ui.symptom_panel import RedFlagBanner, SymptomPanel
 
 SETTINGS_ORG = "TaperDesk"
+SIDE_MIN_PX, SIDE_MAX_PX = 300, 420
+"""First-run width of each side column of docks: enough for the plan fields and readable
+warnings; a wide screen gives the rest to the chart and the step table."""
 FILE_MENU = (Act.NEW_PATIENT, Act.EDIT_PATIENT, Act.NEW_PLAN, Act.ARCHIVE, None,
              Act.PREVIEW, Act.PRINT, Act.SAVE_PDF, Act.CLINICIAN_PDF, Act.PHARMACY_PDF, None,
              Act.EXPORT, Act.IMPORT, None, Act.OPEN_RECORDS, Act.SETTINGS, None, Act.QUIT)
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def default_layout(self) -> None:
         """Docks sized so the chart and the step table get most of the width."""
-        side = max(300, self.width() // 4)
+        side = min(SIDE_MAX_PX, max(SIDE_MIN_PX, self.width() // 4))
         self.resizeDocks([self.docks["patients"], self.docks["checks"]], [side, side],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["patients"], self.docks["plan"]],
