@@ -111,6 +111,7 @@ class DoseChart(QWidget):
         layout.addWidget(self.plot)
         # The key sits under the plot, not on it, so it never hides a step or a label.
         self.key = QLabel()
+        self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         layout.addWidget(self.key)
         self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
