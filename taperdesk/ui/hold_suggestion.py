@@ -83,6 +83,7 @@ class SuggestionDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Suggested hold")
+        self.setMinimumWidth(480)
         self._suggestion = suggestion
         self._session = session
         self.choice = ""
