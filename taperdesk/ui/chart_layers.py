@@ -29,6 +29,8 @@ class HoldLayer:
     def __init__(self, plot: pg.PlotItem) -> None:
         self._plot = plot
         self.spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
+        self._drawn: list[tuple[object, ...]] = []
+        """What each span shows now: spans a re-plan leaves as they were are not touched."""
 
     def update(self, schedule: Schedule | None, top: float) -> None:
         steps = [s for s in schedule.steps if s.kind != "taper"] if schedule else []
@@ -39,6 +41,7 @@ class HoldLayer:
             self._plot.addItem(region)
             self._plot.addItem(label)
             self.spans.append((region, label))
+            self._drawn.append(())
         for i, (region, label) in enumerate(self.spans):
             shown = i < len(steps)
             region.setVisible(shown)
@@ -46,6 +49,10 @@ class HoldLayer:
             if not shown:
                 continue
             s = steps[i]
+            key = (s.start, s.days, s.kind, s.daily_ug, s.rationale, top)
+            if self._drawn[i] == key:
+                continue
+            self._drawn[i] = key
             region.setRegion((ts(s.start), ts(s.next_start)))
             region.setBrush(pg.mkBrush(HOLD_BRUSH.get(s.kind, "#0000001a")))
             name = "Hold" if s.kind == "hold" else "Back-step"

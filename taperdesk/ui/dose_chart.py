@@ -281,7 +281,8 @@ class DoseChart(QWidget):
             else:
                 session.end_preview()
             return True
-        self.drag_label.setText(label)
+        if label != self.drag_label.toPlainText():
+            self.drag_label.setText(label)
         self.drag_label.setPos(pos.x(), pos.y())
         self.drag_label.setVisible(True)
         if after != self._shown:
