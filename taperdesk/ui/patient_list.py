@@ -87,7 +87,7 @@ class PatientList(QWidget):
     def _on_patient_changed(self) -> None:
         p = self._session.patient
         self.list.blockSignals(True)  # the list follows the open patient, whoever opened it
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentRow(-1)
         for i in range(self.list.count()):
             if p is not None and self.list.item(i).data(Qt.ItemDataRole.UserRole) == p.id:
                 self.list.setCurrentRow(i)

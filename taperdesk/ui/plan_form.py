@@ -23,6 +23,7 @@ from taperdesk.model import (
     DoseError,
     Plan,
     PlanError,
+    Protocol,
     format_mg,
     make_protocol,
     parse_mg,
@@ -93,7 +94,7 @@ class PlanForm(QWidget):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        self.create = QPushButton("New plan for this patient…")
+        self.create_button = QPushButton("New plan for this patient…")
         for combo in (self.drug, self.products, self.split, self.protocol):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -110,7 +111,7 @@ class PlanForm(QWidget):
         form.addRow("Every", self.every)
         form.addRow(self.source)
         form.addRow(self.error)
-        form.addRow(self.create)
+        form.addRow(self.create_button)
         self._form = form
         self.which.activated.connect(self._which_changed)
         self.drug.activated.connect(self._drug_changed)
@@ -122,7 +123,7 @@ class PlanForm(QWidget):
         self.percent.editingFinished.connect(self._protocol_changed)
         self.every.editingFinished.connect(self._protocol_changed)
         self.step_mg.editingFinished.connect(self._protocol_changed)
-        self.create.clicked.connect(self.new_plan_dialog)
+        self.create_button.clicked.connect(self.new_plan_dialog)
         session.plan_changed.connect(self._on_plan_changed)
         session.patient_changed.connect(self._on_plan_changed)
         self._on_plan_changed()
@@ -177,7 +178,7 @@ class PlanForm(QWidget):
         for w in (self.drug, self.products, self.dose, self.split, self.start, self.protocol,
                   self.percent, self.every, self.step_mg):
             w.setEnabled(plan is not None)
-        self.create.setVisible(has_patient and plan is None)
+        self.create_button.setVisible(has_patient and plan is None)
         if plan is None:
             self.source.setText("" if has_patient else "Choose a patient.")
             return
@@ -316,7 +317,7 @@ class PlanForm(QWidget):
         if not ok:
             self._show(self._last_error)
 
-    def _custom_from(self, plan: Plan) -> object:
+    def _custom_from(self, plan: Plan) -> Protocol:
         """Switching to custom keeps the current steps as the clinician's own."""
         from taperdesk.model import CustomStep
 

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
             "symptoms": self._dock("Symptoms", self.symptoms, right),
         }
         self.files = FileActions(session, self, self.settings)
-        self.actions = Actions(self)
+        self.registry = Actions(self)
         self._menus()
         self._connect()
         self.statusBar()
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _menus(self) -> None:
-        a, bar = self.actions, self.menuBar()
+        a, bar = self.registry, self.menuBar()
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         table.addAction(self.delete_action)
 
     def _connect(self) -> None:
-        a, f, s = self.actions, self.files, self.session
+        a, f, s = self.registry, self.files, self.session
         a.connect(Act.NEW_PATIENT, self.patients.new_patient_dialog)
         a.connect(Act.EDIT_PATIENT, f.edit_patient)
         a.connect(Act.NEW_PLAN, self.plan_form.new_plan_dialog)

@@ -75,7 +75,7 @@ def test_acknowledge_needs_a_reason_is_recorded_and_survives_reopen(  # type: ig
 
 def test_acknowledge_with_nothing_selected_says_so(window) -> None:  # type: ignore[no-untyped-def]
     window.checks.list.setCurrentRow(-1)
-    window.actions[Act.ACKNOWLEDGE].trigger()
+    window.registry[Act.ACKNOWLEDGE].trigger()
     assert "Select a warning" in window.statusBar().currentMessage()
     assert window.session.store.acknowledgements(window.session.record.id) == []
 

@@ -33,9 +33,9 @@ def test_demo_opens_with_plan_table_chart_checks_and_title(window) -> None:  # t
 def test_every_registry_action_is_in_a_menu_with_a_unique_shortcut(window) -> None:  # type: ignore[no-untyped-def]
     in_menus = {a for menu in window.menuBar().actions() for a in menu.menu().actions()}
     for key in Act:
-        assert window.actions[key] in in_menus, key
-    shortcuts = [window.actions[k].shortcut().toString() for k in Act
-                 if not window.actions[k].shortcut().isEmpty()]
+        assert window.registry[key] in in_menus, key
+    shortcuts = [window.registry[k].shortcut().toString() for k in Act
+                 if not window.registry[k].shortcut().isEmpty()]
     shortcuts += [window.undo_action.shortcut().toString()]
     assert len(shortcuts) == len(set(shortcuts))
     assert set(SPECS) == set(Act)
@@ -70,10 +70,10 @@ def test_new_patient_and_plan_through_the_dialogs(window, qtbot, monkeypatch) ->
         return bool(d.result())
 
     shown = answer_dialogs(monkeypatch, patient, plan)
-    window.actions[Act.NEW_PATIENT].trigger()
+    window.registry[Act.NEW_PATIENT].trigger()
     assert s.patient.name == "Ann Other" and s.patient.opioid and s.plan is None
-    assert window.plan_form.create.isVisibleTo(window.plan_form)
-    qtbot.mouseClick(window.plan_form.create, Qt.MouseButton.LeftButton)
+    assert window.plan_form.create_button.isVisibleTo(window.plan_form)
+    qtbot.mouseClick(window.plan_form.create_button, Qt.MouseButton.LeftButton)
     assert [d.windowTitle() for d in shown] == ["New patient", "New plan"]
     assert s.plan is not None and s.plan.start_ug == 2000 and s.plan.protocol.id == "nardi"
     assert s.plan.start.weekday() == 0  # a Monday: the default start is next Monday
@@ -216,7 +216,7 @@ def test_settings_dialog_keeps_clinic_details_in_the_records(window, monkeypatch
         return bool(d.result())
 
     answer_dialogs(monkeypatch, fill)
-    window.actions[Act.SETTINGS].trigger()
+    window.registry[Act.SETTINGS].trigger()
     store = window.session.store
     assert store.setting("clinic_name") == "Hill Street Practice"
     assert store.setting("clinic_phone") == "01234 567890"

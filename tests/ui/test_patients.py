@@ -93,7 +93,7 @@ def test_opioid_flag_in_patient_details_raises_the_alert(window, monkeypatch) ->
         return bool(d.result())
 
     answer_dialogs(monkeypatch, flag)
-    window.actions[Act.EDIT_PATIENT].trigger()
+    window.registry[Act.EDIT_PATIENT].trigger()
     assert s.store.patient(s.patient.id).opioid
     assert any(w.code == "opioid-co-prescription" and w.severity == "alert" for w in s.warnings)
     assert window.checks.alert.isVisibleTo(window.checks)

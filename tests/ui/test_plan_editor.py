@@ -78,10 +78,10 @@ def test_products_ticked_one_by_one(window, monkeypatch) -> None:  # type: ignor
 
 
 def test_create_button_only_without_a_plan(window) -> None:  # type: ignore[no-untyped-def]
-    assert not window.plan_form.create.isVisibleTo(window.plan_form)
+    assert not window.plan_form.create_button.isVisibleTo(window.plan_form)
     assert window.plan_form.drug.isEnabled()
     window.patients.add_patient(name="No Plan Yet", born=None, clinic_id="", opioid=False)
-    assert window.plan_form.create.isVisibleTo(window.plan_form)
+    assert window.plan_form.create_button.isVisibleTo(window.plan_form)
     assert not window.plan_form.drug.isEnabled()
     assert window.steps.model.rowCount() == 0
     assert window.chart.curve.getData()[0] is None or len(window.chart.curve.getData()[0]) == 0

@@ -152,13 +152,13 @@ def test_context_menu_offers_the_same_actions(window) -> None:  # type: ignore[n
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     offered = view.actions()
     for key in (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP):
-        assert window.actions[key] in offered
+        assert window.registry[key] in offered
 
 
 def test_nothing_selected_says_so(window) -> None:  # type: ignore[no-untyped-def]
     window.steps.view.clearSelection()
     plan = window.session.plan
-    window.actions[Act.HOLD_2W].trigger()
+    window.registry[Act.HOLD_2W].trigger()
     assert window.session.plan == plan
     assert "Select a step" in window.steps.message.text()
 
