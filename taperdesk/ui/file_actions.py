@@ -114,14 +114,10 @@ class FileActions:
         d = PatientDialog(self.parent, name=p.name, born=p.born, clinic_id=p.clinic_id,
                           opioid=p.opioid, title="Patient details")
         while dialogs.run(d):
-            try:
-                self.session.store.update_patient(p.id, **d.values())
-            except StoreError as exc:  # said in the dialog, which stays open
-                d.error.setText(clip(str(exc)))
-                continue
-            self.session.patients_changed.emit()
-            self.session.open_patient(p.id)
-            return True
+            refused = self.session.update_patient(f"Details of {p.name}", **d.values())
+            if not refused:
+                return True
+            d.error.setText(clip(refused))  # said in the dialog, which stays open
         return False
 
     def settings_dialog(self) -> bool:

@@ -25,7 +25,7 @@ from taperdesk.store import (
     Store,
     StoreError,
 )
-from taperdesk.ui.commands import PlanEditCommand
+from taperdesk.ui.commands import CallbackCommand, PlanEditCommand
 
 
 class Session(QObject):
@@ -104,6 +104,48 @@ class Session(QObject):
         self.open_patient(first[0].id if first else None)
         if old is not store:
             old.close()
+
+    def update_patient(self, text: str, **values: Any) -> str:
+        """Change the open patient's details as one undoable edit (the opioid flag changes
+        the plan's warnings); returns the records' refusal, or "" when saved."""
+        p = self.patient
+        if p is None:
+            return "Choose a patient first."
+        before = {key: getattr(p, key) for key in values}
+        try:
+            self.store.update_patient(p.id, **values)
+        except StoreError as exc:
+            return str(exc)
+        pushed = False
+
+        def redo() -> None:
+            nonlocal pushed
+            if pushed:
+                self._put_patient(p.id, values)
+            else:  # saved above; the push only shows it
+                pushed = True
+                self._show_patient(p.id)
+
+        self.undo_stack.push(CallbackCommand(text, redo, lambda: self._put_patient(p.id, before)))
+        return ""
+
+    def _put_patient(self, patient_id: int, values: dict[str, Any]) -> None:
+        try:
+            self.store.update_patient(patient_id, **values)
+        except StoreError as exc:
+            self.error.emit(f"Could not save the patient's details: {exc}")
+        self._show_patient(patient_id)
+
+    def _show_patient(self, patient_id: int) -> None:
+        """Re-read the open patient (not the plan, nor the undo history) and redraw."""
+        try:
+            self.patient = self.store.patient(patient_id)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+        self._recompute()
+        self.patients_changed.emit()
+        self.patient_changed.emit()
+        self.plan_changed.emit()
 
     def open_plan(self, plan_id: int) -> None:
         """Make another plan of the open patient the active one."""

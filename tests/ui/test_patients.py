@@ -101,6 +101,34 @@ def test_opioid_flag_in_patient_details_raises_the_alert(window, monkeypatch) ->
     assert "opioid" in window.patients.list.currentItem().text()
 
 
+def test_patient_details_are_one_undo_step_and_keep_the_plan_history(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    model = window.steps.model
+    assert model.setData(model.index(0, 2), "21")  # a plan edit first
+
+    def flag(d) -> bool:  # type: ignore[no-untyped-def]
+        d.opioid.setChecked(True)
+        d.clinic_id.setText("DEMO-9")
+        d.accept()
+        return bool(d.result())
+
+    answer_dialogs(monkeypatch, flag)
+    window.registry[Act.EDIT_PATIENT].trigger()
+    assert s.undo_stack.count() == 2  # the plan edit is still there to undo
+    assert s.store.patient(s.patient.id).clinic_id == "DEMO-9"
+    window.undo_action.trigger()
+    assert not s.store.patient(s.patient.id).opioid
+    assert s.store.patient(s.patient.id).clinic_id == "DEMO-1"
+    assert not any(w.code == "opioid-co-prescription" for w in s.warnings)
+    assert "DEMO-1" in window.patients.list.currentItem().text()
+    window.undo_action.trigger()
+    assert s.schedule.steps[0].days == 14
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert s.store.patient(s.patient.id).opioid and s.schedule.steps[0].days == 21
+    assert window.checks.alert.isVisibleTo(window.checks)
+
+
 def test_a_clinic_id_in_use_is_said_in_the_dialog_which_stays_open(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     tries: list[str] = []
 
