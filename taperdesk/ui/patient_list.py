@@ -131,5 +131,4 @@ class PatientList(QWidget):
         except StoreError as exc:
             self._session.error.emit(str(exc))
             return
-        self._session.patients_changed.emit()
-        self._session.open_patient(p.id)
+        self._session.reload_patient(p.id)  # the undo history of the plan stays

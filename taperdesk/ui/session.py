@@ -124,7 +124,7 @@ class Session(QObject):
                 self._put_patient(p.id, values)
             else:  # saved above; the push only shows it
                 pushed = True
-                self._show_patient(p.id)
+                self.reload_patient(p.id)
 
         self.undo_stack.push(CallbackCommand(text, redo, lambda: self._put_patient(p.id, before)))
         return ""
@@ -134,9 +134,9 @@ class Session(QObject):
             self.store.update_patient(patient_id, **values)
         except StoreError as exc:
             self.error.emit(f"Could not save the patient's details: {exc}")
-        self._show_patient(patient_id)
+        self.reload_patient(patient_id)
 
-    def _show_patient(self, patient_id: int) -> None:
+    def reload_patient(self, patient_id: int) -> None:
         """Re-read the open patient (not the plan, nor the undo history) and redraw."""
         try:
             self.patient = self.store.patient(patient_id)
