@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from taperdesk.model import Catalogue
-    from taperdesk.store import Store
+    from taperdesk.store import IntegrityCheck, Store
 
 Ask = Callable[[str, Path], "Path | None"]
 """Shown when a records file cannot be opened: (the reason, the file) -> another file or None."""
@@ -58,14 +58,16 @@ def ask_another_file(reason: str, path: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def open_store(path: Path, ask: Ask) -> Store | None:
-    """Open ``path``; on failure ask for another file until one opens or the user gives up."""
+def open_store(path: Path, ask: Ask, checked: IntegrityCheck | None = None) -> Store | None:
+    """Open ``path``; on failure ask for another file until one opens or the user gives up.
+
+    ``checked``: the quick check of ``path`` started in a thread at launch."""
     from taperdesk.store import Store, StoreError
 
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return Store.open(path)
+            return Store.open(path, checked=checked)
         except (StoreError, OSError) as exc:
             reason = str(exc) if isinstance(exc, StoreError) else \
                 f"The records file {path} cannot be used: {exc.strerror or exc}"
@@ -91,7 +93,7 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from taperdesk.store import StoreError, default_db_path, load_demo
+    from taperdesk.store import IntegrityCheck, StoreError, default_db_path, load_demo
     from taperdesk.ui.settings import RECORDS_FILE, last_patient
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -104,7 +106,13 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
         print(f"error: {reason}", file=sys.stderr)
         return None
 
-    store = open_store(path, ask or (refuse if args.bench_ready else ask_another_file))
+    # The records file's quick check reads the whole file; it runs in a thread while the
+    # window's modules load, and the file is opened (and written) only once it is done.
+    checked = IntegrityCheck(path) if path.is_file() else None
+    from taperdesk.ui.session import Session
+    from taperdesk.ui.window import MainWindow
+
+    store = open_store(path, ask or (refuse if args.bench_ready else ask_another_file), checked)
     if store is None:
         return 2 if args.bench_ready else 1
     catalogue = clinic_catalogue(store, lambda m: QMessageBox.warning(None, "TaperDesk", m))
@@ -114,9 +122,6 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
             load_demo(store)
         except StoreError as exc:
             QMessageBox.warning(None, "TaperDesk", f"The demo patient was not added: {exc}")
-
-    from taperdesk.ui.session import Session
-    from taperdesk.ui.window import MainWindow
 
     session = Session(store, catalogue)
     window = MainWindow(session)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from taperdesk.paths import default_db_path
 from taperdesk.store.demo import DEMO_NAME, load_demo
 from taperdesk.store.errors import ConflictError, StoreError, StoreLocked
+from taperdesk.store.opening import IntegrityCheck
 from taperdesk.store.planfile import (
     PlanDocument,
     PlanFileError,
@@ -27,6 +28,7 @@ from taperdesk.store.transfer import Imported
 
 __all__ = [
     "DEMO_NAME", "Acknowledgement", "AssessmentRecord", "Change", "ConflictError", "Imported",
+    "IntegrityCheck",
     "Patient", "PlanDocument", "PlanFileError", "PlanRecord", "Revision", "Store", "StoreError",
     "StoreLocked", "default_db_path", "load_demo", "read_plan_file", "write_plan_file",
 ]

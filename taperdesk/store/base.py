@@ -19,7 +19,7 @@ from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.platform import os_user
 from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
-from taperdesk.store.opening import connect, copy_database, translate
+from taperdesk.store.opening import IntegrityCheck, connect, copy_database, translate
 from taperdesk.store.records import Change
 from taperdesk.store.schema import Migration
 
@@ -49,17 +49,19 @@ class StoreBase:
         catalogue: Catalogue | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         migrations: Sequence[Migration] | None = None,
+        checked: IntegrityCheck | None = None,
     ) -> Self:
         """Open (or create) the records file at ``path``; StoreError with a clear message.
 
         A file that is not TaperDesk's, is damaged, comes from a newer TaperDesk
         or is locked is refused and left unchanged. An older file is copied to a
         backup beside it, then upgraded in one transaction. ``migrations`` is for
-        tests only.
+        tests only. ``checked``: the file's quick check, started earlier in a thread.
         """
         path = Path(path).expanduser().absolute()
         try:
-            conn = connect(path, create=create, timeout=timeout, migrations=migrations)
+            conn = connect(path, create=create, timeout=timeout, migrations=migrations,
+                           checked=checked)
         except OSError as exc:
             raise StoreError(
                 f"The records file {path} cannot be used: {exc.strerror or exc}"

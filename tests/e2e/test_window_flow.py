@@ -60,6 +60,24 @@ def test_a_file_that_is_not_records_is_refused_unchanged(tmp_path: Path) -> None
     assert bad.read_bytes() == b"shopping list: milk, eggs"
 
 
+def test_damaged_records_are_refused_unchanged(tmp_path: Path) -> None:
+    """The quick check runs in a thread while the window loads; its finding still stops
+    the program before it writes anything."""
+    db = tmp_path / "records.sqlite3"
+    with Store.open(db) as s:
+        for i in range(40):
+            s.add_patient(f"Patient {i:02d} with a name long enough to fill pages")
+    data = bytearray(db.read_bytes())
+    data[4096 * 2 + 8:4096 * 2 + 308] = bytes((i * 37 + 11) % 256 for i in range(300))
+    db.write_bytes(bytes(data))
+    r = gui("--db", str(db), home=tmp_path)
+    assert r.returncode == 2, r.stdout
+    assert r.stderr.startswith("error: ") and "damaged" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert db.read_bytes() == bytes(data)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["records.sqlite3"]
+
+
 def test_the_message_offers_another_file(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "config"))

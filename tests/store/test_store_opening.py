@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import nardi_plan
 
-from taperdesk.store import Store, StoreError, StoreLocked, load_demo
+from taperdesk.store import IntegrityCheck, Store, StoreError, StoreLocked, load_demo, opening
 from taperdesk.store.schema import APPLICATION_ID
 
 
@@ -98,13 +98,18 @@ def test_damaged_records_are_refused(db_path: Path, spoil: Callable[[bytearray],
     refused(db_path, "damaged")
 
 
-def test_locked_records_are_refused(db_path: Path) -> None:
+@pytest.mark.parametrize("early", [False, True], ids=["", "checked-early"])
+def test_locked_records_are_refused(db_path: Path, early: bool) -> None:
     make_records(db_path, patients=1)
     other = sqlite3.connect(db_path, isolation_level=None)
     try:
         other.execute("PRAGMA locking_mode = EXCLUSIVE")
         other.execute("BEGIN EXCLUSIVE")
-        refused(db_path, "in use by another program", StoreLocked, timeout=0.2)
+        kw: dict[str, object] = {}
+        if early:  # the window's check in a thread does not wait for the other program
+            kw["checked"] = check = IntegrityCheck(db_path)
+            assert check.problems(db_path) is None
+        refused(db_path, "in use by another program", StoreLocked, timeout=0.2, **kw)
     finally:
         other.close()
     with Store.open(db_path) as s:
@@ -148,3 +153,56 @@ def test_a_new_file_is_marked_as_taperdesk_records(db_path: Path) -> None:
     with Store.open(db_path) as s:
         assert s.schema_version == 1
         assert s.integrity_problems() == []
+
+
+# -- the quick check the window program starts in a thread at launch -------------
+
+
+def test_a_check_started_early_finds_sound_records_and_leaves_no_file(db_path: Path) -> None:
+    make_records(db_path, patients=5)
+    files = sorted(db_path.parent.iterdir())
+    check = IntegrityCheck(db_path)
+    assert check.problems(db_path) == ["ok"]
+    assert check.problems(db_path.with_name("other.sqlite3")) is None  # only its own file
+    assert sorted(db_path.parent.iterdir()) == files
+
+
+def test_open_uses_the_early_check_instead_of_checking_again(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_records(db_path, patients=5)
+    check = IntegrityCheck(db_path)
+    check.problems(db_path)
+    calls: list[object] = []
+    real = opening._quick_check
+    monkeypatch.setattr(opening, "_quick_check", lambda conn: calls.append(conn) or real(conn))
+    with Store.open(db_path, checked=check) as s:
+        assert s.patient_count() == 6
+    assert calls == []
+    with Store.open(db_path, checked=IntegrityCheck(db_path.with_name("x.sqlite3"))):
+        pass  # a check of another file is not trusted: open checks for itself
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("spoil", [_flip_page(2), _flip_page(5), _truncate],
+                         ids=["page-2", "page-5", "truncated"])
+def test_damage_found_by_the_early_check_is_refused(
+        db_path: Path, spoil: Callable[[bytearray], None]) -> None:
+    make_records(db_path)
+    data = bytearray(db_path.read_bytes())
+    spoil(data)
+    db_path.write_bytes(bytes(data))
+    check = IntegrityCheck(db_path)
+    found = check.problems(db_path)
+    assert found is None or found != ["ok"]  # None: SQLite would not even read it
+    refused(db_path, "damaged", checked=check)
+
+
+def test_files_the_early_check_cannot_read_are_judged_by_open(tmp_path: Path) -> None:
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("shopping list")
+    check = IntegrityCheck(text)
+    assert check.problems(text) is None
+    refused(text, "not a TaperDesk records file", checked=check)
+    missing = tmp_path / "gone.sqlite3"
+    assert IntegrityCheck(missing).problems(missing) is None
+
