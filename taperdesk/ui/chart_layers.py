@@ -70,7 +70,7 @@ class ScoreLayer:
     scale's severity bands (each named at the right edge)."""
 
     def __init__(self, plot: pg.PlotItem) -> None:
-        self.box = pg.ViewBox()
+        self.box = pg.ViewBox(enableMenu=False)  # overlaid: the chart's menu serves
         self.box.setMouseEnabled(x=False, y=False)
         self.box.setMenuEnabled(False)
         self._axis = plot.getAxis("right")

@@ -46,7 +46,9 @@ class _PlanViewBox(pg.ViewBox):
     """A ViewBox that hands drags and right-clicks to the chart before panning."""
 
     def __init__(self, chart: DoseChart) -> None:
-        super().__init__()
+        # No pyqtgraph menu: right-click is the chart's own (holds, back-steps), and
+        # building the unused menu cost start-up time.
+        super().__init__(enableMenu=False)
         self._chart = chart
         self.setMouseEnabled(x=True, y=False)
 
