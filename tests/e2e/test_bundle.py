@@ -57,6 +57,8 @@ def test_bundle_holds_both_programs_and_the_resources_but_no_test_tools(bundle: 
     for name in ("drugs.json", "red_flags.json", "scales/ciwa-b.json", "scales/checklist.json"):
         assert (internal / "taperdesk" / "resources" / name).is_file(), name
     assert list((internal / "taperdesk" / "resources").rglob("*.ttf")), "fonts missing"
+    # reportlab finds its C accelerator by a name in a string, which the analysis misses
+    assert list(internal.glob("_rl_accel*")), "reportlab's accelerator missing"
     for unwanted in ("pytest", "hypothesis", "PyInstaller", "tkinter"):
         assert not (internal / unwanted).exists(), unwanted
 
