@@ -15,6 +15,10 @@ STAMP := $(VENV)/.installed-py312
 .PHONY: run test lint bench bundle clean
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null || { \
+		echo "TaperDesk needs Python 3.12 or newer (PySide6 6.12, the release with QtPdf," \
+		"crashes on 3.11); found only $$($(PYTHON) --version 2>&1). Install Python 3.12" \
+		"(on the PATH or with pyenv) and run make again." >&2; exit 1; }
 	$(BIN)/python -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null \
 		|| { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
