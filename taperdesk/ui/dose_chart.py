@@ -322,20 +322,8 @@ class DoseChart(QWidget):
         return self._session.apply(f"Insert a {days}-day hold on {day:%d %b %Y}", insert_hold,
                                    day, days, stretch_percent=stretch, reason=reason)
 
-    def _refusal(self, op: Any, *args: Any, **kwargs: Any) -> str:
-        """What the model says against an edit of the open plan ('' if none): a dialog
-        shows it at its fields instead of closing on an edit that cannot be made."""
-        plan = self._session.plan
-        if plan is None:
-            return "Open a plan first."
-        try:
-            op(plan, *args, catalogue=self._session.catalogue, **kwargs)
-        except PlanError as exc:
-            return f"This cannot be done: {exc}."
-        return ""
-
     def hold_dialog(self, day: date) -> HoldDialog:
-        return HoldDialog(day, self, check=lambda v: self._refusal(
+        return HoldDialog(day, self, check=lambda v: self._session.refusal(
             insert_hold, v[0], v[1], stretch_percent=v[2], reason=v[3]))
 
     def insert_hold_dialog(self, day: date) -> bool:
@@ -346,7 +334,7 @@ class DoseChart(QWidget):
         return self.insert_hold(on, days, stretch, reason)
 
     def back_step_dialog(self, day: date) -> bool:
-        dialog = BackStepDialog(day, self, check=lambda v: self._refusal(back_step, *v))
+        dialog = BackStepDialog(day, self, check=lambda v: self._session.refusal(back_step, *v))
         if not dialogs.run(dialog):
             return False
         on, days, reason = dialog.values()

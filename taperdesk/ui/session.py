@@ -210,6 +210,17 @@ class Session(QObject):
             return False
         return self.edit(after, text)
 
+    def refusal(self, op: Callable[..., Plan], *args: Any, **kwargs: Any) -> str:
+        """What the model says against ``op`` on the open plan ('' if it would be made), so
+        a dialog shows it at its fields instead of closing on an edit that cannot be made."""
+        if self.plan is None:
+            return "Open a plan first."
+        try:
+            op(self.plan, *args, catalogue=self.catalogue, **kwargs)
+        except PlanError as exc:
+            return f"This cannot be done: {exc}."
+        return ""
+
     def preview(self, plan: Plan, *, dragging: bool = False) -> None:
         """Show ``plan`` without saving it or recording an undo step.
 

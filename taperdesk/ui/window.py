@@ -4,23 +4,20 @@ through ui/file_actions.py, handouts through ui/handout_actions.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from taperdesk.model import Plan, PlanError, back_step, insert_hold, remove_hold
+from taperdesk.model import insert_hold, remove_hold
 from taperdesk.store import Store
-from taperdesk.ui import dialogs, handout_actions
+from taperdesk.ui import handout_actions
 from taperdesk.ui.action_registry import Act, Actions
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.file_actions import FileActions
-from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
 from taperdesk.ui.session import Session
@@ -204,30 +201,12 @@ class MainWindow(QMainWindow):
         return self.session.apply(f"Insert a {days}-day hold on {step.start:%d %b %Y}",
                                   insert_hold, step.start, days)
 
-    def _refusal(self, op: Callable[..., Plan], *args: Any, **kwargs: Any) -> str:
-        """The model's message if ``op`` would refuse these values on the open plan, else ""
-        (so a dialog refuses them at the field instead of after closing)."""
-        plan = self.session.plan
-        if plan is None:
-            return "Open a plan first."
-        try:
-            op(plan, *args, catalogue=self.session.catalogue, **kwargs)
-        except PlanError as exc:
-            return str(exc)
-        return ""
-
     def hold_selected_dialog(self) -> bool:
         """The chart's hold dialog, from the selected step's first day."""
         row = self._selected()
         if row is None or self.session.schedule is None:
             return False
-        dialog = HoldDialog(self.session.schedule.steps[row].start, self, check=lambda v: (
-            self._refusal(insert_hold, v[0], v[1], stretch_percent=v[2], reason=v[3])))
-        if not dialogs.run(dialog):
-            return False
-        on, days, stretch, reason = dialog.values()
-        return self.session.apply(f"Insert a {days}-day hold on {on:%d %b %Y}", insert_hold,
-                                  on, days, stretch_percent=stretch, reason=reason)
+        return self.chart.insert_hold_dialog(self.session.schedule.steps[row].start)
 
     def remove_selected_hold(self) -> bool:
         row = self._selected()
@@ -245,12 +224,7 @@ class MainWindow(QMainWindow):
         row = self._selected()
         if row is None or self.session.schedule is None:
             return False
-        dialog = BackStepDialog(self.session.schedule.steps[row].start, self, check=lambda v: (
-            self._refusal(back_step, *v)))
-        if not dialogs.run(dialog):
-            return False
-        on, days, reason = dialog.values()
-        return self.session.apply(f"Back-step on {on:%d %b %Y}", back_step, on, days, reason)
+        return self.chart.back_step_dialog(self.session.schedule.steps[row].start)
 
     # -- kept for callers (tests, benchmarks) -----------------------------
 

@@ -47,6 +47,18 @@ def test_apply_is_one_undo_step_saved_each_way(session: Session) -> None:
     assert session.schedule.steps[0].days == first_days + 7
 
 
+def test_refusal_says_what_the_model_would_refuse_and_changes_nothing(
+        session: Session) -> None:
+    before, revision = session.plan, session.record.revision
+    assert session.refusal(set_step_days, 0, 21) == ""
+    said = session.refusal(set_step_days, 0, 0)
+    assert said.startswith("This cannot be done: ") and len(said) > 25
+    assert session.plan == before and session.undo_stack.count() == 0
+    assert session.store.active_plan(session.patient.id).revision == revision
+    session.open_patient(None)
+    assert session.refusal(set_step_days, 0, 21) == "Open a plan first."
+
+
 def test_bad_operation_is_refused_with_a_message_and_changes_nothing(
     session: Session, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
