@@ -7,6 +7,7 @@ function of the plan; guardrails and scales are pure functions too.
 from __future__ import annotations
 
 from taperdesk.model.catalogue import Catalogue, CatalogueError, Drug, Product, load_catalogue
+from taperdesk.model.daily import TimedDose
 from taperdesk.model.dispense import Dispensed, dispense, periods
 from taperdesk.model.doses import Formulary, MadeDose, Unit
 from taperdesk.model.errors import PlanError
@@ -24,7 +25,7 @@ from taperdesk.model.operations import (
 )
 from taperdesk.model.plan import SPLITS, TIME_LABELS, TIMES, BackStep, Hold, Pin, Plan
 from taperdesk.model.protocols import PROTOCOLS, CustomStep, Protocol, make_protocol
-from taperdesk.model.schedule import Schedule, Step, TimedDose, compute
+from taperdesk.model.schedule import Schedule, Step, compute
 from taperdesk.model.units import DoseError, format_mg, parse_mg
 
 __all__ = [

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from taperdesk.model.daily import TimedDose
 from taperdesk.model.doses import Unit
 from taperdesk.model.plan import TIME_LABELS
-from taperdesk.model.schedule import Step, TimedDose
+from taperdesk.model.schedule import Step
 from taperdesk.model.units import format_count, format_mg
 
 _NOUN = {"tablet": "tablet", "odt": "melt-in-the-mouth tablet", "capsule": "capsule"}

@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 
 from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
-from taperdesk.model.doses import Formulary, MadeDose, Unit, formulary_for
+from taperdesk.model.daily import TimedDose, day_doses
+from taperdesk.model.doses import Formulary, formulary_for
 from taperdesk.model.errors import PlanError
 from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import (
@@ -39,20 +40,6 @@ HOLD_SOURCE = (
 BACK_STEP_SOURCE = "ASAM 2025: a temporary return to the previous dose in rare cases"
 COARSE_CUT_FACTOR = Decimal("1.5")
 """percent-current: a cut more than 1.5 × P (because of the products) is explained in the step."""
-
-
-@dataclass(frozen=True)
-class TimedDose:
-    time: str
-    made: MadeDose
-
-    @property
-    def ug(self) -> int:
-        return self.made.ug
-
-    @property
-    def units(self) -> tuple[Unit, ...]:
-        return self.made.units
 
 
 @dataclass(frozen=True)
@@ -177,7 +164,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
                 days=r.days,
                 daily_ug=r.ug,
                 requested_ug=r.requested,
-                doses=_doses(plan, form, r.ug),
+                doses=day_doses(plan.split, plan.start_ug, form, r.ug),
                 kind=r.kind,
                 taper_no=r.taper_no,
                 rationale=r.rationale,
@@ -442,62 +429,3 @@ def _copy(r: _Raw, **changes: object) -> _Raw:
     for key, value in changes.items():
         setattr(new, key, value)
     return new
-
-
-def _doses(plan: Plan, form: Formulary, daily: int) -> tuple[TimedDose, ...]:
-    return _doses_cached(plan.split, plan.start_ug, form, daily)
-
-
-@lru_cache(maxsize=8192)
-def _doses_cached(
-    split: str, start_ug: int, form: Formulary, daily: int
-) -> tuple[TimedDose, ...]:
-    """Cached: the same daily dose is made the same way in every re-plan (frozen values)."""
-    night_base = split_daily(form.nearest(start_ug), "morning-night", form)[-1][1]
-    return tuple(
-        TimedDose(time, form.make(ug))
-        for time, ug in split_daily(daily, split, form, night_base)
-        if ug
-    )
-
-
-def split_daily(
-    daily: int, pattern: str, form: Formulary, night_base: int = 0
-) -> tuple[tuple[str, int], ...]:
-    """Split a makeable daily dose over the day by ``pattern``; every part is makeable.
-
-    Parts are as equal as the products allow, any extra at bedtime.
-    ``morning-night-morning-first`` keeps the bedtime dose at ``night_base`` (the
-    bedtime half of the starting dose) until the morning dose is gone.
-    """
-    return _split(daily, pattern, form, night_base)
-
-
-@lru_cache(maxsize=8192)
-def _split(
-    daily: int, pattern: str, form: Formulary, night_base: int
-) -> tuple[tuple[str, int], ...]:
-    if pattern == "night":
-        return (("night", daily),)
-    if pattern == "three-times":
-        first = _largest_part(daily, Decimal(daily) / 3, form)
-        if first == 0:
-            # No makeable third: two doses, morning and bedtime, rather than midday.
-            return _split(daily, "morning-night", form, night_base)
-        rest = daily - first
-        second = _largest_part(rest, Decimal(rest) / 2, form)
-        return (("morning", first), ("midday", second), ("night", rest - second))
-    if pattern == "morning-night-morning-first":
-        night = min(daily, night_base)
-        if form.is_makeable(daily - night) and form.is_makeable(night):
-            return (("morning", daily - night), ("night", night))
-    morning = _largest_part(daily, Decimal(daily) / 2, form)
-    return (("morning", morning), ("night", daily - morning))
-
-
-def _largest_part(total: int, at_most: Decimal, form: Formulary) -> int:
-    """The largest makeable part <= at_most whose remainder is also makeable (0 allowed)."""
-    for part in reversed(form.makeable(int(at_most))):
-        if form.is_makeable(total - part):
-            return part
-    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from model_helpers import US, formulary, plan
 
 from taperdesk.model import compute, format_mg
-from taperdesk.model.schedule import split_daily
+from taperdesk.model.daily import split_daily
 
 
 def parts(daily: int, pattern: str, night_base: int = 0) -> list[tuple[str, str]]:
