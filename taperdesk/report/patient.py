@@ -42,7 +42,8 @@ from taperdesk.report.common import (
     texts,
 )
 from taperdesk.report.context import HandoutInput
-from taperdesk.report.pictures import MIN_SCALE, DayCell, DayInfo, fit_page, layout
+from taperdesk.report.daylayout import MIN_SCALE, DayInfo, DaySizer
+from taperdesk.report.pictures import DayCell
 
 TITLE = "Patient handout"
 FRAME_PAD = 12
@@ -135,6 +136,7 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]
     out: list[Flowable] = []
     width, height = page_size(inp.paper)
     cell_w = (width - 30 * mm) / 7
+    sizer = DaySizer(cell_w)
     used = {u.product for st in sched.steps for d in st.doses for u in d.units}
     how = [t["calendar_liquid"]] if any(p.is_liquid for p in used) else []
     if any(not p.is_liquid for p in used):
@@ -148,18 +150,18 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(y, m)
         days = [[_day(sched, d) if d.month == m else None for d in week] for week in weeks]
         title = f"{t['calendar_heading']}: {MONTHS[m - 1]} {y}"
-        page, smallest = _page(title, help_text, days, cell_w, inp, s, t["stop_label"])
+        page, smallest = _page(title, help_text, days, sizer, inp, s, t["stop_label"])
         if len(days) > 3 and smallest < s.scale:
             half = (len(days) + 1) // 2
-            page = _page(title, help_text, days[:half], cell_w, inp, s, t["stop_label"])[0]
+            page = _page(title, help_text, days[:half], sizer, inp, s, t["stop_label"])[0]
             page += [PageBreak()] + _page(f"{title} {t['calendar_continued']}", help_text,
-                                          days[half:], cell_w, inp, s, t["stop_label"])[0]
+                                          days[half:], sizer, inp, s, t["stop_label"])[0]
         out += page + [PageBreak()]
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
 
 
-def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], cell_w: float,
+def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: DaySizer,
           inp: HandoutInput, s: Styles, stop_label: str) -> tuple[list[Flowable], float]:
     """The flowables of one calendar page and the smallest scale any of its days is drawn at."""
     width, height = page_size(inp.paper)
@@ -168,10 +170,11 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], cell_w:
     room = height - FRAME_LOSS - above - s.h2.spaceBefore - s.h2.spaceAfter - 3 - 14 * s.scale
     days = [d for week in weeks for d in week if d is not None]
     largest = 1.5 * s.scale
-    roomy = max(layout(i, cell_w, largest).height for i in days)
-    least = max(layout(i, cell_w, MIN_SCALE).height for i in days)
+    roomy = sizer.tallest(days, largest)
+    least = sizer.tallest(days, MIN_SCALE)
     cell_h = max(least, min(roomy, room / len(weeks)))
-    lays = iter(fit_page(days, cell_w, cell_h, largest))
+    cell_w = sizer.width
+    lays = iter(sizer.fit_page(days, cell_h, largest))
     cells = [[DayCell(d, cell_w, cell_h, next(lays), stop_label) if d else "" for d in week]
              for week in weeks]
     rows: list[list[Any]] = [[para(d, s.cell_bold) for d in WEEKDAYS], *cells]
