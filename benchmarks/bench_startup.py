@@ -4,7 +4,11 @@ Start-up: launch until the window is shown with a patient's plan open and drawn
 (≤ 1.5 × the bare import of PySide6.QtWidgets + pyqtgraph, measured in the same
 run). Memory: the resident size of that same window with the 10 000-patient
 database open (≤ 200 MB). The window program reports both when started with
-``--bench-ready``: it prints ``ready rss=<bytes>`` once the plan is drawn, then quits.
+``--bench-ready``: it prints ``ready rss=<bytes> phases=...`` once the plan is drawn,
+then quits. The phases (ms from main() on: Qt's modules, taperdesk's records and model
+code, the QApplication, the chart and window modules, opening the records, building the
+window, opening the patient's plan, the first paint) are reported beside the figure, with
+what came before main() (the interpreter and taperdesk.app), so a slow start shows where.
 """
 
 from __future__ import annotations
@@ -41,15 +45,35 @@ def startup_and_memory(db: Path, floor_ms: float, runs: int, patients: int) -> l
         ]
     time_until_ready(app_argv(db))  # warm the disk cache, as for the floor
     times, rss = [], []
+    phases: dict[str, list[float]] = {}
     for _ in range(runs):
         elapsed, line = time_until_ready(app_argv(db))
         times.append(elapsed)
         found = re.search(r"rss=(\d+)", line)
         if found:
             rss.append(int(found.group(1)) / 1e6)
+        spent = _phases(line)
+        if spent:
+            phases.setdefault("before main()", []).append(elapsed - sum(spent.values()))
+        for name, ms in spent.items():
+            phases.setdefault(name, []).append(ms)
+    where = "; ms: " + ", ".join(f"{n} {median(v):.0f}" for n, v in phases.items()) \
+        if phases else ""
     return [
         Outcome(startup_what, median(times), budget, "ms", note,
-                detail=f"median of {len(times)} launches"),
+                detail=f"median of {len(times)} launches{where}"),
         Outcome(rss_what, max(rss) if rss else None, RSS_BUDGET_MB, "MB",
                 detail="largest of the launches" if rss else "the window did not report RSS"),
     ]
+
+
+def _phases(line: str) -> dict[str, float]:
+    """The window's own account of its start (``phases=qt:12.0,modules:251.3,...``)."""
+    found = re.search(r"phases=(\S+)", line)
+    if not found:
+        return {}
+    out = {}
+    for part in found.group(1).split(","):
+        name, _, ms = part.partition(":")
+        out[name] = float(ms)
+    return out

@@ -25,7 +25,12 @@ How each figure is taken:
 - **Start-up**: `taperdesk-gui --db <10 000-patient file> --bench-ready` in a
   fresh process, timed from launch until the window is shown with the last
   patient's plan drawn (median of 5, after one warm-up launch, like the floor).
-  The same process reports its resident memory (**memory** budget).
+  The same process reports its resident memory (**memory** budget) and how long
+  each part of its start took; the table gives their medians: before main()
+  (the interpreter and `taperdesk.app`), `qt` (Qt's modules), `taperdesk` (the
+  records and model code), `app` (the QApplication), `modules` (pyqtgraph and the
+  window's modules), `records` (opening the file), `window` (building it), `plan`
+  (opening the patient's plan), `paint` (the first paint).
 - **Re-plan**: `insert_hold` + `compute` + `check` on the 301-row plan, each
   call a different hold (median of 60).
 - **Table + chart refresh**: the open plan replaced by the plan with a hold
@@ -39,6 +44,14 @@ How each figure is taken:
   first build, which is reported too).
 - **Patient search**: each keystroke of typing four searches into the patient
   list, until the list shows the matches (95th percentile).
+
+
+What keeps the start quick (docs/ARCHITECTURE.md has the code): the records
+file's integrity check, which reads the whole file, runs in a thread while
+pyqtgraph and the window's modules load; Python's cyclic garbage collector is off
+while the window is built (start-up makes some 100 000 objects that all live on)
+and, once the window is on screen, collects once and freezes what start-up made;
+reportlab and QtPdf are loaded only when a handout is first made.
 
 """
 

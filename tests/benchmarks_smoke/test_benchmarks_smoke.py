@@ -90,6 +90,11 @@ def test_performance_doc_lists_every_budget_with_machine_and_date(
     assert "Quick run on tiny data" in text
     for budget in BUDGETS:
         assert f"| {budget}" in text
+    # where the start-up time went, as the window program itself reports it
+    row = next(line for line in text.splitlines() if line.startswith("| start-up"))
+    spent = dict(re.findall(r"([a-z()]+(?: main\(\))?) (\d+)", row.split("; ms: ")[1]))
+    assert set(spent) == {"before main()", "qt", "taperdesk", "app", "modules", "records",
+                          "window", "plan", "paint"}, row
 
 
 def test_outcome_line_format_and_verdict() -> None:

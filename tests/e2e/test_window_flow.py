@@ -3,12 +3,13 @@ records file that cannot be opened explained (never a traceback), offscreen."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 from taperdesk.app import main
 from taperdesk.store import Store
@@ -96,3 +97,38 @@ def test_the_message_offers_another_file(qapp, tmp_path: Path, capsys) -> None: 
     assert good.exists() and bad.read_bytes() == b"not records"
     asked.clear()
     assert main(["--db", str(bad), "--bench-ready"], ask=lambda r, p: None) == 2
+    assert gc.isenabled()  # collection is off only while the window is built
+
+
+def test_collection_is_back_on_once_the_window_runs(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up runs without the cyclic collector; once the event loop runs, start-up's
+    garbage is collected, what it built is kept out of later collections, and collection
+    is on again. A caller that had it off keeps it off."""
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "config"))
+    db = tmp_path / "records.sqlite3"
+    seen: dict[str, object] = {}
+    poll = QTimer()
+
+    def look_then_quit() -> None:  # each 50 ms while the window runs, up to 5 s
+        ticks = int(seen.get("ticks", 0)) + 1  # type: ignore[call-overload]
+        seen.update(ticks=ticks, enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+        if gc.isenabled() or ticks > 100:
+            poll.stop()
+            for w in qapp.topLevelWidgets():
+                w.close()
+            qapp.quit()
+
+    poll.timeout.connect(look_then_quit)
+    poll.start(50)
+    try:
+        assert main(["--db", str(db), "--demo-if-empty"]) == 0
+        assert seen["enabled"] is True and int(seen["frozen"]) > 1000  # type: ignore[call-overload]
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        assert main(["--db", str(db), "--bench-ready"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
