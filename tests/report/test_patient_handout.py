@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from pdftext import Run, embedded_fonts, flat, page_texts, reader, runs
+from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from taperdesk.model import Plan, check, compute, format_mg, make_protocol
@@ -205,3 +206,20 @@ def test_liquid_plan_calendar_shows_each_days_millilitres() -> None:
         for step in sched.steps for i in range(step.days))
     for *_, rs in pages:
         assert_nothing_cut(rs)
+
+
+
+def test_the_same_handout_is_the_same_file_whatever_was_made_before(
+        handout_input: HandoutInput, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same plan, same handout, byte for byte (with reportlab's dates and ids held still),
+    even with another handout of other doses, letters and print size made in between:
+    nothing a build keeps (layouts, reused operators, fonts) changes the next one."""
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    first = patient_handout(handout_input)
+    other = Plan("diazepam", ("diazepam-sol-0.4",), 5000, "three-times", date(2027, 3, 1),
+                 make_protocol("nardi"))
+    sched = compute(other)
+    patient_handout(HandoutInput(sched, check(sched), patient_name="Zoë Ünal",
+                                 large_print=True))
+    assert patient_handout(handout_input) == first
+    assert len(reader(first).pages) >= 3
