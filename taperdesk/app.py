@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
     """Start the window program; returns its exit status.
 
     Python's cyclic garbage collector is off while the window is built: start-up makes
-    a few hundred thousand objects that all live on, and collecting among them as they
+    about 100 000 objects that all live on, and collecting among them as they
     are made was a tenth of the start. It is back on before the program takes input.
     """
     collecting = gc.isenabled()
