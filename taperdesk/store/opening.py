@@ -78,18 +78,14 @@ class IntegrityCheck:
 
     def _run(self) -> None:
         try:
-            with self.path.open("rb") as f:
-                head = f.read(100)
-            if not head.startswith(SQLITE_MAGIC) or \
-                    int.from_bytes(head[68:72], "big") != APPLICATION_ID or \
-                    int.from_bytes(head[60:64], "big") > current_version():
-                return  # not ours, or too new: connect refuses it without opening it
+            _check_header(self.path, current_version())
             conn = sqlite3.connect(self.path, timeout=0, isolation_level=None)
             try:
                 self._problems = _quick_check(conn)
             finally:
                 conn.close()
-        except (OSError, sqlite3.Error):
+        except (StoreError, OSError, sqlite3.Error):
+            # not ours, too new, locked, unreadable: connect says so when it opens it
             self._problems = None
 
     def problems(self, path: Path) -> list[str] | None:
