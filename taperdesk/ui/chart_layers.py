@@ -72,7 +72,6 @@ class ScoreLayer:
     def __init__(self, plot: pg.PlotItem) -> None:
         self.box = pg.ViewBox(enableMenu=False)  # overlaid: the chart's menu serves
         self.box.setMouseEnabled(x=False, y=False)
-        self.box.setMenuEnabled(False)
         self._axis = plot.getAxis("right")
         plot.scene().addItem(self.box)
         self._axis.linkToView(self.box)
