@@ -163,9 +163,9 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
         first = store.search_patients("", limit=1)
     except StoreError:
         first = []
-    wanted = last_patient(window.settings)
-    if wanted is not None:
-        session.open_patient(wanted)
+    wanted = last_patient(window.settings, store.path)
+    if wanted is not None:  # gone since (or another file's): quietly the first patient
+        session.open_patient(wanted, quiet=True)
     if session.patient is None and first:
         session.open_patient(first[0].id)
     phases.append(("plan", time.perf_counter()))

@@ -92,6 +92,12 @@ class StoreBase:
     def schema_version(self) -> int:
         return int(self._rows("PRAGMA user_version")[0][0])
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: moves when another connection (another
+        TaperDesk) commits to the file, never for this one's own writes. The window polls
+        it to notice another program's saves."""
+        return int(self._rows("PRAGMA data_version")[0][0])
+
     # -- plumbing ----------------------------------------------------------
 
     @contextmanager

@@ -91,6 +91,8 @@ class ScoreLayer:
         self.box.linkedViewChanged(main, self.box.XAxis)
 
     def update(self, records: list[AssessmentRecord], right_edge: float) -> None:
+        # A red-flag-only entry scores no item: it has no total to plot (never a 0).
+        records = [r for r in records if r.assessment.scores]
         if not records:
             self.scores.setData([], [])
             for band, label in self.bands:

@@ -73,7 +73,7 @@ class ChecksPanel(QWidget):
                 for a in self._session.store.acknowledgements(record.id):
                     self._acks[a.key] = (a.reason, a.who, f"{a.when:%d %b %Y %H:%M}")
             except StoreError as exc:
-                self._session.error.emit(str(exc))
+                self._session.show_error(str(exc))
         self._shown = None
         self._on_plan_changed()
 
@@ -141,19 +141,12 @@ class ChecksPanel(QWidget):
         record = self._session.record
         if record is None or not 0 <= row < len(self.warnings) or not reason.strip():
             return False
-        w = self.warnings[row]
-        try:
-            self._session.store.acknowledge(record.id, w.key, w.code, reason.strip())
-        except StoreError as exc:
-            self._session.error.emit(str(exc))
-            return False
-        self._session.acknowledgements_changed.emit()
-        return True
+        return self._session.acknowledge_warning(self.warnings[row], reason).ok
 
     def acknowledge_dialog(self) -> bool:
         row = self.list.currentRow()
         if not 0 <= row < len(self.warnings):
-            self._session.error.emit("Select a warning in the Checks panel first.")
+            self._session.show_error("Select a warning in the Checks panel first.")
             return False
         dialog = ReasonDialog("Acknowledge warning",
                               f"{self.warnings[row].message}\nWhy is this acceptable here?", self)

@@ -274,7 +274,7 @@ class DoseChart(QWidget):
             after, text, label = base, "", str(exc)
             if str(exc) != self._drag_error:  # say it once, not at every move
                 self._drag_error = str(exc)
-                session.error.emit(str(exc))
+                session.show_error(str(exc))
         if ev.isFinish():
             self._drag_state = None
             self.drag_label.setVisible(False)

@@ -37,7 +37,7 @@ class FileActions:
     def export_plan(self, path: Path | None = None) -> Path | None:
         record = self.session.record
         if record is None:
-            self.session.error.emit("Open a plan first.")
+            self.session.show_error("Open a plan first.")
             return None
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self.parent, "Export plan file",
@@ -48,9 +48,9 @@ class FileActions:
         try:
             write_plan_file(path, self.session.store.export_document(record.id))
         except (OSError, StoreError) as exc:
-            self.session.error.emit(f"Could not export: {exc}")
+            self.session.show_error(f"Could not export: {exc}")
             return None
-        self.session.message.emit(f"Exported to {path}")
+        self.session.show_message(f"Exported to {path}")
         return path
 
     def import_plan(self, path: Path | None = None) -> bool:
@@ -62,13 +62,14 @@ class FileActions:
             path = Path(chosen)
         try:
             doc = read_plan_file(path, self.session.catalogue)
-            imported = self.session.store.import_document(doc)
-        except (PlanFileError, StoreError) as exc:
-            QMessageBox.warning(self.parent, "Import plan file", f"Nothing was imported.\n\n{exc}")
-            return False
-        self.session.patients_changed.emit()
-        self.session.open_patient(imported.patient.id)
-        return True
+        except PlanFileError as exc:
+            return self._not_imported(str(exc))
+        changes = self.session.import_plan_document(doc)
+        return changes.ok or self._not_imported(changes.refused)
+
+    def _not_imported(self, why: str) -> bool:
+        QMessageBox.warning(self.parent, "Import plan file", f"Nothing was imported.\n\n{why}")
+        return False
 
     # -- records files ----------------------------------------------------
 
@@ -87,20 +88,20 @@ class FileActions:
                 return None
             path = Path(chosen)
         if path.expanduser().absolute() == current.path:
-            self.session.message.emit(f"{path} is already open.")
+            self.session.show_message(f"{path} is already open.")
             return None
-        try:
-            store = Store.open(path)
-        except (StoreError, OSError) as exc:
-            QMessageBox.warning(self.parent, "Records file", f"That file cannot be used.\n\n{exc}")
+        changes = self.session.open_records(path)
+        if not changes.ok:
+            QMessageBox.warning(self.parent, "Records file",
+                                f"That file cannot be used.\n\n{changes.refused}")
             return None
-        self.session.switch_store(store)
+        store = self.session.store
         self.settings.setValue(RECORDS_FILE, str(store.path))
         note = ""
         if (store.path.parent / "clinic-products.json").exists() \
                 and store.path.parent != current.path.parent:
             note = " Its folder's clinic products file is used from the next start."
-        self.session.message.emit(f"Opened {store.path}.{note}")
+        self.session.show_message(f"Opened {store.path}.{note}")
         return store
 
     # -- patient and settings ---------------------------------------------
@@ -109,30 +110,21 @@ class FileActions:
         """Name, date of birth, clinic ID and the opioid flag of the open patient."""
         p = self.session.patient
         if p is None:
-            self.session.error.emit("Choose a patient first.")
+            self.session.show_error("Choose a patient first.")
             return False
         d = PatientDialog(self.parent, name=p.name, born=p.born, clinic_id=p.clinic_id,
                           opioid=p.opioid, title="Patient details")
         while dialogs.run(d):
-            refused = self.session.update_patient(f"Details of {p.name}", **d.values())
-            if not refused:
+            changes = self.session.update_patient(f"Details of {p.name}", **d.values())
+            if changes.ok:
                 return True
-            d.error.setText(clip(refused))  # said in the dialog, which stays open
+            d.error.setText(clip(changes.refused))  # said in the dialog, which stays open
         return False
 
     def settings_dialog(self) -> bool:
         d = SettingsDialog(self.session.store, self.session.store.path,
                            self.open_records_file, self.parent)
-        if not dialogs.run(d):
-            return False
-        try:
-            for key, value in d.values().items():
-                self.session.store.set_setting(key, value)
-        except StoreError as exc:
-            self.session.error.emit(f"Settings not saved: {exc}")
-            return False
-        self.session.message.emit("Settings saved.")
-        return True
+        return dialogs.run(d) and self.session.save_settings(d.values()).ok
 
     # -- help -------------------------------------------------------------
 

@@ -53,20 +53,22 @@ def handout_pdf(session: Session, kind: str) -> bytes | None:
     """The PDF of one kind of handout for the open plan; None (and a message) without one."""
     from taperdesk.report import ReportError, clinician_summary, patient_handout, pharmacy_sheet
 
+    if not session.ensure_current():  # never a handout from a plan older than the stored one
+        return None
     try:
         inp = handout_input(session)
     except StoreError as exc:
-        session.error.emit(f"The handout could not be made: {exc}")
+        session.show_error(f"The handout could not be made: {exc}")
         return None
     if inp is None:
-        session.error.emit("Open a patient with a plan first.")
+        session.show_error("Open a patient with a plan first.")
         return None
     make = {"patient": patient_handout, "clinician": clinician_summary,
             "pharmacy": pharmacy_sheet}[kind]
     try:
         return make(inp)
     except ReportError as exc:  # e.g. a paper size typed into the records by hand
-        session.error.emit(f"The {KINDS[kind].lower()} could not be made: {exc}")
+        session.show_error(f"The {KINDS[kind].lower()} could not be made: {exc}")
         return None
 
 

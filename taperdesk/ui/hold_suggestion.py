@@ -1,6 +1,6 @@
 """The suggested hold: after an assessment reaches the threshold
 (taperdesk.model.scales.suggest_hold), the clinician accepts it, changes it or
-declines it, with a reason. The decision is recorded (store.record_decision); an
+declines it, with a reason. The decision is recorded (Session.record_decisions); an
 accepted or changed hold is one undoable edit (session.apply(insert_hold, ...)).
 """
 
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import PlanError, format_mg, insert_hold
 from taperdesk.model.scales import HoldSuggestion
-from taperdesk.store import StoreError
 from taperdesk.ui import dialogs
 from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
 from taperdesk.ui.session import Session
@@ -52,7 +51,7 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
     if session.patient is None or choice not in DECISIONS:
         return False
     if choice == "decline" and not reason.strip():
-        session.error.emit("Give a reason for declining the suggested hold.")
+        session.show_error("Give a reason for declining the suggested hold.")
         return False
     if choice != "decline":
         on, days, stretch, why = values or (suggestion.on, suggestion.days, 100, "")
@@ -63,14 +62,10 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
     what = f"{DECISIONS[choice]}: {suggestion.reason}"
     if choice == "change" and values is not None:
         what += f"; held {values[1]} days from {values[0].isoformat()} instead"
-    try:
-        session.store.record_decision(session.patient.id,
-                                      session.record.id if session.record else None,
-                                      what, reason.strip())
-    except StoreError as exc:
-        session.error.emit(f"The decision was not recorded: {exc}")
+    if not session.record_decisions([what], reason,
+                                    failed="The decision was not recorded: ").ok:
         return False
-    session.message.emit(DECISIONS[choice])
+    session.show_message(DECISIONS[choice])
     return True
 
 

@@ -53,7 +53,7 @@ class PatientList(QWidget):
             found = self._session.store.search_patients(
                 self.search.text(), include_archived=self.show_archived.isChecked())
         except StoreError as exc:
-            self._session.error.emit(str(exc))
+            self._session.show_error(str(exc))
             return
         current = self._session.patient.id if self._session.patient else None
         self.list.blockSignals(True)
@@ -96,39 +96,23 @@ class PatientList(QWidget):
         self.archive_button.setText("Restore" if p and p.archived else "Archive")
 
     def add_patient(self, **values: object) -> Patient | None:
-        try:
-            patient = self._session.store.add_patient(**values)  # type: ignore[arg-type]
-        except StoreError as exc:
-            self._session.error.emit(str(exc))
+        """Add and open a patient (the Session writes it); None, said, when refused."""
+        if not self._session.add_patient(**values).ok:
             return None
-        self._opened(patient)
-        return patient
-
-    def _opened(self, patient: Patient) -> None:
-        self._session.patients_changed.emit()
-        self._session.open_patient(patient.id)
+        return self._session.patient
 
     def new_patient_dialog(self) -> Patient | None:
         """Ask until the records accept the patient (a clinic ID already in use, a birth date
         in the future: said in the dialog, which stays open) or the user cancels."""
         dialog = PatientDialog(self)
         while dialogs.run(dialog):
-            try:
-                patient = self._session.store.add_patient(**dialog.values())  # type: ignore[arg-type]
-            except StoreError as exc:
-                dialog.error.setText(clip(str(exc)))
-                continue
-            self._opened(patient)
-            return patient
+            changes = self._session.add_patient(say=False, **dialog.values())
+            if changes.ok:
+                return self._session.patient
+            dialog.error.setText(clip(changes.refused))
         return None
 
     def toggle_archive(self) -> None:
         p = self._session.patient
-        if p is None:
-            return
-        try:
-            self._session.store.set_archived(p.id, not p.archived)
-        except StoreError as exc:
-            self._session.error.emit(str(exc))
-            return
-        self._session.reload_patient(p.id)  # the undo history of the plan stays
+        if p is not None:
+            self._session.set_archived(not p.archived)  # the undo history of the plan stays

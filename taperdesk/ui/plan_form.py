@@ -157,7 +157,7 @@ class PlanForm(QWidget):
         try:
             records = s.store.plans(s.patient.id) if s.patient else []
         except StoreError as exc:
-            s.error.emit(str(exc))
+            s.show_error(str(exc))
             records = []
         for r in records:
             self.which.addItem(f"{r.title} (plan {r.id})", r.id)
@@ -331,7 +331,7 @@ class PlanForm(QWidget):
     def new_plan_dialog(self) -> bool:
         """Ask for a new plan; the patient's current plan, if any, gives drug and products."""
         if self._session.patient is None:
-            self._session.error.emit("Choose or add a patient first.")
+            self._session.show_error("Choose or add a patient first.")
             return False
         dialog = NewPlanDialog(self._session.catalogue, next_monday(date.today()), self,
                                like=self._session.plan)

@@ -1,7 +1,7 @@
 """The urgent banner shown while any assessment of the open patient has a red flag
 that nobody has acknowledged yet. It says what to do and stays until acknowledged.
 
-An acknowledgement is recorded in the change log (store.record_decision) with who,
+An acknowledgement is recorded in the change log (Session.record_decisions) with who,
 when and what was done; a patient need not have a plan for it to be recorded.
 """
 
@@ -91,17 +91,10 @@ class RedFlagBanner(QWidget):
         s = self._session
         if s.patient is None or not reason.strip():
             return False
-        for r in self.pending():
-            try:
-                s.store.record_decision(s.patient.id, s.record.id if s.record else None,
-                                        ack_text(r), reason.strip())
-            except StoreError as exc:
-                s.error.emit(f"The acknowledgement was not recorded: {exc}")
-                self._on_changed()
-                return False
-        s.acknowledgements_changed.emit()
+        changes = s.record_decisions([ack_text(r) for r in self.pending()], reason,
+                                     failed="The acknowledgement was not recorded: ")
         self._on_changed()
-        return True
+        return changes.ok
 
     def acknowledge_dialog(self) -> bool:
         dialog = ReasonDialog("Acknowledge red flag",

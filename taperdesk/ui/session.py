@@ -1,18 +1,25 @@
-"""The one Qt-side owner of the open patient and plan.
+"""The one Qt-side owner of the open patient and plan, and the window's only writer.
 
 Views take the session in ``__init__``, connect to its signals there and only
-read from it in their ``_on_*`` handlers. Every edit goes through ``edit``
-(one undo command) and is saved at once through the store; a failed save keeps
-what is on the screen and says why.
+read from it in their ``_on_*`` handlers. Every write to the records is a public
+Session operation that returns a ``Changes`` record (ui/changes.py) and emits it
+(``changed``) besides the older specific signals; views never write to the store
+nor emit the session's signals (tests/ui/test_one_writer.py checks the source).
+Plan edits are undo commands (ui/commands.py) that call ``save_plan``.
+
+A save refused as a conflict (another TaperDesk saved first) shows the newer
+plan; the undo history is cleared only after the running command has returned.
+Another program's saves are noticed by polling ``Store.data_version`` (live.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from taperdesk.model import Plan, PlanError, Schedule, check, compute
 from taperdesk.model.catalogue import Catalogue
@@ -25,10 +32,22 @@ from taperdesk.store import (
     Store,
     StoreError,
 )
-from taperdesk.ui.commands import CallbackCommand, PlanEditCommand
+from taperdesk.ui.changes import NOTHING, Changes
+from taperdesk.ui.commands import PlanEditCommand
+from taperdesk.ui.live import LiveRecords
+from taperdesk.ui.session_records import READ_ONLY, RecordOperations, is_read_only
+
+CONFLICT = ("This plan was changed elsewhere (another TaperDesk on the same records). "
+            "The newer version is shown; your last edit was not saved.")
+UPDATED_PLAN = "Updated: another TaperDesk saved this plan; the newer version is shown."
+UPDATED = "Updated: another TaperDesk saved changes to these records."
+WAITING = "Waiting for the records file…"
+"""Shown while a write waits for another program to finish with the records file."""
+UNDO_REFUSED = ("Undo was refused: the stored plan is a newer revision this window did not "
+                "make (another TaperDesk saved it). The newer version is shown.")
 
 
-class Session(QObject):
+class Session(RecordOperations, QObject):
     patient_changed = Signal()
     """Another patient (or none) is open, or the open patient's details changed."""
     plan_changed = Signal()
@@ -37,10 +56,14 @@ class Session(QObject):
     acknowledgements_changed = Signal()
     patients_changed = Signal()
     """The patient list changed (added, archived, renamed)."""
+    changed = Signal(object)
+    """A ``Changes``: what one operation (or another program's save) changed."""
     message = Signal(str)
     """A status-bar message (e.g. 'Saved')."""
     error = Signal(str)
     """Something failed (a save, a conflict); shown to the user, nothing lost."""
+    busy = Signal(str)
+    """'Waiting for the records file…' while a write may wait for a lock; '' when done."""
     selection_changed = Signal(tuple)
     """Rows of the schedule to highlight (e.g. the steps a selected warning concerns)."""
 
@@ -54,8 +77,17 @@ class Session(QObject):
         self.schedule: Schedule | None = None
         self.warnings: tuple[PlanWarning, ...] = ()
         self.assessments: list[AssessmentRecord] = []
+        self.last_assessment_id: int | None = None
+        """The id of the assessment ``save_assessment`` saved last (its undo withdraws it)."""
+        self.read_only = is_read_only(store)
         self._preview: Plan | None = None
+        self._unsaved: list[tuple[Plan, str]] = []
+        """Edits on screen whose save failed, each saved with its own text at the next save."""
+        self._settle_pending = False
+        self._made: set[tuple[int, int]] = set()
+        """(plan id, revision) of every revision this window saved."""
         self.dragging = False
+        self.live = LiveRecords(self)
 
     # -- reading ---------------------------------------------------------
 
@@ -63,28 +95,60 @@ class Session(QObject):
     def plan(self) -> Plan | None:
         return self.record.plan if self.record else None
 
+    @property
+    def unsaved(self) -> tuple[str, ...]:
+        """The texts of edits shown but not yet saved (their save failed)."""
+        return tuple(why for _plan, why in self._unsaved)
+
+    def announce(self, changes: Changes, *, say: bool = True) -> Changes:
+        """Emit the signals of ``changes`` (and ``changed`` itself); its refusal as an error
+        unless ``say`` is False (a dialog shows it instead). Returns ``changes``."""
+        if changes.patients:
+            self.patients_changed.emit()
+        if changes.patient:
+            self.patient_changed.emit()
+        if changes.assessments:
+            self.assessments_changed.emit()
+        if changes.acknowledgements:
+            self.acknowledgements_changed.emit()
+        if changes.plan:
+            self.plan_changed.emit()
+        self.changed.emit(changes)
+        if changes.refused and say:
+            self.error.emit(changes.refused)
+        return changes
+
+    def show_error(self, text: str) -> None:
+        """Say something went wrong (status bar, in red); for views, which never emit."""
+        self.error.emit(text)
+
+    def show_message(self, text: str) -> None:
+        self.message.emit(text)
+
     # -- opening ---------------------------------------------------------
 
-    def open_patient(self, patient_id: int | None) -> None:
-        """Open a patient and their active plan; the undo history starts afresh."""
+    def open_patient(self, patient_id: int | None, *, quiet: bool = False) -> Changes:
+        """Open a patient and their active plan; the undo history starts afresh.
+
+        ``quiet``: a patient no longer in the records is not an error (the last patient
+        remembered from a previous run)."""
         self.undo_stack.clear()
+        self._unsaved = []
         if patient_id is None:
             self.patient, self.record, self.assessments = None, None, []
         else:
             try:
-                self.patient = self.store.patient(patient_id)
+                patient = self.store.patient(patient_id)
                 self.record = self.store.active_plan(patient_id)
+                self.patient = patient
                 self.assessments = self.store.assessments(patient_id)
             except StoreError as exc:
-                self.error.emit(str(exc))
-                return
+                return NOTHING if quiet else self.announce(Changes.refusal(str(exc)))
         self._recompute()
-        self.patient_changed.emit()
-        self.assessments_changed.emit()
-        self.acknowledgements_changed.emit()
-        self.plan_changed.emit()
+        return self.announce(Changes(plan=True, patient=True, assessments=True,
+                                     acknowledgements=True))
 
-    def switch_store(self, store: Store) -> None:
+    def switch_store(self, store: Store) -> Changes:
         """Use another records file from now on (File ▸ Open records file…).
 
         The open patient closes, the undo history starts afresh (its edits were
@@ -93,6 +157,8 @@ class Session(QObject):
         old = self.store
         store.catalogue = self.catalogue
         self.store = store
+        self.read_only = is_read_only(store)
+        self.live.restart()
         self._preview = None
         self.patient, self.record, self.assessments = None, None, []
         self.patients_changed.emit()
@@ -101,77 +167,43 @@ class Session(QObject):
         except StoreError as exc:
             self.error.emit(str(exc))
             first = []
-        self.open_patient(first[0].id if first else None)
+        changes = self.open_patient(first[0].id if first else None)
         if old is not store:
             old.close()
+        return changes | Changes(patients=True)
 
-    def update_patient(self, text: str, **values: Any) -> str:
-        """Change the open patient's details as one undoable edit (the opioid flag changes
-        the plan's warnings); returns the records' refusal, or "" when saved."""
-        p = self.patient
-        if p is None:
-            return "Choose a patient first."
-        before = {key: getattr(p, key) for key in values}
-        try:
-            self.store.update_patient(p.id, **values)
-        except StoreError as exc:
-            return str(exc)
-        pushed = False
-
-        def redo() -> None:
-            nonlocal pushed
-            if pushed:
-                self._put_patient(p.id, values)
-            else:  # saved above; the push only shows it
-                pushed = True
-                self.reload_patient(p.id)
-
-        self.undo_stack.push(CallbackCommand(text, redo, lambda: self._put_patient(p.id, before)))
-        return ""
-
-    def _put_patient(self, patient_id: int, values: dict[str, Any]) -> None:
-        try:
-            self.store.update_patient(patient_id, **values)
-        except StoreError as exc:
-            self.error.emit(f"Could not save the patient's details: {exc}")
-        self.reload_patient(patient_id)
-
-    def reload_patient(self, patient_id: int) -> None:
-        """Re-read the open patient (not the plan, nor the undo history) and redraw."""
-        try:
-            self.patient = self.store.patient(patient_id)
-        except StoreError as exc:
-            self.error.emit(str(exc))
-        self._recompute()
-        self.patients_changed.emit()
-        self.patient_changed.emit()
-        self.plan_changed.emit()
-
-    def open_plan(self, plan_id: int) -> None:
+    def open_plan(self, plan_id: int) -> Changes:
         """Make another plan of the open patient the active one."""
+        refused = self._refuse_write()
+        if refused:
+            return self.announce(Changes.refusal(refused))
         try:
-            self.record = self.store.set_active_plan(plan_id)
+            with self._writing():
+                self.record = self.store.set_active_plan(plan_id)
         except StoreError as exc:
-            self.error.emit(str(exc))
-            return
+            return self.announce(Changes.refusal(str(exc)))
         self.undo_stack.clear()
+        self._unsaved = []
         self._recompute()
-        self.acknowledgements_changed.emit()
-        self.plan_changed.emit()
+        return self.announce(Changes(plan=True, acknowledgements=True))
 
     def create_plan(self, plan: Plan, why: str = "New plan") -> bool:
         if self.patient is None:
             return False
+        refused = self._refuse_write()
         try:
+            if refused:
+                raise StoreError(refused)
             compute(plan, self.catalogue)
-            self.record = self.store.create_plan(self.patient.id, plan, why=why)
+            with self._writing():
+                self.record = self.store.create_plan(self.patient.id, plan, why=why)
         except (PlanError, StoreError) as exc:
-            self.error.emit(str(exc))
+            self.announce(Changes.refusal(str(exc)))
             return False
         self.undo_stack.clear()
+        self._unsaved = []
         self._recompute()
-        self.acknowledgements_changed.emit()
-        self.plan_changed.emit()
+        self.announce(Changes(plan=True, acknowledgements=True))
         return True
 
     # -- editing ---------------------------------------------------------
@@ -188,9 +220,16 @@ class Session(QObject):
             self.end_preview()
             self.error.emit(str(exc))
             return False
+        refused = self._refuse_write()
+        if refused:
+            self.end_preview()
+            self.error.emit(refused)
+            return False
         self._preview = None
         self.dragging = False
-        self.undo_stack.push(PlanEditCommand(self, before, after, text))
+        command = PlanEditCommand(self, before, after, text)
+        self.undo_stack.push(command)
+        self._settle()  # push has returned: a conflict may now clear the history safely
         return True
 
     def apply(self, text: str, op: Callable[..., Plan], *args: Any, **kwargs: Any) -> bool:
@@ -239,38 +278,146 @@ class Session(QObject):
             self._recompute()
             self.plan_changed.emit()
 
-    def _commit_plan(self, plan: Plan, why: str) -> None:
-        """Called by undo commands only: save ``plan`` as a new revision and show it.
+    def save_plan(self, plan: Plan, why: str, *, history: bool = False) -> Changes:
+        """Save ``plan`` as the next revision of the open plan and show it (commands call it).
 
-        A failure is reported after the views have redrawn, so the message stays in view.
+        The stored revision must still be the one on screen; otherwise it is a conflict:
+        nothing is written, the newer plan is shown, and the undo history is cleared once
+        the running command has returned. ``history`` (an Undo or Redo): the revision on
+        screen must also be one this window made, so an Undo never writes over a revision
+        it did not make. Any other failure keeps the edit on screen, unsaved; it is saved
+        with its own text before the next save.
         """
         record = self.record
         if record is None:
-            return
+            return Changes.refusal("Open a plan first.")
+        refused = self._refuse_write()
+        if refused:
+            return self.announce(Changes.refusal(refused))
+        if history:
+            self._unsaved = []  # undo/redo replaces what was on screen, saved or not
+            if (record.id, record.revision) not in self._made:
+                self._settle_later()
+                return self.announce(Changes(plan=True, refused=UNDO_REFUSED))
+        expected = record.revision
         problem = ""
         try:
-            self.record = self.store.save_revision(
-                record.id, plan, expected_revision=record.revision, why=why
-            )
+            with self._writing():
+                for pending, pending_why in list(self._unsaved):
+                    saved = self.store.save_revision(record.id, pending,
+                                                     expected_revision=expected, why=pending_why)
+                    expected = saved.revision
+                    self._made.add((saved.id, saved.revision))
+                    self._unsaved.pop(0)
+                self.record = self.store.save_revision(record.id, plan,
+                                                       expected_revision=expected, why=why)
+            self._made.add((self.record.id, self.record.revision))
         except ConflictError as exc:
-            # Someone else saved a newer version: show theirs, drop our history.
             self.record = exc.current
-            self.undo_stack.clear()
-            problem = ("This plan was changed elsewhere (another TaperDesk on the same records). "
-                       "The newer version is shown; your last edit was not saved.")
+            self._unsaved = []
+            problem = UNDO_REFUSED if history else CONFLICT
+            self._settle_later()
         except StoreError as exc:
-            # Keep the edit on screen so nothing is lost from view; say it was not saved.
-            self.record = PlanRecord(
-                record.id, record.patient_id, record.revision, plan, record.active, record.title
-            )
+            self.record = PlanRecord(record.id, record.patient_id, record.revision, plan,
+                                     record.active, record.title)
+            self._unsaved.append((plan, why))
             problem = f"Could not save: {exc}"
         self._preview = None
         self._recompute()
-        self.plan_changed.emit()
-        if problem:
-            self.error.emit(problem)
-        else:
+        if not problem:
             self.message.emit(f"Saved: {why}")
+        return self.announce(Changes(plan=True, refused=problem))
+
+    def _settle_later(self) -> None:
+        """After a conflict: clear the undo history, but never inside the running command
+        (clearing there deletes the command Qt is executing). ``edit`` settles right after
+        its push; an Undo or Redo from the menu settles on the next turn of the event loop."""
+        if not self._settle_pending:
+            self._settle_pending = True
+            QTimer.singleShot(0, self, self._settle)
+
+    def _settle(self) -> None:
+        if self._settle_pending:
+            self._settle_pending = False
+            self.undo_stack.clear()
+
+    # -- another program's saves (live.py polls) -----------------------------
+
+    @property
+    def previewing(self) -> bool:
+        return self._preview is not None
+
+    def refresh(self) -> Changes:
+        """Re-read the open patient, their active plan, assessments and acknowledgements and
+        the patient list (another program saved) and say so. If the plan moved on, the undo
+        history goes (its steps were made on an older revision) and any unsaved edit with it."""
+        old, p = self.record, self.patient
+        try:
+            patient = self.store.patient(p.id) if p else None
+            record = self.store.active_plan(p.id) if p else None
+            assessments = self.store.assessments(p.id) if p else []
+        except StoreError as exc:
+            return self.announce(Changes(patients=True, refused=str(exc)))
+        moved = (None if old is None else (old.id, old.revision)) != \
+            (None if record is None else (record.id, record.revision))
+        text = UPDATED
+        if moved:
+            text = UPDATED_PLAN
+            if self._unsaved:
+                text += f" Not saved (made on the older version): {'; '.join(self.unsaved)}."
+            self.record, self._unsaved = record, []
+            self._settle_later()  # never clear the history inside a running command
+        self.patient, self.assessments = patient, assessments
+        self._recompute()
+        self.message.emit(text)
+        return self.announce(Changes(plan=True, patient=True, patients=True, assessments=True,
+                                     acknowledgements=True))
+
+    def ensure_current(self) -> bool:
+        """Before a handout is made: True when the window shows the stored, saved plan.
+        Otherwise nothing is printed: a newer stored plan is shown first, and either way
+        the user is told why (a handout never pairs an old schedule with a newer log)."""
+        if self._unsaved:
+            self.error.emit("Not printed: some edits are not saved yet "
+                            f"({'; '.join(self.unsaved)}). A handout is made only from the "
+                            "saved plan.")
+            return False
+        record, p = self.record, self.patient
+        if p is None or record is None:
+            return True
+        try:
+            stored = self.store.active_plan(p.id)
+        except StoreError:
+            return True  # the handout itself reads the records and says what is wrong
+        if stored is not None and (stored.id, stored.revision) == (record.id, record.revision):
+            return True
+        self.live.restart()
+        self.refresh()
+        self.error.emit("Not printed: another TaperDesk saved a newer version of this plan. "
+                        "The newer plan is now shown; check it, then print again.")
+        return False
+
+    # -- writing ---------------------------------------------------------
+
+    def _refuse_write(self) -> str:
+        """Why nothing may be written ('' when a write may go ahead)."""
+        return READ_ONLY if self.read_only else ""
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around every write: the status bar says the window waits (another program may
+        hold the records file for up to the store's timeout) and the cursor is busy."""
+        app = QCoreApplication.instance()
+        gui = isinstance(app, QGuiApplication)
+        self.busy.emit(WAITING)
+        if gui:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            if gui:
+                QGuiApplication.restoreOverrideCursor()
+            self.busy.emit("")
 
     # -- derived ---------------------------------------------------------
 
@@ -287,11 +434,6 @@ class Session(QObject):
             return
         opioid = bool(self.patient and self.patient.opioid)
         self.warnings = check(self.schedule, opioid=opioid)
-
-    def reload_assessments(self) -> None:
-        if self.patient is not None:
-            self.assessments = self.store.assessments(self.patient.id)
-        self.assessments_changed.emit()
 
     def highlight(self, rows: tuple[int, ...]) -> None:
         self.selection_changed.emit(rows)

@@ -8,6 +8,7 @@ same records prints the same clinic name and phone on handouts.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,12 +52,23 @@ def restore_layout(window: QMainWindow, settings: QSettings, *splitters: QSplitt
     return isinstance(state, QByteArray) and window.restoreState(state)
 
 
-def last_patient(settings: QSettings) -> int | None:
-    value = settings.value(LAST_PATIENT)
+def last_patient_key(records: Path) -> str:
+    """The QSettings key of the last patient opened from one records file: patient 3 of
+    one file is nobody in another (a hash, so the key is short and has no path syntax)."""
+    digest = hashlib.sha256(str(Path(records).expanduser().absolute()).encode()).hexdigest()
+    return f"{LAST_PATIENT}/{digest[:16]}"
+
+
+def last_patient(settings: QSettings, records: Path) -> int | None:
+    value = settings.value(last_patient_key(records))
     try:
         return int(str(value)) if value is not None else None
     except ValueError:
         return None
+
+
+def remember_patient(settings: QSettings, records: Path, patient_id: int) -> None:
+    settings.setValue(last_patient_key(records), patient_id)
 
 
 class SettingsDialog(_Form):

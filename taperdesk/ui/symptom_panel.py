@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +34,7 @@ from taperdesk.model.scales import (
     score,
     suggest_hold,
 )
-from taperdesk.store import AssessmentRecord, StoreError
+from taperdesk.store import AssessmentRecord
 from taperdesk.ui import dialogs, hold_suggestion
 from taperdesk.ui.assessment_dialog import AssessmentDialog
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
@@ -155,39 +155,6 @@ class SymptomTableModel(QAbstractTableModel):
         return self._rows[row].record
 
 
-class _AddAssessment(QUndoCommand):
-    """Record an assessment; undo withdraws it (kept in the file, marked withdrawn)."""
-
-    def __init__(self, session: Session, assessment: Assessment) -> None:
-        super().__init__(f"Add assessment of {assessment.on:%d %b %Y}")
-        self._session = session
-        self._assessment = assessment
-        self.saved_id: int | None = None
-
-    def redo(self) -> None:
-        s = self._session
-        if s.patient is None:
-            self.setObsolete(True)
-            return
-        try:
-            self.saved_id = s.store.add_assessment(s.patient.id, self._assessment).id
-        except StoreError as exc:
-            s.error.emit(f"The assessment was not saved: {exc}")
-            self.setObsolete(True)  # nothing to undo: push() drops the command
-            return
-        s.reload_assessments()
-
-    def undo(self) -> None:
-        s = self._session
-        if self.saved_id is not None:
-            try:
-                s.store.delete_assessment(self.saved_id, why="Undo")
-                self.saved_id = None
-            except StoreError as exc:
-                s.error.emit(f"The assessment was not withdrawn: {exc}")
-        s.reload_assessments()
-
-
 class SymptomPanel(QWidget):
     """The table, Add assessment, and the hold-suggestion flow after each new assessment."""
 
@@ -241,12 +208,11 @@ class SymptomPanel(QWidget):
         session = self._session
         if session.patient is None:
             return None
-        command = _AddAssessment(session, assessment)
-        session.undo_stack.push(command)
         self.last_suggestion = None
-        if command.saved_id is None:
+        if not session.add_assessment(assessment).ok:
             return None
-        history = [r.assessment for r in session.assessments if r.id != command.saved_id]
+        saved_id = session.last_assessment_id
+        history = [r.assessment for r in session.assessments if r.id != saved_id]
         self.last_suggestion = suggest_hold(scale(assessment.scale_id), history, assessment)
         if self.last_suggestion:
             self.message.setText(f"Suggested: {self.last_suggestion.reason}.")

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from taperdesk.model import insert_hold, remove_hold
 from taperdesk.store import Store
@@ -20,8 +27,9 @@ from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.file_actions import FileActions
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
-from taperdesk.ui.session import Session
-from taperdesk.ui.settings import LAST_PATIENT, restore_layout, save_layout
+from taperdesk.ui.session import WAITING, Session
+from taperdesk.ui.session_records import READ_ONLY
+from taperdesk.ui.settings import remember_patient, restore_layout, save_layout
 from taperdesk.ui.steps import StepTable
 from taperdesk.ui.symptom_panel import RedFlagBanner, SymptomPanel
 
@@ -36,6 +44,7 @@ EDIT_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP,
              Act.ADD_ASSESSMENT, Act.ACKNOWLEDGE)
 STEP_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP)
 """The step table's context menu (right click, or the Menu key / Shift+F10)."""
+READ_ONLY_STYLE = "background: #fff3cd; color: #5c3c00; padding: 6px; font-weight: bold;"
 TOOLBAR = (Act.NEW_PATIENT, None, Act.HOLD, Act.ADD_ASSESSMENT, Act.PREVIEW, Act.FIT)
 
 
@@ -58,6 +67,11 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(2, 2, 2, 2)
+        self.read_only_banner = QLabel(READ_ONLY)
+        self.read_only_banner.setObjectName("read-only-banner")
+        self.read_only_banner.setStyleSheet(READ_ONLY_STYLE)
+        self.read_only_banner.setWordWrap(True)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.banner)
         layout.addWidget(split)
         self.setCentralWidget(central)
@@ -82,7 +96,10 @@ class MainWindow(QMainWindow):
         session.patient_changed.connect(self._on_title)
         session.plan_changed.connect(self._on_title)
         session.patient_changed.connect(self._on_patient_changed)
+        session.busy.connect(self._on_busy)
+        session.changed.connect(self._on_changed)
         self._on_title()
+        self._on_changed()
         if not restore_layout(self, self.settings, self.split):
             QTimer.singleShot(0, self.default_layout)
 
@@ -168,7 +185,20 @@ class MainWindow(QMainWindow):
 
     def _on_patient_changed(self) -> None:
         if self.session.patient is not None:
-            self.settings.setValue(LAST_PATIENT, self.session.patient.id)
+            remember_patient(self.settings, self.session.store.path, self.session.patient.id)
+
+    def _on_busy(self, text: str) -> None:
+        """A write may wait for another program's lock: say so at once (painted now, since
+        the wait blocks the event loop), and take it away when the write is done."""
+        bar = self.statusBar()
+        if text:
+            bar.showMessage(text)
+            bar.repaint()
+        elif bar.currentMessage() == WAITING:
+            bar.clearMessage()
+
+    def _on_changed(self, _changes: object = None) -> None:
+        self.read_only_banner.setVisible(self.session.read_only)
 
     # -- layout memory ----------------------------------------------------
 
@@ -189,7 +219,7 @@ class MainWindow(QMainWindow):
     def _selected(self) -> int | None:
         row = self.steps.current_row()
         if row is None or self.session.schedule is None:
-            self.session.error.emit("Select a step in the table first.")
+            self.session.show_error("Select a step in the table first.")
             return None
         return row
 
@@ -214,7 +244,7 @@ class MainWindow(QMainWindow):
             return False
         step = self.session.schedule.steps[row]
         if step.kind == "taper":
-            self.session.error.emit(f"Step {row + 1} is not a hold or back-step; "
+            self.session.show_error(f"Step {row + 1} is not a hold or back-step; "
                                     "select the hold to remove.")
             return False
         return self.session.apply(f"Remove the {step.kind} at step {row + 1}", remove_hold, row)
