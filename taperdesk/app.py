@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from taperdesk.model import Catalogue
     from taperdesk.store import IntegrityCheck, Store
+    from taperdesk.ui.session import Session
 
 Ask = Callable[[str, Path], "Path | None"]
 """Shown when a records file cannot be opened: (the reason, the file) -> another file or None."""
@@ -91,6 +94,25 @@ def clinic_catalogue(store: Store, warn: Callable[[str], object]) -> Catalogue:
         return load_catalogue()
 
 
+def open_last_patient(session: Session, settings: QSettings) -> str:
+    """Open the patient last opened from this records file, else the first; a remembered
+    patient no longer in the records is quietly passed over. Returns the name ('' if none)."""
+    from taperdesk.store import StoreError
+    from taperdesk.ui.settings import last_patient
+
+    wanted = last_patient(settings, session.store.path)
+    if wanted is not None:
+        session.open_patient(wanted, quiet=True)
+    if session.patient is None:
+        try:
+            first = session.store.search_patients("", limit=1)
+        except StoreError:
+            first = []
+        if first:
+            session.open_patient(first[0].id)
+    return session.patient.name if session.patient else ""
+
+
 def settle_memory() -> None:
     """After start-up: collect its garbage once, then keep what it built (Qt, pyqtgraph,
     the window) out of every later collection, so those never re-scan it either."""
@@ -123,7 +145,7 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
 
     phases.append(("qt", time.perf_counter()))
     from taperdesk.store import IntegrityCheck, StoreError, default_db_path, load_demo
-    from taperdesk.ui.settings import RECORDS_FILE, last_patient
+    from taperdesk.ui.settings import RECORDS_FILE
 
     phases.append(("taperdesk", time.perf_counter()))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -159,15 +181,7 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     session = Session(store, catalogue)
     window = MainWindow(session)
     phases.append(("window", time.perf_counter()))
-    try:
-        first = store.search_patients("", limit=1)
-    except StoreError:
-        first = []
-    wanted = last_patient(window.settings, store.path)
-    if wanted is not None:  # gone since (or another file's): quietly the first patient
-        session.open_patient(wanted, quiet=True)
-    if session.patient is None and first:
-        session.open_patient(first[0].id)
+    open_last_patient(session, window.settings)
     phases.append(("plan", time.perf_counter()))
     window.show()
     if args.bench_ready:

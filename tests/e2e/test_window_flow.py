@@ -11,8 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 
-from taperdesk.app import main
+from taperdesk.app import main, open_last_patient
 from taperdesk.store import Store
+from taperdesk.ui.session import Session
+from taperdesk.ui.settings import last_patient, last_patient_key, remember_patient
+from taperdesk.ui.window import MainWindow
 
 START = "import sys; from taperdesk.app import main; sys.exit(main())"
 
@@ -35,21 +38,44 @@ def test_first_start_loads_the_demo_once_and_shows_its_plan(tmp_path: Path) -> N
         assert [p.name for p in s.search_patients("")] == ["Demo Patient (example)"]
 
 
-def test_the_last_patient_opens_again(tmp_path: Path) -> None:
-    db = tmp_path / "records.sqlite3"
+def test_the_last_patient_opens_again_per_records_file(tmp_path: Path) -> None:
+    db, other = tmp_path / "records.sqlite3", tmp_path / "other.sqlite3"
     with Store.open(db) as s:
         s.add_patient("Ann Other")
         second = s.add_patient("Bo Last")
     conf = tmp_path / "config" / "TaperDesk" / "TaperDesk.conf"
-    conf.parent.mkdir(parents=True)
-    conf.write_text(f"[General]\nlast_patient={second.id}\n")
+    settings = QSettings(str(conf), QSettings.Format.IniFormat)
+    remember_patient(settings, db, second.id)
+    settings.sync()
+    assert last_patient_key(db) != last_patient_key(other)
+    assert last_patient(settings, db) == second.id and last_patient(settings, other) is None
     r = gui("--db", str(db), home=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "patient=Bo Last" in r.stdout
-    conf.write_text("[General]\nlast_patient=999\n")  # gone: the first patient instead
-    r = gui("--db", str(db), home=tmp_path)
-    assert r.returncode == 0 and "patient=Ann Other" in r.stdout
-    assert "Traceback" not in r.stderr
+    with Store.open(other) as s:  # another records file: its own last patient, not patient 2
+        s.add_patient("Cy First")
+        s.add_patient("Di Second")
+    r = gui("--db", str(other), home=tmp_path)
+    assert r.returncode == 0 and "patient=Cy First" in r.stdout, r.stdout
+
+
+def test_a_last_patient_gone_is_quietly_ignored(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A remembered patient no longer in the records: the first patient, and no error."""
+    db = tmp_path / "records.sqlite3"
+    with Store.open(db) as s:
+        s.add_patient("Ann Other")
+    ini = tmp_path / "settings.ini"
+    remember_patient(QSettings(str(ini), QSettings.Format.IniFormat), db, 999)
+    store = Store.open(db)
+    session = Session(store, store.catalogue)
+    errors: list[str] = []
+    session.error.connect(errors.append)
+    window = MainWindow(session, QSettings(str(ini), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert open_last_patient(session, window.settings) == "Ann Other"
+    assert errors == [] and window.statusBar().currentMessage() == ""
+    window.close()
+    store.close()
 
 
 def test_a_file_that_is_not_records_is_refused_unchanged(tmp_path: Path) -> None:
