@@ -409,15 +409,15 @@ class Session(RecordOperations, QObject):
         hold the records file for up to the store's timeout) and the cursor is busy."""
         app = QCoreApplication.instance()
         gui = isinstance(app, QGuiApplication)
-        self.busy.emit(WAITING)
         if gui:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.busy.emit(WAITING)
         try:
             yield
         finally:
+            self.busy.emit("")
             if gui:
                 QGuiApplication.restoreOverrideCursor()
-            self.busy.emit("")
 
     # -- derived ---------------------------------------------------------
 
