@@ -1,4 +1,5 @@
-"""Undo commands and Session.apply without any widget: one edit, one undo step, saved each way."""
+"""Undo commands (orange-canvas-core style) and Session.apply without any widget: one
+edit, one undo step, saved each way."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from taperdesk.model import load_catalogue, set_step_days
+from taperdesk.model.scales import make_assessment, scale
 from taperdesk.store import Store, StoreError, load_demo
-from taperdesk.ui.commands import CallbackCommand
+from taperdesk.ui.changes import Changes
+from taperdesk.ui.commands import AddAssessmentCommand, CallbackCommand, PlanEditCommand
 from taperdesk.ui.session import Session
 
 TODAY = date(2026, 11, 24)
@@ -96,3 +99,44 @@ def test_callback_command_runs_do_and_undo(session: Session) -> None:
     session.undo_stack.undo()
     session.undo_stack.redo()
     assert log == ["do", "undo", "do"]
+
+
+def test_plan_edit_command_alone_saves_each_way_and_says_what_changed(
+        session: Session, qtbot) -> None:  # type: ignore[no-untyped-def]
+    before = session.plan
+    after = set_step_days(before, 0, 30, catalogue=session.catalogue)
+    command = PlanEditCommand(session, before, after, "Step 1 to 30 days")
+    with qtbot.waitSignal(session.changed) as told:
+        session.undo_stack.push(command)
+    assert told.args[0] == Changes(plan=True) and command.changes.ok
+    assert session.store.active_plan(session.patient.id).plan == after
+    session.undo_stack.undo()
+    assert session.store.active_plan(session.patient.id).plan == before
+    whys = [r.why for r in session.store.revisions(session.record.id)][-2:]
+    assert whys == ["Step 1 to 30 days", "Undo: Step 1 to 30 days"]
+
+
+def test_add_assessment_command_alone_saves_and_withdraws(session: Session) -> None:
+    sc = scale("checklist")
+    a = make_assessment(sc, date(2026, 11, 20), {i.id: 1 for i in sc.items})
+    count = len(session.assessments)
+    command = AddAssessmentCommand(session, a)
+    session.undo_stack.push(command)
+    assert command.changes == Changes(assessments=True) and command.saved_id is not None
+    assert len(session.store.assessments(session.patient.id)) == count + 1
+    session.undo_stack.undo()
+    assert len(session.store.assessments(session.patient.id)) == count
+    assert len(session.assessments) == count
+
+
+def test_patient_edit_command_alone_undoes_and_redoes_the_details(session: Session) -> None:
+    p = session.patient
+    changes = session.update_patient("Opioid", opioid=not p.opioid)
+    assert changes.ok and changes.patient and session.undo_stack.count() == 1
+    assert session.store.patient(p.id).opioid is not p.opioid
+    session.undo_stack.undo()
+    assert session.store.patient(p.id).opioid is p.opioid
+    session.undo_stack.redo()
+    assert session.store.patient(p.id).opioid is not p.opioid
+    refused = session.update_patient("No name", name="")
+    assert not refused.ok and refused.refused and session.undo_stack.count() == 1
