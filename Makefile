@@ -32,11 +32,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check taperdesk tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check taperdesk tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Bytecode is compiled first, as an installed program has it (PYTHONDONTWRITEBYTECODE
 # may be set, and compiling every module at each start is not what a clinic PC does).

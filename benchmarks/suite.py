@@ -12,6 +12,7 @@ from pathlib import Path
 
 from benchmarks import bench_handout, bench_model, bench_startup, bench_store, bench_ui, floors
 from benchmarks.harness import Floor, NotReady, Outcome, Report
+from benchmarks.isolation import isolate
 from benchmarks.machine import describe
 from benchmarks.perfdoc import write_doc
 
@@ -94,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine, started = describe(), datetime.now()
     print(f"TaperDesk benchmarks, {started:%Y-%m-%d %H:%M}, {machine}", flush=True)
     with tempfile.TemporaryDirectory(prefix="taperdesk-bench-") as tmp:
+        isolate(Path(tmp) / "home")  # never the user's real settings or records
         report = run(args.quick, patients, Path(tmp), lambda s: print(s, flush=True))
     for note in report.notes:
         print(f"note: {note}")

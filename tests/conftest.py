@@ -1,5 +1,32 @@
-"""Test set-up: Qt runs offscreen, before anything imports it."""
+"""Test set-up: Qt runs offscreen, and the settings and data folders are throwaway ones,
+both set before anything imports Qt; at the end the user's real TaperDesk settings and
+data folders are checked to be exactly as they were (tests/conftest.py is the guard)."""
+
+from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from settings_guard import THROWAWAY, real_folders, snapshot  # noqa: E402  (env first)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_settings_untouched() -> Iterator[Path]:
+    """Points QSettings' own paths at the throwaway folder too (any format, user scope), and
+    fails the run if the user's real TaperDesk settings or data changed meanwhile."""
+    from PySide6.QtCore import QSettings
+
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    before = snapshot(real_folders())
+    yield THROWAWAY
+    after = snapshot(real_folders())
+    shutil.rmtree(THROWAWAY, ignore_errors=True)
+    assert after == before, "a test wrote the user's real TaperDesk settings or data"

@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="TaperDesk: plan, adjust and print benzodiazepine tapers (headless commands).",
     )
     parser.add_argument("--version", action="version", version=f"taperdesk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     plan_cmd.register(sub)
     handout_cmd.register(sub)

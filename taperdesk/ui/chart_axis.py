@@ -33,7 +33,7 @@ def day_of(x: float) -> date:
 
 def _month_starts(first: date, last: date, every: int) -> list[date]:
     y, m = first.year, first.month
-    out = []
+    out: list[date] = []
     while True:
         d = date(y, m, 1)
         if d > last:
@@ -43,7 +43,7 @@ def _month_starts(first: date, last: date, every: int) -> list[date]:
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
 
-class DayAxis(pg.AxisItem):
+class DayAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
     """A bottom axis of calendar days: daily, weekly (Mondays), fortnightly or monthly
     labels, whichever leaves room; the year shows on the first label and in January."""
 
@@ -85,7 +85,7 @@ class DayAxis(pg.AxisItem):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         if spacing < DAY * 0.99 or (spacing == DAY and not self._day_labels):
             return [""] * len(values)
-        out = []
+        out: list[str] = []
         for i, x in enumerate(values):
             d = day_of(x)
             if self._monthly:

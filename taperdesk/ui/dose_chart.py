@@ -42,7 +42,7 @@ TODAY_COLOUR = "#c62828"
 HOLD_KEY = "#c5d0e3"
 
 
-class _PlanViewBox(pg.ViewBox):
+class _PlanViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
     """A ViewBox that hands drags and right-clicks to the chart before panning."""
 
     def __init__(self, chart: DoseChart) -> None:
@@ -207,7 +207,8 @@ class DoseChart(QWidget):
     # -- dragging ---------------------------------------------------------
 
     def _pixel(self, x: float, y: float) -> QPointF:
-        return self.view_box.mapViewToScene(QPointF(x, y))
+        point: QPointF = self.view_box.mapViewToScene(QPointF(x, y))
+        return point
 
     def grab_target(self, scene_pos: QPointF) -> tuple[str, int] | None:
         """('edge' | 'level', row) under a scene position, within a few pixels.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -95,7 +97,7 @@ class PatientList(QWidget):
         self.archive_button.setEnabled(p is not None)
         self.archive_button.setText("Restore" if p and p.archived else "Archive")
 
-    def add_patient(self, **values: object) -> Patient | None:
+    def add_patient(self, **values: Any) -> Patient | None:
         """Add and open a patient (the Session writes it); None, said, when refused."""
         if not self._session.add_patient(**values).ok:
             return None

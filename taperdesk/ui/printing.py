@@ -38,7 +38,7 @@ class PdfFile:
         self._dir = tempfile.TemporaryDirectory(prefix="taperdesk-")
         self.path = Path(self._dir.name) / "handout.pdf"
         self.path.write_bytes(pdf)
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]  # Qt takes None: no parent
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
             raise ValueError(f"the handout could not be read back for printing ({error.name})")

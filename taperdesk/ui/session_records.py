@@ -9,7 +9,7 @@ import os
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.scales import Assessment
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from taperdesk.store import AssessmentRecord, Patient, PlanRecord
+    from taperdesk.ui.session import Session
 
 READ_ONLY = "This records file is read-only: changes cannot be saved."
 
@@ -89,7 +90,8 @@ class RecordOperations:
         before = {key: getattr(p, key) for key in values}
         changes = self.save_patient(p.id, values, say=False)
         if changes.ok:  # saved: the command only records how to undo and redo it
-            self.undo_stack.push(PatientEditCommand(self, p.id, before, dict(values), text))
+            self.undo_stack.push(PatientEditCommand(cast("Session", self), p.id, before,
+                                                    dict(values), text))
         return changes
 
     def save_patient(self, patient_id: int, values: Mapping[str, Any], *,
@@ -127,7 +129,7 @@ class RecordOperations:
         if self.patient is None:
             return Changes.refusal("Choose a patient first.")
         self.last_assessment_id = None
-        command = AddAssessmentCommand(self, assessment)
+        command = AddAssessmentCommand(cast("Session", self), assessment)
         self.undo_stack.push(command)
         return command.changes
 

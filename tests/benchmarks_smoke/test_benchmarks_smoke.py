@@ -15,6 +15,7 @@ import pytest
 from benchmarks.harness import Outcome, percentile
 
 ROOT = Path(__file__).resolve().parents[2]
+XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 LINE = re.compile(r"^(?P<what>[^:]+(?::[^:(]+)?): (?P<figure>\d+(?:\.\d+)? (?:ms|MB)) "
                   r"\(budget (?P<budget>\d+(?:\.\d+)? (?:ms|MB))(?: = [^)]*)?\) (?P<ok>OK|OVER)$")
 BUDGETS = (
@@ -32,7 +33,9 @@ BUDGETS = (
 def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str],
                                                                  Path]:
     doc = tmp_path_factory.mktemp("bench") / "PERFORMANCE.md"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    caller = doc.parent / "caller"  # the settings and data folders of whoever runs make bench
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               **{name: str(caller / name.lower()) for name in XDG})
     proc = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--write-doc", str(doc)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
@@ -95,6 +98,16 @@ def test_performance_doc_lists_every_budget_with_machine_and_date(
     spent = dict(re.findall(r"([a-z()]+(?: main\(\))?) (\d+)", row.split("; ms: ")[1]))
     assert set(spent) == {"before main()", "qt", "taperdesk", "app", "modules", "records",
                           "window", "plan", "paint"}, row
+
+
+def test_the_benchmarks_write_no_settings_or_data_of_whoever_runs_them(
+    quick_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """`make bench` once left last_patient=3 in the user's real QSettings."""
+    proc, doc = quick_run
+    assert "start-up" in proc.stdout
+    written = [p for p in (doc.parent / "caller").rglob("*") if p.is_file()]
+    assert written == []
 
 
 def test_outcome_line_format_and_verdict() -> None:
