@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from windowing import open_window
 
 from taperdesk.model import set_step_days
@@ -152,3 +153,18 @@ def test_no_handout_from_a_plan_older_than_the_stored_one(
     assert s.record.revision == theirs and s.schedule.steps[0].days == 33
     pdf = handout_pdf(s, "patient")  # now shown: it can be printed
     assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+def test_an_open_dialog_defers_the_update_until_it_closes(
+        window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()  # as a dialog the user is typing into, without blocking the test
+    qtbot.waitExposed(dialog)
+    with Store.open(s.store.path) as b:
+        theirs = other_pc_saves(s, b, 33)
+    qtbot.wait(LIVE_CHECK_MS + 300)
+    assert s.record.revision != theirs
+    dialog.close()
+    qtbot.waitUntil(lambda: s.record.revision == theirs, timeout=2000)
