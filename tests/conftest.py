@@ -29,4 +29,6 @@ def real_settings_untouched() -> Iterator[Path]:
     yield THROWAWAY
     after = snapshot(real_folders())
     shutil.rmtree(THROWAWAY, ignore_errors=True)
-    assert after == before, "a test wrote the user's real TaperDesk settings or data"
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    assert not changed, ("the user's real TaperDesk settings or data changed during the "
+                         f"tests (by a test, or by another program run meanwhile): {changed}")

@@ -158,3 +158,5 @@ def test_collection_is_back_on_once_the_window_runs(qapp, tmp_path: Path) -> Non
         assert not gc.isenabled()
     finally:
         gc.enable()
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                          os.environ["XDG_CONFIG_HOME"])  # the run's throwaway folder again
