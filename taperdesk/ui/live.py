@@ -3,7 +3,8 @@
 another connection commits) and re-reads what the window shows when it moves.
 
 An edit in progress is never discarded: while the chart is being dragged, a plan
-is being previewed or a dialog is open, the refresh waits for the next tick.
+is being previewed, a dialog is open or a field is being typed into, the refresh
+waits for a later tick.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from taperdesk.store import StoreError
 from taperdesk.ui.changes import NOTHING, Changes
@@ -47,11 +48,15 @@ class LiveRecords(QObject):
         self._seen = self._version()
 
     def editing(self) -> bool:
-        """An edit is in progress that a refresh would throw away."""
+        """An edit is in progress that a refresh would throw away: a drag or preview, an
+        open dialog, or a text field typed into and not yet entered."""
         s = self._session
         app = QApplication.instance()
-        modal = isinstance(app, QApplication) and app.activeModalWidget() is not None
-        return s.dragging or s.previewing or modal
+        if not isinstance(app, QApplication):
+            return s.dragging or s.previewing
+        focus = app.focusWidget()
+        typing = isinstance(focus, QLineEdit) and focus.isModified()
+        return s.dragging or s.previewing or typing or app.activeModalWidget() is not None
 
     def changed_elsewhere(self) -> bool:
         version = self._version()

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from windowing import open_window
 
@@ -168,3 +169,23 @@ def test_an_open_dialog_defers_the_update_until_it_closes(
     assert s.record.revision != theirs
     dialog.close()
     qtbot.waitUntil(lambda: s.record.revision == theirs, timeout=2000)
+
+
+def test_a_field_being_typed_into_is_not_overwritten_by_another_pcs_save(
+        window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    s = window.session
+    window.activateWindow()
+    qtbot.waitActive(window)
+    field = window.plan_form.dose
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=1000)
+    field.selectAll()
+    qtbot.keyClicks(field, "1.5")
+    with Store.open(s.store.path) as b:
+        theirs = other_pc_saves(s, b, 33)
+    qtbot.wait(LIVE_CHECK_MS + 300)
+    assert field.text() == "1.5" and s.record.revision != theirs
+    with qtbot.waitSignal(s.error) as said:  # Enter: the typed edit meets the newer plan
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert said.args == [CONFLICT]
+    assert s.record.revision == theirs and s.schedule.steps[0].days == 33
