@@ -1,0 +1,89 @@
+"""The days a patient's dose changes, in the handout's words: shared by every export.
+
+A *change* is the first day of a step whose daily dose differs from the day before, the
+first day of a hold or back-step (said even though a hold keeps the dose), and the stop
+date (the first day with no dose). The rest of a step after a hold (``continued``, same
+dose) is no change. Wording comes from ``taperdesk.model.instructions``, as on the
+patient handout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from taperdesk.model.instructions import dose_plain, long_date
+from taperdesk.model.schedule import Schedule, Step
+from taperdesk.model.units import format_mg
+
+START, CHANGE, HOLD, BACK_STEP, STOP = "start", "change", "hold", "back-step", "stop"
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    on: date
+    kind: str
+    """START (the first step), CHANGE, HOLD, BACK_STEP or STOP."""
+    step: Step | None
+    """The step that begins on ``on``; None for STOP."""
+    summary: str
+    description: str
+
+
+def how_to_take(step: Step) -> str:
+    """'Bedtime: 1 tablet of 1 mg and 1 tablet of 0.5 mg (1.5 mg)', one line per time."""
+    return "\n".join(dose_plain(d) for d in step.doses)
+
+
+def step_text(step: Step) -> str:
+    """A step as the handout's plan-at-a-glance row says it, in one paragraph."""
+    head = f"{long_date(step.start)} to {long_date(step.end)}: {format_mg(step.daily_ug)} mg a day"
+    if step.kind == "hold":
+        head += " (stay on the same dose)"
+    elif step.kind == "back-step":
+        head += " (back to the previous dose)"
+    return f"{head}. " + "; ".join(dose_plain(d) for d in step.doses) + "."
+
+
+def _kind(schedule: Schedule, step: Step) -> str | None:
+    if step.kind == "hold":
+        return HOLD
+    if step.kind == "back-step":
+        return BACK_STEP
+    if step.row == 0:
+        return START
+    before = schedule.steps[step.row - 1]
+    return CHANGE if before.daily_ug != step.daily_ug else None
+
+
+def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str]:
+    mg = f"{format_mg(step.daily_ug)} mg a day"
+    until = f"until {long_date(last)}"
+    if kind == HOLD:
+        return (f"{drug}: stay on the same dose ({mg})",
+                f"Stay on the same dose: {mg} {until}.\n{how_to_take(step)}")
+    if kind == BACK_STEP:
+        return (f"{drug}: back to the previous dose ({mg})",
+                f"Back to the previous dose: {mg} {until}.\n{how_to_take(step)}")
+    return (f"{drug}: {mg} from today",
+            f"From today: {mg}, {until}.\n{how_to_take(step)}")
+
+
+def dose_changes(schedule: Schedule) -> tuple[DoseChange, ...]:
+    """Every day the patient's dose changes (and each hold), then the stop date."""
+    drug = schedule.drug.name
+    starts = [(s, k) for s in schedule.steps if (k := _kind(schedule, s)) is not None]
+    out: list[DoseChange] = []
+    for i, (step, kind) in enumerate(starts):
+        # The dose stays until the day before the next change (the rest of a step after a
+        # hold is the same dose), or the last day of the plan.
+        nxt = starts[i + 1][0].start if i + 1 < len(starts) else schedule.stop_date
+        summary, description = _words(drug, kind, step, nxt - timedelta(days=1))
+        out.append(DoseChange(step.start, kind, step, summary, description))
+    if schedule.steps:
+        last = schedule.stop_date - timedelta(days=1)
+        out.append(DoseChange(
+            schedule.stop_date, STOP, None, f"{drug}: no more doses from today",
+            f"No more doses: from today you take no more {drug.lower()}. "
+            f"Your last dose was on {long_date(last)}."))
+    return tuple(out)
