@@ -65,7 +65,7 @@ def plan_calendar(
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("trigger", -REMINDER_BEFORE)
-        alarm.add("description", f"Tomorrow: {change.summary}")
+        alarm.add("description", f"Tomorrow: {change.headline}")
         ev.add_component(alarm)
         cal.add_component(ev)
     seen: set[str] = set()

@@ -26,7 +26,10 @@ class DoseChange:
     """START (the first step), CHANGE, HOLD, BACK_STEP or STOP."""
     step: Step | None
     """The step that begins on ``on``; None for STOP."""
+    headline: str
+    """'Clonazepam: 1.5 mg a day' (the evening-before reminder says it)."""
     summary: str
+    """The headline and, for a new dose or the stop, 'from today' (the day's event)."""
     description: str
 
 
@@ -56,17 +59,17 @@ def _kind(schedule: Schedule, step: Step) -> str | None:
     return CHANGE if before.daily_ug != step.daily_ug else None
 
 
-def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str]:
+def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]:
     mg = f"{format_mg(step.daily_ug)} mg a day"
     until = f"until {long_date(last)}"
     if kind == HOLD:
-        return (f"{drug}: stay on the same dose ({mg})",
-                f"Stay on the same dose: {mg} {until}.\n{how_to_take(step)}")
+        head = f"{drug}: stay on the same dose ({mg})"
+        return head, head, f"Stay on the same dose: {mg} {until}.\n{how_to_take(step)}"
     if kind == BACK_STEP:
-        return (f"{drug}: back to the previous dose ({mg})",
-                f"Back to the previous dose: {mg} {until}.\n{how_to_take(step)}")
-    return (f"{drug}: {mg} from today",
-            f"From today: {mg}, {until}.\n{how_to_take(step)}")
+        head = f"{drug}: back to the previous dose ({mg})"
+        return head, head, f"Back to the previous dose: {mg} {until}.\n{how_to_take(step)}"
+    head = f"{drug}: {mg}"
+    return head, f"{head} from today", f"From today: {mg}, {until}.\n{how_to_take(step)}"
 
 
 def dose_changes(schedule: Schedule) -> tuple[DoseChange, ...]:
@@ -78,12 +81,13 @@ def dose_changes(schedule: Schedule) -> tuple[DoseChange, ...]:
         # The dose stays until the day before the next change (the rest of a step after a
         # hold is the same dose), or the last day of the plan.
         nxt = starts[i + 1][0].start if i + 1 < len(starts) else schedule.stop_date
-        summary, description = _words(drug, kind, step, nxt - timedelta(days=1))
-        out.append(DoseChange(step.start, kind, step, summary, description))
+        words = _words(drug, kind, step, nxt - timedelta(days=1))
+        out.append(DoseChange(step.start, kind, step, *words))
     if schedule.steps:
         last = schedule.stop_date - timedelta(days=1)
         out.append(DoseChange(
-            schedule.stop_date, STOP, None, f"{drug}: no more doses from today",
+            schedule.stop_date, STOP, None, f"{drug}: no more doses",
+            f"{drug}: no more doses from today",
             f"No more doses: from today you take no more {drug.lower()}. "
             f"Your last dose was on {long_date(last)}."))
     return tuple(out)
