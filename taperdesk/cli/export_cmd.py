@@ -11,20 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from taperdesk.interop import OutputExists, write_export
-from taperdesk.interop.export import export_bytes
+from taperdesk.interop.export import WHAT, appointments_of, export_bytes
 from taperdesk.model import CatalogueError, DoseError, PlanError, compute
-from taperdesk.model.appointments import Appointment
 from taperdesk.store import Store, StoreError
 from taperdesk.store.records import PlanRecord
-
-WHAT = {"ics": "calendar", "fhir": "FHIR R4 Bundle"}
-
-
-def appointments_of(store: Store, patient_id: int) -> tuple[Appointment, ...]:
-    """The patient's appointments, once the records keep them (another branch adds them
-    as ``Store.appointments(patient_id)``, giving ``model.appointments.Appointment``s)."""
-    read = getattr(store, "appointments", None)
-    return tuple(read(patient_id)) if callable(read) else ()
 
 
 def run_interop(args: argparse.Namespace, store: Store,

@@ -10,6 +10,15 @@ from taperdesk.model.appointments import Appointment
 from taperdesk.model.schedule import Schedule
 
 SUFFIXES = {"ics": ".ics", "fhir": ".fhir.json"}
+WHAT = {"ics": "calendar", "fhir": "FHIR R4 Bundle"}
+
+
+def appointments_of(records: object, patient_id: int) -> tuple[Appointment, ...]:
+    """The patient's appointments, once the records keep them (another branch adds them
+    as ``Store.appointments(patient_id)`` giving ``model.appointments.Appointment``s);
+    none until then. Duck-typed so this package never imports the store."""
+    read = getattr(records, "appointments", None)
+    return tuple(read(patient_id)) if callable(read) else ()
 
 
 def export_bytes(
