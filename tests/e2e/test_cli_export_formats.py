@@ -121,3 +121,20 @@ def test_force_replaces_an_existing_calendar(tmp_path: Path, demo_db: Path) -> N
             home=tmp_path)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_plan_prints_a_calendar_and_a_bundle_from_a_plan_file(tmp_path: Path,
+                                                              demo_db: Path) -> None:
+    r = run("plan", "--dose", "1", "--start", "2027-01-04", "--format", "ics", home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    evs = list(Calendar.from_ical(r.stdout.encode("utf-8")).walk("VEVENT"))
+    assert evs[0].decoded("dtstart") == date(2027, 1, 4)
+    r = run("plan", "--dose", "1", "--format", "fhir", home=tmp_path)
+    assert r.returncode == 2 and "--format fhir needs a patient" in r.stderr and not r.stdout
+    plan_file = tmp_path / "demo.taper.json"
+    assert run("export", DEMO, "-o", str(plan_file), "--db", str(demo_db),
+               home=tmp_path).returncode == 0
+    r = run("plan", "--from", str(plan_file), "--format", "fhir", home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    pat = Bundle.model_validate_json(r.stdout).entry[0].resource
+    assert pat.name[0].text == DEMO and pat.identifier[0].value == "DEMO-1"
