@@ -20,22 +20,18 @@ def write_export(path: Path, data: bytes, *, force: bool = False) -> None:
     ``force``, by a rename over it. Raises OutputExists, or OSError; nothing is left
     behind either way."""
     if not force and os.path.lexists(path):
-        raise OutputExists(f"{path} exists; give another name or --force to replace it")
+        raise _exists(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        _fill(fd, data)
         if force:
             tmp.replace(path)
         else:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise OutputExists(f"{path} exists; give another name or --force to replace "
-                                   "it") from None
+                raise _exists(path) from None
             except OSError:
                 _write_exclusive(path, data)  # a file system without hard links (FAT, SMB)
     finally:
@@ -46,12 +42,21 @@ def _write_exclusive(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        raise OutputExists(f"{path} exists; give another name or --force to replace it") from None
+        raise _exists(path) from None
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        _fill(fd, data)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+def _exists(path: Path) -> OutputExists:
+    return OutputExists(f"{path} exists; give another name or --force to replace it")
+
+
+def _fill(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the new file ``fd`` and onto the disk, then close it."""
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())

@@ -3,14 +3,12 @@ and fhir.resources; bad input is one line, exit 2, and writes nothing."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from clirun import run
 from fhir.resources.R4B.bundle import Bundle
 from icalendar import Calendar
 
@@ -18,12 +16,6 @@ from taperdesk.model import compute
 from taperdesk.store import Store, load_demo
 
 DEMO = "Demo Patient (example)"
-
-
-def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "taperdesk.cli", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
 
 
 @pytest.fixture
