@@ -1,9 +1,11 @@
 """The days a patient's dose changes, in the handout's words: shared by every export.
 
-A *change* is the first day of a step whose daily dose differs from the day before, the
-first day of a hold or back-step (said even though a hold keeps the dose), and the stop
-date (the first day with no dose). The rest of a step after a hold (``continued``, same
-dose) is no change. Wording comes from ``taperdesk.model.instructions``, as on the
+A *change* is the first day of a step whose daily dose differs from the day before (a
+hold or back-step that starts with a new dose included: the patient changes dose that
+day), the first day of a hold or back-step that keeps the dose ("stay on the same
+dose"), and the stop date (the first day with no dose). The rest of a step after a hold
+(``continued``, same dose) is nothing new. Each says until when its dose lasts: the day
+before the next change. Wording comes from ``taperdesk.model.instructions``, as on the
 patient handout.
 """
 
@@ -23,7 +25,8 @@ START, CHANGE, HOLD, BACK_STEP, STOP = "start", "change", "hold", "back-step", "
 class DoseChange:
     on: date
     kind: str
-    """START (the first step), CHANGE, HOLD, BACK_STEP or STOP."""
+    """START (the first step), CHANGE (a new dose), BACK_STEP (back up to the previous
+    dose), HOLD (a hold or back-step that keeps today's dose) or STOP."""
     step: Step | None
     """The step that begins on ``on``; None for STOP."""
     headline: str
@@ -42,21 +45,21 @@ def step_text(step: Step) -> str:
     """A step as the handout's plan-at-a-glance row says it, in one paragraph."""
     head = f"{long_date(step.start)} to {long_date(step.end)}: {format_mg(step.daily_ug)} mg a day"
     if step.kind == "hold":
-        head += " (stay on the same dose)"
+        head += " (stay on this dose)"
     elif step.kind == "back-step":
         head += " (back to the previous dose)"
     return f"{head}. " + "; ".join(dose_plain(d) for d in step.doses) + "."
 
 
 def _kind(schedule: Schedule, step: Step) -> str | None:
-    if step.kind == "hold":
-        return HOLD
-    if step.kind == "back-step":
-        return BACK_STEP
+    """What the patient does on the step's first day; None: nothing new (same dose)."""
     if step.row == 0:
         return START
-    before = schedule.steps[step.row - 1]
-    return CHANGE if before.daily_ug != step.daily_ug else None
+    changed = schedule.steps[step.row - 1].daily_ug != step.daily_ug
+    if changed:
+        # A hold that starts on the day a new dose starts is a change of dose that day.
+        return BACK_STEP if step.kind == "back-step" else CHANGE
+    return HOLD if step.kind in ("hold", "back-step") else None
 
 
 def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]:
@@ -66,8 +69,9 @@ def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]
         head = f"{drug}: stay on the same dose ({mg})"
         return head, head, f"Stay on the same dose: {mg} {until}.\n{how_to_take(step)}"
     if kind == BACK_STEP:
-        head = f"{drug}: back to the previous dose ({mg})"
-        return head, head, f"Back to the previous dose: {mg} {until}.\n{how_to_take(step)}"
+        head = f"{drug}: back to {mg}"
+        return (head, f"{head} from today",
+                f"From today: back to the previous dose, {mg}, {until}.\n{how_to_take(step)}")
     head = f"{drug}: {mg}"
     return head, f"{head} from today", f"From today: {mg}, {until}.\n{how_to_take(step)}"
 

@@ -12,7 +12,7 @@ from clirun import run
 from fhir.resources.R4B.bundle import Bundle
 from icalendar import Calendar
 
-from taperdesk.model import compute
+from taperdesk.model import compute, format_mg
 from taperdesk.store import Store, load_demo
 
 DEMO = "Demo Patient (example)"
@@ -43,9 +43,11 @@ def test_calendar_export_has_every_step_and_keeps_its_uids(tmp_path: Path,
     evs = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     starts = [e.decoded("dtstart") for e in evs]
     assert schedule.steps[0].start in starts and schedule.stop_date in starts
-    hold = next(st for st in schedule.steps if st.kind == "hold")  # the demo plan has one
+    # The demo's hold starts on the day of a new, lower dose: the event says that dose.
+    hold = next(st for st in schedule.steps if st.kind == "hold")
+    assert schedule.steps[hold.row - 1].daily_ug != hold.daily_ug
     [hold_ev] = [e for e in evs if e.decoded("dtstart") == hold.start]
-    assert "stay on the same dose" in str(hold_ev["summary"])
+    assert str(hold_ev["summary"]) == f"Clonazepam: {format_mg(hold.daily_ug)} mg a day from today"
     assert all(e.walk("VALARM") for e in evs)
     again = tmp_path / "again.ics"
     assert run("export", "DEMO-1", "--format", "ics", "-o", str(again), "--db", str(demo_db),

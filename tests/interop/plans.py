@@ -41,3 +41,11 @@ def three_times() -> Schedule:
                         start_ug=25000, split="three-times", start=date(2027, 3, 1),
                         protocol=make_protocol("percent-current", percent="10",
                                                every_days=14)))
+
+
+def hold_on_a_change() -> Schedule:
+    """A hold inserted on the first day of a lower dose (as in the demo plan)."""
+    plan = Plan(drug="clonazepam", products=("clonazepam-tab-0.5-us", "clonazepam-tab-1-us"),
+                start_ug=2000, split="night", start=date(2027, 1, 4),
+                protocol=make_protocol("nardi"))
+    return compute(insert_hold(plan, date(2027, 1, 18), 7))

@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
-from plans import ANN, mixed, three_times
+from plans import ANN, hold_on_a_change, mixed, three_times
 
 from taperdesk.interop.ical import PRODID, plan_calendar, plan_key
 from taperdesk.model.appointments import Appointment
-from taperdesk.model.instructions import dose_plain
+from taperdesk.model.instructions import dose_plain, long_date
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
 
@@ -33,7 +33,7 @@ def change_days(s: Schedule) -> set[date]:
     return days
 
 
-@pytest.mark.parametrize("make", [mixed, three_times])
+@pytest.mark.parametrize("make", [mixed, three_times, hold_on_a_change])
 def test_every_dose_change_hold_and_the_stop_is_an_all_day_event_on_its_date(make) -> None:  # type: ignore[no-untyped-def]
     s = make()
     evs = [e for e in events(plan_calendar(s, ANN.name, stamp=STAMP)) if "appt" not in e["uid"]]
@@ -56,10 +56,13 @@ def test_every_dose_change_hold_and_the_stop_is_an_all_day_event_on_its_date(mak
         assert mg in summary and s.drug.name in summary
         for d in st.doses:  # every time of day, in the handout's words
             assert dose_plain(d) in text
-        if st.kind == "hold":
+        changed = st.row == 0 or s.steps[st.row - 1].daily_ug != st.daily_ug
+        if not changed:  # a hold or back-step that keeps today's dose
+            assert st.kind != "taper"
             assert "stay on the same dose" in summary and text.startswith("Stay on the same dose")
         elif st.kind == "back-step":
-            assert "back to the previous dose" in summary
+            assert summary.endswith("from today") and f"back to {mg}" in summary
+            assert text.startswith(f"From today: back to the previous dose, {mg}")
         else:
             assert summary.endswith("from today") and text.startswith(f"From today: {mg}")
     stop = by_day[s.stop_date]
@@ -75,6 +78,22 @@ def test_hold_says_until_the_day_before_the_next_change() -> None:
     assert "until Sun 28 February 2027" in str(hold["description"])
     assert s.dose_on(date(2027, 2, 28)) == s.dose_on(date(2027, 2, 10))
     assert s.dose_on(date(2027, 3, 1)) != s.dose_on(date(2027, 2, 28))
+
+
+def test_a_hold_that_starts_with_a_new_dose_says_the_new_dose() -> None:
+    """The patient lowers the dose that day: 'stay on the same dose' would be wrong."""
+    s = hold_on_a_change()
+    [hold] = [st for st in s.steps if st.kind == "hold"]
+    assert s.dose_on(hold.start) != s.dose_on(hold.start - timedelta(days=1))
+    [e] = [e for e in events(plan_calendar(s, stamp=STAMP))
+           if e.decoded("dtstart") == hold.start]
+    assert str(e["summary"]) == f"Clonazepam: {format_mg(hold.daily_ug)} mg a day from today"
+    assert "same dose" not in str(e["description"])
+    last = hold.start  # the dose lasts past the hold, through the rest of its step
+    while s.dose_on(last + timedelta(days=1)) == s.dose_on(hold.start):
+        last += timedelta(days=1)
+    assert last > hold.end
+    assert f"until {long_date(last)}." in str(e["description"])
 
 
 def test_a_reminder_the_evening_before_each_change() -> None:
