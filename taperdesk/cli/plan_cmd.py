@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from datetime import date
 
 from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
 from taperdesk.model import (
@@ -14,6 +15,7 @@ from taperdesk.model import (
     check,
     format_mg,
 )
+from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.instructions import step_short
 from taperdesk.model.serialize import schedule_to_dict
@@ -35,13 +37,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_plan_options(p)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="output format, e.g. --format json (default: table)")
+    p.add_argument("--format", choices=["table", "json", "csv", "ics", "fhir"], default="table",
+                   help="output format, e.g. --format json (default: table); ics: a calendar; "
+                        "fhir: a FHIR R4 Bundle (needs --from, whose patient it names)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     schedule, catalogue, opioid = schedule_from_args(args)
+    if args.format in ("ics", "fhir"):
+        return _interop(args, schedule, catalogue)
     warnings = check(schedule, opioid=opioid)
     out = sys.stdout
     if hasattr(out, "reconfigure"):
@@ -100,3 +105,39 @@ def to_csv(schedule: Schedule) -> str:
         w.writerow([s.row + 1, s.start.isoformat(), s.end.isoformat(), s.days,
                     format_mg(s.daily_ug), s.kind, how_taken(schedule, s.row), s.rationale])
     return buf.getvalue()
+
+
+def _interop(args: argparse.Namespace, schedule: Schedule, catalogue: Catalogue) -> int:
+    """The plan as a calendar or a FHIR Bundle on standard output (docs/INTEROP.md)."""
+    from taperdesk.cli import UsageError
+
+    if not schedule.steps:
+        raise UsageError("the plan has no steps to export")
+    name = ""
+    patient = None
+    if args.from_file is not None:
+        from taperdesk.store.planfile import read_plan_file
+
+        doc = read_plan_file(args.from_file, catalogue)
+        name, patient = doc.patient_name, doc
+    if args.format == "ics":
+        from taperdesk.interop.ical import plan_calendar
+
+        data = plan_calendar(schedule, name)
+    else:
+        if patient is None or not name:
+            raise UsageError("--format fhir needs a patient: use --from a plan file that "
+                             "names one, or taperdesk export PATIENT --format fhir")
+        from taperdesk.interop.fhir import bundle_json, plan_bundle
+
+        data = bundle_json(plan_bundle(schedule, _Named(name, patient.born, patient.clinic_id)))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    return 0
+
+
+class _Named:
+    """A plan file's patient, as the FHIR export reads a patient."""
+
+    def __init__(self, name: str, born: date | None, clinic_id: str) -> None:
+        self.name, self.born, self.clinic_id = name, born, clinic_id

@@ -27,15 +27,23 @@ def _add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ex = sub.add_parser(
         "export",
-        help="write a patient's plan to a plan file",
-        description="Write a plan (its latest revision) and its patient's name to a plan file.",
+        help="write a patient's plan to a plan file, a calendar (.ics) or FHIR",
+        description="Write a plan (its latest revision) and its patient's name to a plan file, "
+                    "or the plan as a calendar for the patient's phone (--format ics) or as a "
+                    "FHIR R4 Bundle for an EHR (--format fhir); see docs/INTEROP.md.",
         epilog="PATIENT-OR-PLAN is a patient id, a clinic ID, a patient's full name, or "
-               "plan:ID.\nexample:\n  taperdesk export 'Demo Patient (example)' -o demo.taper.json",
+               "plan:ID.\nexamples:\n  taperdesk export 'Demo Patient (example)' -o demo.taper.json"
+               "\n  taperdesk export DEMO-1 --format ics -o plan.ics"
+               "\n  taperdesk export DEMO-1 --format fhir -o plan.fhir.json",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("ref", metavar="PATIENT-OR-PLAN")
     ex.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                    help="the plan file to write (e.g. plan.taper.json)")
+                    help="the file to write (e.g. plan.taper.json, plan.ics, plan.fhir.json)")
+    ex.add_argument("--format", choices=["json", "ics", "fhir"], default="json",
+                    help="json: the plan file (default); ics: calendar; fhir: FHIR R4 Bundle")
+    ex.add_argument("--force", action="store_true",
+                    help="ics and fhir: replace the output file if it exists")
     _add_db(ex)
     ex.set_defaults(run=run_export)
 
@@ -119,6 +127,10 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} is a folder; give a file name such as plan.taper.json")
     if not out.parent.is_dir():
         raise UsageError(f"the folder {out.parent} does not exist")
+    if args.format != "json":
+        from taperdesk.cli.export_cmd import run_interop
+
+        return run_interop(args, _open(args, create=False), _resolve)
     with _open(args, create=False) as store:
         try:
             record = _resolve(store, args.ref)

@@ -23,6 +23,26 @@ class CatalogueError(ValueError):
     """A catalogue or clinic product file that is not valid; the message names the field."""
 
 
+CODE_SYSTEMS = {
+    "rxnorm": "http://www.nlm.nih.gov/research/umls/rxnorm",
+    "dmd": "https://dmd.nhs.uk",
+}
+"""Code systems a product may carry a code in (RxNorm for US products, dm+d for UK; SPEC.md
+"Interop and languages"), with their FHIR system URIs."""
+NO_CODE = "no code: not verified"
+"""What a product without a verified code says; exports then give the product as text only."""
+
+
+@dataclass(frozen=True)
+class ProductCode:
+    """A product's code in a code system, with where it was verified (required)."""
+
+    system: str
+    """A key of ``CODE_SYSTEMS``."""
+    code: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Product:
     id: str
@@ -37,6 +57,14 @@ class Product:
     """Only a scored tablet may be halved; unknown scoring counts as unscored."""
     source: str = ""
     market: str = ""
+    codes: tuple[ProductCode, ...] = ()
+    """Verified codes only, each with its source; none: ``NO_CODE``."""
+
+    @property
+    def code_status(self) -> str:
+        if not self.codes:
+            return NO_CODE
+        return "; ".join(f"{c.system} {c.code} (source: {c.source})" for c in self.codes)
 
     @property
     def is_liquid(self) -> bool:
@@ -174,7 +202,33 @@ def _product(raw: Any, drug_id: str, where: str) -> Product:
         scored=bool(scored) and form == "tablet",
         source=str(raw.get("source", "")),
         market=str(raw.get("market", "")),
+        codes=_codes(raw.get("codes"), f"{where}.codes"),
     )
+
+
+def _codes(raw: Any, where: str) -> tuple[ProductCode, ...]:
+    """A product's verified codes: each names its system, code and source, or is refused."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise CatalogueError(f"{where}: expected a list of codes")
+    out = []
+    for i, c in enumerate(raw):
+        at = f"{where}[{i}]"
+        if not isinstance(c, dict):
+            raise CatalogueError(f"{at}: expected an object")
+        system = _need(c, "system", str, at)
+        if system not in CODE_SYSTEMS:
+            raise CatalogueError(f"{at}.system: {system!r} is not one of "
+                                 f"{', '.join(CODE_SYSTEMS)}")
+        code = _need(c, "code", str, at).strip()
+        if not code.isdigit():
+            raise CatalogueError(f"{at}.code: {code!r} is not a number")
+        source = _need(c, "source", str, at).strip()
+        if not source:
+            raise CatalogueError(f"{at}.source: say where the code was verified")
+        out.append(ProductCode(system, code, source))
+    return tuple(out)
 
 
 def _drug(raw: Any, where: str) -> Drug:

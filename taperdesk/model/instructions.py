@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from taperdesk.model.daily import TimedDose
@@ -10,6 +11,9 @@ from taperdesk.model.plan import TIME_LABELS
 from taperdesk.model.schedule import Step
 from taperdesk.model.units import format_count, format_mg
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _NOUN = {"tablet": "tablet", "odt": "melt-in-the-mouth tablet", "capsule": "capsule"}
 
 
@@ -48,3 +52,8 @@ def step_short(step: Step) -> str:
         + " + ".join(unit_short(u) for u in d.units) + ")"
         for d in step.doses
     )
+
+
+def long_date(d: date) -> str:
+    """'Mon 4 January 2027': the date as the handouts and the calendar export write it."""
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"

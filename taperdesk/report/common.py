@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
@@ -18,14 +17,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from taperdesk import __version__
+from taperdesk.model.instructions import MONTHS, WEEKDAYS, long_date  # noqa: F401 (re-exported)
 from taperdesk.report.context import PAPERS, HandoutInput
 from taperdesk.resources import read_json, resource
 
 FONT = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HOLD_FILL = colors.HexColor("#dbe9f7")
 GRID = colors.HexColor("#9aa5b1")
 ACCENT = colors.HexColor("#1d4f91")
@@ -100,10 +97,6 @@ def texts(name: str, drug: str) -> dict[str, Any]:
         return v
 
     return {k: fill(v) for k, v in data.items()}
-
-
-def long_date(d: date) -> str:
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def esc(text: str) -> str:

@@ -23,6 +23,8 @@ class Act(Enum):
     CLINICIAN_PDF = auto()
     PHARMACY_PDF = auto()
     EXPORT = auto()
+    EXPORT_CALENDAR = auto()
+    EXPORT_FHIR = auto()
     IMPORT = auto()
     OPEN_RECORDS = auto()
     SETTINGS = auto()
@@ -51,6 +53,9 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.CLINICIAN_PDF: ("Clinician &summary…", None, "Preview the clinician summary"),
     Act.PHARMACY_PDF: ("P&harmacy sheet…", None, "Preview the pharmacy sheet"),
     Act.EXPORT: ("&Export plan file…", "Ctrl+E", "Write the plan to a .taper.json file"),
+    Act.EXPORT_CALENDAR: ("Export to &calendar…", None,
+                          "Write the plan's dose changes as a calendar file (.ics) for a phone"),
+    Act.EXPORT_FHIR: ("Export &FHIR…", None, "Write the plan as a FHIR R4 Bundle for an EHR"),
     Act.IMPORT: ("&Import plan file…", "Ctrl+I", "Add a plan from a .taper.json file"),
     Act.OPEN_RECORDS: ("&Open records file…", "Ctrl+O",
                        "Use another records file (e.g. on a clinic share), now and from now on"),

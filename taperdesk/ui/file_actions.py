@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from taperdesk import __version__
-from taperdesk.model import PROTOCOLS
+from taperdesk.model import PROTOCOLS, compute
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
@@ -22,6 +22,8 @@ from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog
 
 PLAN_FILTER = "TaperDesk plan (*.taper.json *.json)"
 RECORDS_FILTER = "TaperDesk records (*.sqlite3)"
+ICS_FILTER = "Calendar (*.ics)"
+FHIR_FILTER = "FHIR JSON (*.fhir.json *.json)"
 
 
 class FileActions:
@@ -70,6 +72,46 @@ class FileActions:
     def _not_imported(self, why: str) -> bool:
         QMessageBox.warning(self.parent, "Import plan file", f"Nothing was imported.\n\n{why}")
         return False
+
+    # -- calendar and FHIR exports (reads only) ----------------------------
+
+    def export_calendar(self, path: Path | None = None) -> Path | None:
+        """The plan's dose changes (and appointments) as an .ics file for a phone."""
+        return self._export("ics", "Export to calendar", "plan.ics", ICS_FILTER, path)
+
+    def export_fhir(self, path: Path | None = None) -> Path | None:
+        """The patient and the plan as a FHIR R4 Bundle (JSON) for an EHR."""
+        return self._export("fhir", "Export FHIR", "plan.fhir.json", FHIR_FILTER, path)
+
+    def _export(self, fmt: str, title: str, name: str, filter_: str,
+                path: Path | None) -> Path | None:
+        from taperdesk.interop import write_export
+        from taperdesk.interop.export import WHAT, appointments_of, export_bytes
+
+        record, patient = self.session.record, self.session.patient
+        if record is None or patient is None:
+            self.session.error.emit("Open a plan first.")
+            return None
+        schedule = compute(record.plan, self.session.catalogue)
+        if not schedule.steps:
+            self.session.error.emit("This plan has no steps to export.")
+            return None
+        if path is None:
+            # The dialog asks before replacing a file, so the write may replace it.
+            chosen, _ = QFileDialog.getSaveFileName(self.parent, title, name, filter_)
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            data = export_bytes(fmt, schedule, patient, plan_id=record.id,
+                                revision=record.revision,
+                                appointments=appointments_of(self.session.store, patient.id))
+            write_export(path, data, force=True)
+        except (OSError, StoreError) as exc:
+            self.session.error.emit(f"Could not export: {exc}")
+            return None
+        self.session.message.emit(f"Exported the plan as a {WHAT[fmt]} to {path}")
+        return path
 
     # -- records files ----------------------------------------------------
 

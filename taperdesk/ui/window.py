@@ -39,7 +39,8 @@ SIDE_MIN_PX, SIDE_MAX_PX = 300, 420
 warnings; a wide screen gives the rest to the chart and the step table."""
 FILE_MENU = (Act.NEW_PATIENT, Act.EDIT_PATIENT, Act.NEW_PLAN, Act.ARCHIVE, None,
              Act.PREVIEW, Act.PRINT, Act.SAVE_PDF, Act.CLINICIAN_PDF, Act.PHARMACY_PDF, None,
-             Act.EXPORT, Act.IMPORT, None, Act.OPEN_RECORDS, Act.SETTINGS, None, Act.QUIT)
+             Act.EXPORT, Act.EXPORT_CALENDAR, Act.EXPORT_FHIR, Act.IMPORT, None,
+             Act.OPEN_RECORDS, Act.SETTINGS, None, Act.QUIT)
 EDIT_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP, None,
              Act.ADD_ASSESSMENT, Act.ACKNOWLEDGE)
 STEP_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP)
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         a.connect(Act.PRINT, lambda: handout_actions.print_handout(s, self))
         a.connect(Act.SAVE_PDF, lambda: handout_actions.save_handout(s, self))
         a.connect(Act.EXPORT, f.export_plan)
+        a.connect(Act.EXPORT_CALENDAR, f.export_calendar)
+        a.connect(Act.EXPORT_FHIR, f.export_fhir)
         a.connect(Act.IMPORT, f.import_plan)
         a.connect(Act.OPEN_RECORDS, f.open_records_file)
         a.connect(Act.SETTINGS, f.settings_dialog)

@@ -101,6 +101,26 @@ def test_bundled_cli_exports_the_demo_plan_and_writes_a_handout(bundle: Path,
     assert f"{first_dose} mg" in text, (first_row, text[:2000])
 
 
+def test_bundled_cli_exports_a_calendar_and_a_fhir_bundle(bundle: Path, tmp_path: Path) -> None:
+    """icalendar and fhir.resources (whose models load by name) work in the bundle."""
+    cli = str(bundle / f"taperdesk-cli{EXE}")
+    ics = _run([cli, "plan", "--dose", "1", "--start", "2027-01-04", "--format", "ics"],
+               tmp_path)
+    assert ics.returncode == 0, ics.stderr
+    assert "DTSTART;VALUE=DATE:20270104" in ics.stdout and "TRIGGER:-PT6H" in ics.stdout
+    db = tmp_path / "demo.sqlite3"
+    opened = _run([str(bundle / f"TaperDesk{EXE}"), "--db", str(db), "--demo-if-empty",
+                   "--bench-ready"], tmp_path)
+    assert opened.returncode == 0, opened.stderr
+    out = tmp_path / "plan.fhir.json"
+    fhir = _run([cli, "export", DEMO, "--db", str(db), "--format", "fhir", "-o", str(out)],
+                tmp_path)
+    assert fhir.returncode == 0, fhir.stdout + fhir.stderr
+    from fhir.resources.R4B.bundle import Bundle
+
+    assert Bundle.model_validate_json(out.read_bytes()).entry[0].resource.name[0].text == DEMO
+
+
 def test_bundled_cli_refuses_bad_input_with_one_line(bundle: Path, tmp_path: Path) -> None:
     proc = _run([str(bundle / f"taperdesk-cli{EXE}"), "plan", "--dose", "lots"], tmp_path)
     assert proc.returncode == 2

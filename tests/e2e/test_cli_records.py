@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from clirun import run
 
 from taperdesk.store import Store, load_demo
-
-
-def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "taperdesk.cli", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
 
 
 @pytest.fixture
