@@ -6,10 +6,11 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -18,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from taperdesk import __version__
-from taperdesk.report.context import PAPERS, HandoutInput
+from taperdesk.report.context import PAPERS, WEEK_STARTS, HandoutInput
 from taperdesk.resources import read_json, resource
 
 FONT = "DejaVuSans"
@@ -30,6 +31,11 @@ HOLD_FILL = colors.HexColor("#dbe9f7")
 GRID = colors.HexColor("#9aa5b1")
 ACCENT = colors.HexColor("#1d4f91")
 ALERT = colors.HexColor("#b00020")
+
+
+QUARTERS_NOTE = ("Quarter tablets (¼, ¾) in this plan: a scored tablet is cut into four with a "
+                 "tablet cutter; the patient needs one (the pharmacy supplies it) and is shown "
+                 "how on the handout.")
 
 
 class ReportError(ValueError):
@@ -60,6 +66,7 @@ class Styles:
     h2: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    weekday: ParagraphStyle
 
 
 def styles(large: bool) -> Styles:
@@ -67,8 +74,9 @@ def styles(large: bool) -> Styles:
     k = 1.35 if large else 1.0
 
     def st(name: str, size: float, font: str = FONT, **kw: Any) -> ParagraphStyle:
+        kw.setdefault("alignment", TA_LEFT)
         return ParagraphStyle(name, fontName=font, fontSize=size * k, leading=size * k * 1.25,
-                              alignment=TA_LEFT, **kw)
+                              **kw)
 
     return Styles(
         scale=k,
@@ -78,6 +86,7 @@ def styles(large: bool) -> Styles:
         h2=st("h2", 13, BOLD, spaceBefore=8, spaceAfter=4, textColor=ACCENT),
         cell=st("cell", 9),
         cell_bold=st("cellb", 9, BOLD),
+        weekday=st("weekday", 9.5, BOLD, alignment=TA_CENTER),
     )
 
 
@@ -129,15 +138,34 @@ def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float | None], s:
     return t
 
 
+def identity(inp: HandoutInput) -> str:
+    """The patient's name and a second identifier (date of birth and/or clinic ID), for the
+    header of every page; blanks to fill in by hand where the record has none."""
+    name = inp.patient_name.strip() or "Name: ______________"
+    ids = []
+    if inp.born is not None:
+        ids.append(f"born {inp.born.day} {MONTHS[inp.born.month - 1]} {inp.born.year}")
+    if inp.clinic_id.strip():
+        ids.append(f"clinic ID {inp.clinic_id.strip()}")
+    return " · ".join([name, *(ids or ["date of birth: ____________"])])
+
+
 def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
-    """Lay out ``story`` on the chosen paper with a footer on every page; PDF bytes."""
+    """Lay out ``story`` on the chosen paper with the patient's identifiers at the top and a
+    footer on every page; PDF bytes. The title metadata names the document, never the
+    patient (it shows in print queues and file browsers)."""
     size = page_size(inp.paper)
     buf = io.BytesIO()
-    who = inp.patient_name or "Patient"
+    who = identity(inp)
     clinic = inp.clinic.name
 
-    def footer(canvas: Any, doc: Any) -> None:
+    def frame(canvas: Any, doc: Any) -> None:
         canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#222222"))
+        canvas.setFont(BOLD, 8)
+        canvas.drawString(15 * mm, size[1] - 9 * mm, who)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(size[0] - 15 * mm, size[1] - 9 * mm, title)
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
         left = f"{title} — {who}" + (f" — {clinic}" if clinic else "")
@@ -148,11 +176,25 @@ def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
 
     doc = SimpleDocTemplate(
         buf, pagesize=size, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-        bottomMargin=16 * mm, title=f"{title} — {who}", author=clinic or "TaperDesk",
-        creator=f"TaperDesk {__version__}",
+        bottomMargin=16 * mm, title=title, author=clinic or "TaperDesk",
+        creator=f"TaperDesk {__version__}", initialFontName=FONT, initialFontSize=10,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame)
     return buf.getvalue()
+
+
+def weekdays(week_start: str) -> tuple[str, ...]:
+    """The calendar's column headings from the week's first day ("monday" or "sunday")."""
+    if week_start not in WEEK_STARTS:
+        raise ReportError(f"the week's first day must be one of {', '.join(WEEK_STARTS)}, "
+                          f"not {week_start!r}")
+    return WEEKDAYS if week_start == "monday" else WEEKDAYS[6:] + WEEKDAYS[:6]
+
+
+def has_quarters(schedule: Any) -> bool:
+    """Whether any dose of the schedule takes a quarter or three quarters of a tablet."""
+    return any(u.count % 1 in (Decimal("0.25"), Decimal("0.75"))
+               for st in schedule.steps for d in st.doses for u in d.units)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
