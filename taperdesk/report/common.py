@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -66,7 +66,6 @@ class Styles:
     h2: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
-    weekday: ParagraphStyle
 
 
 def styles(large: bool) -> Styles:
@@ -74,9 +73,8 @@ def styles(large: bool) -> Styles:
     k = 1.35 if large else 1.0
 
     def st(name: str, size: float, font: str = FONT, **kw: Any) -> ParagraphStyle:
-        kw.setdefault("alignment", TA_LEFT)
         return ParagraphStyle(name, fontName=font, fontSize=size * k, leading=size * k * 1.25,
-                              **kw)
+                              alignment=TA_LEFT, **kw)
 
     return Styles(
         scale=k,
@@ -86,7 +84,6 @@ def styles(large: bool) -> Styles:
         h2=st("h2", 13, BOLD, spaceBefore=8, spaceAfter=4, textColor=ACCENT),
         cell=st("cell", 9),
         cell_bold=st("cellb", 9, BOLD),
-        weekday=st("weekday", 9.5, BOLD, alignment=TA_CENTER),
     )
 
 

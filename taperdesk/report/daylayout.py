@@ -53,7 +53,7 @@ class Sizes:
 
 
 STANDARD = Sizes(number=7.5, dose=12.0, mark=8.5, base=1.0, split_below=0.75)
-LARGE = Sizes(number=9.5, dose=16.0, mark=11.0, base=1.35, split_below=0.85)
+LARGE = Sizes(number=9.5, dose=14.5, mark=11.0, base=1.35, split_below=0.85)
 
 
 def sizes(large: bool) -> Sizes:
@@ -96,6 +96,10 @@ class Chip:
     """The millilitres of a liquid ("" for tablets: pictures are drawn)."""
     under: str
     """The count and strength ("1½×0.5 mg") or a liquid's strength ("0.5 mg/5 mL")."""
+    under_x: float
+    """Where the words under start (centred under the chip)."""
+    top_x: float
+    """Where the pictures (or the millilitres) start."""
 
 
 @dataclass(frozen=True)
@@ -216,11 +220,13 @@ class DaySizer:
             for u in d.units:
                 top, under = chip_texts(u)
                 drawn = stringWidth(top, BOLD, liquid) if top else pictures(u) * 2.5 * r - 0.5 * r
-                w = max(drawn, stringWidth(under, FONT, text))
+                under_w = stringWidth(under, FONT, text)
+                w = max(drawn, under_w)
                 if lines[-1] and x + w > right:
                     lines.append([])
                     x = left
-                lines[-1].append(Chip(x, w, u, top, under))
+                lines[-1].append(Chip(x, w, u, top, under, x + (w - under_w) / 2,
+                                      x + (w - drawn) / 2))
                 x += w + gap
             rows.append(DoseRow(TIME_SHORT[d.time], tuple(tuple(line) for line in lines)))
         return Layout(f, r, text, label_w, text, liquid, tuple(rows))

@@ -183,11 +183,12 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: 
     it = iter(lays)
     cells = [[DayCell(d, sizer.width, cell_h, sizer, next(it), lines) if d else "" for d in wk]
              for wk in weeks]
-    rows: list[list[Any]] = [[para(d, s.weekday) for d in week], *cells]
+    rows: list[list[Any]] = [list(week), *cells]
     tbl = Table(rows, colWidths=[sizer.width] * 7,
                 rowHeights=[head_h] + [cell_h] * len(weeks), repeatRows=1)
     tbl.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("FONT", (0, 0), (-1, 0), BOLD, 9.5 * s.scale), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("LEFTPADDING", (0, 1), (-1, -1), 0), ("RIGHTPADDING", (0, 1), (-1, -1), 0),
         ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 0),
         ("LEFTPADDING", (0, 0), (-1, 0), 4), ("RIGHTPADDING", (0, 0), (-1, 0), 4),

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from taperdesk.report.common import BOLD, FONT, GRID, HOLD_FILL
-from taperdesk.report.daylayout import PAD, Chip, DayInfo, DaySizer, Layout, pictures
+from taperdesk.report.daylayout import PAD, Chip, DayInfo, DaySizer, Layout
 
 TABLET_FILL = colors.HexColor("#fff8e1")
 ONE = Decimal(1)
@@ -161,18 +161,14 @@ class DayCell(Flowable):  # type: ignore[misc]
         r, dashed = lay.r, False
         for chip in chips:
             c.setFillColor(colors.black)
-            tw = stringWidth(chip.under, FONT, lay.text_size)
-            ink.text(c, FONT, lay.text_size, chip.x + (chip.width - tw) / 2, under_y,
-                     chip.under)
+            ink.text(c, FONT, lay.text_size, chip.under_x, under_y, chip.under)
             if chip.top:
-                tw = stringWidth(chip.top, BOLD, lay.liquid_size)
-                ink.text(c, BOLD, lay.liquid_size, chip.x + (chip.width - tw) / 2,
-                         mid - lay.liquid_size * 0.35, chip.top)
+                ink.text(c, BOLD, lay.liquid_size, chip.top_x, mid - lay.liquid_size * 0.35,
+                         chip.top)
                 continue
             u = chip.unit
             p = u.product
-            n = pictures(u)
-            x = chip.x + (chip.width - (n * 2.5 * r - 0.5 * r)) / 2
+            x = chip.top_x
             tablet_pen(c)
             odt = p.form == "odt"
             for _ in range(int(u.count)):
@@ -189,7 +185,8 @@ class DayCell(Flowable):  # type: ignore[misc]
                 if dashed:
                     c.setDash()
                     dashed = False
-                dashed = _outline(c, ink, x + r, mid - r * 0.4, r, rest, p.scored, dashed)
+                low = r * 0.4 if rest <= Decimal("0.5") else 0.0  # a half or quarter sits low
+                dashed = _outline(c, ink, x + r, mid - low, r, rest, p.scored, dashed)
         if dashed:
             c.setDash()
 
