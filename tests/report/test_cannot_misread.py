@@ -198,3 +198,21 @@ def test_missing_phone_and_early_appointment_are_noticed(made) -> None:  # type:
     assert "phone number is missing" in first and "2026-12-20" in first
     assert "911" in first  # the labelled TaperDesk default emergency number
     assert notices(inp) == []
+
+
+def test_a_back_step_says_so_in_its_cells() -> None:
+    from taperdesk.model import back_step
+
+    plan = Plan("clonazepam", ("clonazepam-tab-0.5-us",), 2000, "night", date(2027, 1, 4),
+                make_protocol("nardi"))
+    sched = compute(back_step(plan, date(2027, 1, 25), 7, "symptoms"))
+    back = {st.start + timedelta(days=i) for st in sched.steps if st.kind == "back-step"
+            for i in range(st.days)}
+    assert len(back) == 7
+    marks: dict[str, set[date]] = {"dose back up": set(), "same dose": set()}
+    for page in calendar_pages(patient_handout(HandoutInput(sched))):
+        for day, rs in cells(page).items():
+            for r in rs:
+                if r.text in marks:
+                    marks[r.text].add(day)
+    assert marks == {"dose back up": back, "same dose": set()}
