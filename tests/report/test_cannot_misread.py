@@ -216,3 +216,12 @@ def test_a_back_step_says_so_in_its_cells() -> None:
                 if r.text in marks:
                     marks[r.text].add(day)
     assert marks == {"dose back up": back, "same dose": set()}
+
+
+def test_help_box_stays_on_page_one_in_large_print_with_notices(made) -> None:  # type: ignore[no-untyped-def]
+    inp, _ = made[("letter", True)]
+    bad = replace(inp, clinic=ClinicInfo("", "", "2026-12-20", "112"), opioid=True)
+    first = flat(page_texts(patient_handout(bad))[0])
+    assert "phone number is missing" in first and "before the plan starts" in first
+    assert "Call 112" in first and all(f.label in first for f in red_flags())
+    assert "Then tell the clinic." in first
