@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from pathlib import Path
 
 from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
 from taperdesk.model import check
+from taperdesk.report.context import (
+    DEFAULT_EMERGENCY,
+    WEEK_STARTS,
+    HandoutSettings,
+    handout_settings,
+    notices,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,18 +37,52 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="which handout (default: patient)")
     g.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                    help="the PDF file to write, e.g. handout.pdf")
-    g.add_argument("--paper", choices=["a4", "letter"], default="a4",
-                   help="paper size (default: a4)")
+    g.add_argument("--paper", choices=["a4", "letter"], default=None,
+                   help="paper size (default: the clinic setting with --db, else a4)")
     g.add_argument("--large-print", action="store_true", help="larger type for the patient")
     g.add_argument("--patient-name", default=None, metavar="NAME",
                    help="name printed on the handout (default: from the plan file)")
-    g.add_argument("--clinic-name", default="", metavar="TEXT", help="e.g. 'Riverside Clinic'")
-    g.add_argument("--clinic-phone", default="", metavar="TEXT", help="e.g. '555 0100'")
-    g.add_argument("--next-appointment", default="", metavar="YYYY-MM-DD",
+    g.add_argument("--born", default=None, metavar="YYYY-MM-DD",
+                   help="the patient's date of birth, printed beside the name on every page "
+                        "(default: from the plan file)")
+    g.add_argument("--clinic-id", default=None, metavar="TEXT",
+                   help="the patient's clinic ID, printed beside the name (default: from the "
+                        "plan file)")
+    g.add_argument("--clinic-name", default=None, metavar="TEXT", help="e.g. 'Riverside Clinic'")
+    g.add_argument("--clinic-phone", default=None, metavar="TEXT", help="e.g. '555 0100'")
+    g.add_argument("--emergency-number", default=None, metavar="TEXT",
+                   help="printed in the get-help box, e.g. 999 (default: the clinic setting "
+                        f"with --db, else {DEFAULT_EMERGENCY}, the TaperDesk default for the US)")
+    g.add_argument("--week-start", choices=list(WEEK_STARTS), default=None,
+                   help="the calendar's first column (default: the clinic setting, else monday)")
+    g.add_argument("--next-appointment", default=None, metavar="YYYY-MM-DD",
                    help="next visit (a date, or free text); the diary runs until then")
+    g.add_argument("--db", metavar="PATH", type=Path, default=None,
+                   help="a records file whose clinic settings (name, phone, emergency number, "
+                        "paper, first day of the week) to use; options given here win")
     g.add_argument("--period", type=int, default=28, metavar="DAYS",
                    help="pharmacy: prescription period in days (default: 28)")
     p.set_defaults(run=run)
+
+
+def _settings(args: argparse.Namespace) -> HandoutSettings:
+    """The clinic settings of --db (read only), or the TaperDesk defaults without one."""
+    from taperdesk.cli import UsageError
+    from taperdesk.store import Store, StoreError
+
+    if args.db is None:
+        return handout_settings(lambda key, default: default)
+    if not args.db.is_file():
+        raise UsageError(f"--db {str(args.db)!r} does not exist")
+    try:
+        with Store.open(args.db, create=False) as store:
+            return handout_settings(store.setting)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _pick(given: str | None, setting: str) -> str:
+    return setting if given is None else given.strip()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,24 +90,39 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
     schedule, catalogue, opioid = schedule_from_args(args)
-    name = args.patient_name
-    if name is None and args.from_file is not None:
+    name, born, clinic_id = args.patient_name, None, args.clinic_id
+    if args.from_file is not None:
         from taperdesk.store.planfile import read_plan_file
 
-        name = read_plan_file(args.from_file, catalogue).patient_name
+        doc = read_plan_file(args.from_file, catalogue)
+        name = doc.patient_name if name is None else name
+        born, clinic_id = doc.born, doc.clinic_id if clinic_id is None else clinic_id
+    if args.born is not None:
+        try:
+            born = date.fromisoformat(args.born)
+        except ValueError:
+            raise UsageError(f"--born {args.born!r} is not a real date (YYYY-MM-DD)") from None
     out: Path = args.output
     if out.exists() and out.is_dir():
         raise UsageError(f"{out} is a folder; give a file name such as handout.pdf")
     if not out.parent.exists():
         raise UsageError(f"the folder {out.parent} does not exist")
+    st = _settings(args)
+    c = st.clinic
+    clinic = ClinicInfo(_pick(args.clinic_name, c.name), _pick(args.clinic_phone, c.phone),
+                        _pick(args.next_appointment, c.next_appointment),
+                        _pick(args.emergency_number, c.emergency) or DEFAULT_EMERGENCY)
     inp = HandoutInput(
         schedule=schedule,
         warnings=check(schedule, opioid=opioid),
         patient_name=name or "",
         opioid=opioid,
-        clinic=ClinicInfo(args.clinic_name, args.clinic_phone, args.next_appointment),
-        paper=args.paper,
+        clinic=clinic,
+        paper=args.paper or st.paper,
         large_print=args.large_print,
+        born=born,
+        clinic_id=clinic_id or "",
+        week_start=args.week_start or st.week_start,
     )
     try:
         if args.kind == "pharmacy":
@@ -80,4 +138,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"Wrote {out} ({args.kind}, {len(pdf) // 1024} KB)")
+    if args.kind == "patient":
+        for notice in notices(inp):  # the PDF is written and says so too
+            print(f"taperdesk: warning: {notice}", file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ from taperdesk.report.common import ACCENT, FONT
 
 
 def _plot(width: float, height: float, title: str) -> tuple[Drawing, LinePlot]:
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT)
     d.add(String(0, height - 10, title, fontName=FONT, fontSize=9))
     lp = LinePlot()
     lp.x, lp.y, lp.width, lp.height = 40, 20, width - 60, height - 40

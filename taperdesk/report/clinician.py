@@ -16,9 +16,11 @@ from taperdesk.report.charts import dose_chart, score_chart
 from taperdesk.report.common import (
     ALERT,
     HOLD_FILL,
+    QUARTERS_NOTE,
     build,
     esc,
     grid_table,
+    has_quarters,
     long_date,
     page_size,
     para,
@@ -54,6 +56,8 @@ def clinician_summary(inp: HandoutInput) -> bytes:
                             [40 * mm, width - 40 * mm], s, header=False))
     for note in sched.notes:
         story.append(para(f"Note: {note}", s.small))
+    if has_quarters(sched):
+        story.append(para(QUARTERS_NOTE, s.body))
     story.append(para("Steps", s.h2))
     heads = ("#", "Dates", "mg/day", "How taken", "Kind", "Rationale and source")
     rows: list[list[Any]] = [[para(h, s.cell_bold) for h in heads]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib import colors
@@ -18,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from taperdesk import __version__
 from taperdesk.model.instructions import MONTHS, WEEKDAYS, long_date  # noqa: F401 (re-exported)
-from taperdesk.report.context import PAPERS, HandoutInput
+from taperdesk.report.context import PAPERS, WEEK_STARTS, HandoutInput
 from taperdesk.resources import read_json, resource
 
 FONT = "DejaVuSans"
@@ -27,6 +29,11 @@ HOLD_FILL = colors.HexColor("#dbe9f7")
 GRID = colors.HexColor("#9aa5b1")
 ACCENT = colors.HexColor("#1d4f91")
 ALERT = colors.HexColor("#b00020")
+
+
+QUARTERS_NOTE = ("Quarter tablets (¼, ¾) in this plan: a scored tablet is cut into four with a "
+                 "tablet cutter; the patient needs one (the pharmacy supplies it) and is shown "
+                 "how on the handout.")
 
 
 class ReportError(ValueError):
@@ -122,15 +129,34 @@ def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float | None], s:
     return t
 
 
+def identity(inp: HandoutInput) -> str:
+    """The patient's name and a second identifier (date of birth and/or clinic ID), for the
+    header of every page; blanks to fill in by hand where the record has none."""
+    name = inp.patient_name.strip() or "Name: ______________"
+    ids = []
+    if inp.born is not None:
+        ids.append(f"born {inp.born.day} {MONTHS[inp.born.month - 1]} {inp.born.year}")
+    if inp.clinic_id.strip():
+        ids.append(f"clinic ID {inp.clinic_id.strip()}")
+    return " · ".join([name, *(ids or ["date of birth: ____________"])])
+
+
 def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
-    """Lay out ``story`` on the chosen paper with a footer on every page; PDF bytes."""
+    """Lay out ``story`` on the chosen paper with the patient's identifiers at the top and a
+    footer on every page; PDF bytes. The title metadata names the document, never the
+    patient (it shows in print queues and file browsers)."""
     size = page_size(inp.paper)
     buf = io.BytesIO()
-    who = inp.patient_name or "Patient"
+    who = identity(inp)
     clinic = inp.clinic.name
 
-    def footer(canvas: Any, doc: Any) -> None:
+    def frame(canvas: Any, doc: Any) -> None:
         canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#222222"))
+        canvas.setFont(BOLD, 8)
+        canvas.drawString(15 * mm, size[1] - 9 * mm, who)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(size[0] - 15 * mm, size[1] - 9 * mm, title)
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
         left = f"{title} — {who}" + (f" — {clinic}" if clinic else "")
@@ -141,11 +167,25 @@ def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
 
     doc = SimpleDocTemplate(
         buf, pagesize=size, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm,
-        bottomMargin=16 * mm, title=f"{title} — {who}", author=clinic or "TaperDesk",
-        creator=f"TaperDesk {__version__}",
+        bottomMargin=16 * mm, title=title, author=clinic or "TaperDesk",
+        creator=f"TaperDesk {__version__}", initialFontName=FONT, initialFontSize=10,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame)
     return buf.getvalue()
+
+
+def weekdays(week_start: str) -> tuple[str, ...]:
+    """The calendar's column headings from the week's first day ("monday" or "sunday")."""
+    if week_start not in WEEK_STARTS:
+        raise ReportError(f"the week's first day must be one of {', '.join(WEEK_STARTS)}, "
+                          f"not {week_start!r}")
+    return WEEKDAYS if week_start == "monday" else WEEKDAYS[6:] + WEEKDAYS[:6]
+
+
+def has_quarters(schedule: Any) -> bool:
+    """Whether any dose of the schedule takes a quarter or three quarters of a tablet."""
+    return any(u.count % 1 in (Decimal("0.25"), Decimal("0.75"))
+               for st in schedule.steps for d in st.doses for u in d.units)
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

@@ -1,7 +1,13 @@
-"""What a handout is made from: plain model data, no Qt and no database."""
+"""What a handout is made from: plain model data, no Qt and no database.
+
+Also the clinic settings handouts read (paper, emergency number, first day of the week,
+clinic details) and the notices about missing or odd details, so the window, the command
+line and the PDF all say the same thing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,6 +16,17 @@ from taperdesk.model.scales import Assessment
 from taperdesk.model.schedule import Schedule
 
 PAPERS = ("a4", "letter")
+WEEK_STARTS = ("monday", "sunday")
+EMERGENCY_NUMBERS = (("911", "US and Canada"), ("999", "UK"), ("112", "European Union"),
+                     ("000", "Australia"), ("111", "New Zealand"))
+"""Public emergency telephone numbers a clinic picks from (or it types its own)."""
+DEFAULT_EMERGENCY = "911"
+"""TaperDesk default (editable in Settings): the US number, as the default products are the
+US ones. A clinic elsewhere sets its own (999 in the UK, 112 in the EU)."""
+
+SETTING_KEYS = ("clinic_name", "clinic_phone", "next_appointment", "emergency_number",
+                "paper", "week_start")
+"""The records-file settings a handout reads (``Store.setting``), in the dialog's order."""
 
 
 @dataclass(frozen=True)
@@ -18,6 +35,8 @@ class ClinicInfo:
     phone: str = ""
     next_appointment: str = ""
     """Free text or an ISO date (YYYY-MM-DD)."""
+    emergency: str = DEFAULT_EMERGENCY
+    """The emergency telephone number printed in the get-help box."""
 
     @property
     def next_date(self) -> date | None:
@@ -45,3 +64,43 @@ class HandoutInput:
     """First day of the symptom diary; default: the plan's start."""
     paper: str = "a4"
     large_print: bool = False
+    born: date | None = None
+    clinic_id: str = ""
+    """The second identifier beside the name (date of birth and/or the clinic's ID)."""
+    week_start: str = "monday"
+    """The calendar's first column: "monday" or "sunday"."""
+
+
+@dataclass(frozen=True)
+class HandoutSettings:
+    """The clinic settings of a records file as handouts use them."""
+
+    clinic: ClinicInfo
+    paper: str
+    week_start: str
+
+
+def handout_settings(get: Callable[[str, str], str]) -> HandoutSettings:
+    """Read the handout settings through ``get(key, default)`` (e.g. ``Store.setting``);
+    a paper or first day not known falls back to the default rather than failing a print."""
+    paper = get("paper", "a4").strip().lower()
+    week = get("week_start", "monday").strip().lower()
+    clinic = ClinicInfo(get("clinic_name", "").strip(), get("clinic_phone", "").strip(),
+                        get("next_appointment", "").strip(),
+                        get("emergency_number", "").strip() or DEFAULT_EMERGENCY)
+    return HandoutSettings(clinic, paper if paper in PAPERS else "a4",
+                           week if week in WEEK_STARTS else "monday")
+
+
+def notices(inp: HandoutInput) -> list[str]:
+    """What is missing or wrong in the details printed on the patient handout, in words
+    (printed on the handout, said on stderr by the CLI, asked about by the window)."""
+    out = []
+    if not inp.clinic.phone.strip():
+        out.append("The clinic's phone number is missing: write it in the box on page 1 "
+                   "before giving this handout.")
+    nxt, start = inp.clinic.next_date, inp.schedule.plan.start
+    if nxt is not None and nxt < start:
+        out.append(f"The next appointment ({nxt.isoformat()}) is before the plan starts "
+                   f"({start.isoformat()}): check the date.")
+    return out

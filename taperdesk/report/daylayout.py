@@ -1,61 +1,63 @@
-"""Sizes of the calendar's day cells: a day's drawing fits its cell, and all days of a page
-are drawn at one scale and one type size.
+"""Sizes of the calendar's day cells.
 
-Only the day number and the day's total differ from one day of a step to the next, so the
-doses' part of a layout (tablet radius, type size, wrapped counts, height) is worked out
-once for each distinct set of doses and scale (``DaySizer``), not once per day.
+A cell reads from the top: the day ("4 Jan", small, in the corner), the day's total on a
+line of its own in large bold type (never on the day's line, so "10" and "1.5 mg" cannot
+read as "101.5 mg"), then one row per time of day: the label (AM, Mid, Bed) and, for each
+product, its tablet pictures with the count and strength written under them ("1½×0.5 mg"),
+or the millilitres of a liquid with its strength under them. A hold day ends with a dark
+band saying "same dose". The day and total keep their sizes (``Sizes``); only the rows
+shrink (scale ``f``) so the tallest day of a page fits its cell, all days of a page at one
+scale. Only the doses differ between the days of a step, so each distinct set of doses is
+laid out once per scale (``DaySizer``), not once per day.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from taperdesk.model.daily import TimedDose
+from taperdesk.model.doses import Unit
 from taperdesk.model.units import format_count, format_mg
 from taperdesk.report.common import BOLD, FONT
 
 TIME_SHORT = {"morning": "AM", "midday": "Mid", "night": "Bed"}
 PAD = 3.0
 """Points of white space at each edge of a day cell."""
-MIN_SCALE = 0.8
-"""The smallest scale a day is drawn at (text of about 4.5 pt); the calendar gives each day
-at least the height this needs."""
+MIN_SCALE = 0.7
+"""The smallest scale the rows of a day are drawn at (counts of about 5 pt in standard
+print); the calendar gives each day at least the height this needs."""
+MAX_SCALE = 1.6
+"""The largest: a roomy cell draws its tablets and counts larger, up to this."""
+TEXT = 7.0
+"""The counts' and labels' size at scale 1 in standard print."""
 
 
-def pictures(dose: TimedDose) -> int:
-    """How many tablet pictures a dose draws (a part tablet is one picture)."""
-    n = 0
-    for u in dose.units:
-        if not u.product.is_liquid:
-            n += int(u.count) + (1 if u.count % 1 else 0)
-    return n
+@dataclass(frozen=True)
+class Sizes:
+    """The type sizes of one kind of print that never shrink."""
+
+    number: float
+    """The day ("4 Jan")."""
+    dose: float
+    """The day's total and "No more doses" (SPEC.md: at least 14 pt large, 11 pt standard)."""
+    mark: float
+    """"same dose" in the band of a hold day."""
+    base: float
+    """The rows' scale 1 relative to standard print."""
+    split_below: float
+    """A month of four or more weeks whose rows would print below this scale takes two
+    pages (counts of about 5 pt standard, 8 pt large)."""
 
 
-def liquid_text(dose: TimedDose) -> str:
-    return " + ".join(f"{u.ml} mL" for u in dose.units if u.product.is_liquid)
+STANDARD = Sizes(number=7.5, dose=12.0, mark=8.5, base=1.0, split_below=0.75)
+LARGE = Sizes(number=9.5, dose=14.5, mark=11.0, base=1.35, split_below=0.85)
 
 
-def count_parts(dose: TimedDose) -> list[str]:
-    """'1½×0.5 mg' for each tablet product of the dose (the words under the pictures)."""
-    return [f"{format_count(u.count)}×{format_mg(u.product.strength_ug)} mg"
-            for u in dose.units if not u.product.is_liquid]
-
-
-def pack(parts: list[str], size: float, width: float) -> list[str]:
-    """Join ``parts`` with ' + ' into as few lines as fit ``width`` at ``size`` pt; a line
-    that continues ends with ' +'."""
-    lines: list[str] = []
-    for n, part in enumerate(parts):
-        last = n == len(parts) - 1
-        tail = "" if last else " +"
-        if lines and stringWidth(f"{lines[-1]} {part}{tail}", FONT, size) <= width:
-            lines[-1] = f"{lines[-1]} {part}{tail}"
-        else:
-            lines.append(part + tail)
-    return lines
+def sizes(large: bool) -> Sizes:
+    return LARGE if large else STANDARD
 
 
 @dataclass
@@ -64,155 +66,197 @@ class DayInfo:
     daily_ug: int | None
     """None: not a day of the plan."""
     doses: tuple[TimedDose, ...] = ()
-    hold: bool = False
+    mark: str = ""
+    """Words in the band at the cell's foot ("same dose" on a hold day)."""
     stop: bool = False
     first_of_step: bool = False
 
 
+def words_to_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken between words into lines no wider than ``width`` (a word longer than
+    the width stays whole on its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 @dataclass(frozen=True)
-class DoseLayout:
+class Chip:
+    """One product of one dose: pictures (or millilitres) over the count and strength."""
+
+    x: float
+    """Left edge, from the cell's left."""
+    width: float
+    unit: Unit
+    top: str
+    """The millilitres of a liquid ("" for tablets: pictures are drawn)."""
+    under: str
+    """The count and strength ("1½×0.5 mg") or a liquid's strength ("0.5 mg/5 mL")."""
+    under_x: float
+    """Where the words under start (centred under the chip)."""
+    top_x: float
+    """Where the pictures (or the millilitres) start."""
+
+
+@dataclass(frozen=True)
+class DoseRow:
     label: str
-    r: float
-    """Tablet radius."""
-    liquid: str
-    liquid_size: float
-    lines: tuple[str, ...]
-    """The counts in words, wrapped to the cell."""
+    lines: tuple[tuple[Chip, ...], ...]
+    """The chips of the dose, wrapped to the cell's width."""
 
 
 @dataclass(frozen=True)
 class Layout:
     f: float
-    head_size: float
-    """The day number and the day's total."""
+    r: float
+    """Tablet radius."""
+    label_size: float
     label_w: float
     text_size: float
-    doses: tuple[DoseLayout, ...]
+    liquid_size: float
+    rows: tuple[DoseRow, ...]
 
-    def row_height(self, d: DoseLayout) -> float:
-        return 11.5 * self.f + len(d.lines) * self.text_size * 1.2 + 2 * self.f
+    @property
+    def line_h(self) -> float:
+        """The height of one line of chips: pictures (or mL), a gap, the words under."""
+        return max(2 * self.r, self.liquid_size) + 1.5 * self.f + self.text_size * 1.15
 
     @property
     def height(self) -> float:
-        return PAD + 11 * self.f + sum(self.row_height(d) for d in self.doses) + PAD
+        return sum(len(r.lines) * self.line_h + 2.5 * self.f for r in self.rows)
 
 
-def head_size(info: DayInfo, width: float, f: float) -> float:
-    """The day number's and total's size at scale ``f``, shrunk to fit ``width``."""
-    inner = width - 2 * PAD
-    number = str(info.day.day)
-    total = f"{format_mg(info.daily_ug)} mg" if info.daily_ug is not None else ""
-    head = stringWidth(number, BOLD, 8 * f) + 4 + stringWidth(total, BOLD, 8 * f)
-    shrink: float = min(1.0, inner / head)
-    return 8 * f * shrink
+def chip_texts(u: Unit) -> tuple[str, str]:
+    """(text over, text under) a product's part of a dose."""
+    p = u.product
+    if p.is_liquid:
+        return f"{u.ml} mL", f"{format_mg(p.ug_per_ml * 5)} mg/5 mL"
+    return "", f"{format_count(u.count)}×{format_mg(p.strength_ug)} mg"
 
 
-@dataclass
-class _Doses:
-    """What the rows of one set of doses need, whatever the scale; and their layouts by
-    scale (head size not yet known: 8 × scale)."""
-
-    labels: tuple[str, ...]
-    pictures: tuple[int, ...]
-    liquids: tuple[tuple[str, float], ...]
-    """Each dose's liquid text and its width at 1 pt (0.0 without a liquid)."""
-    parts: tuple[list[str], ...]
-    text_cap: float
-    """The largest type size at which every count fits the cell on a line of its own."""
-    by_scale: dict[float, Layout] = field(default_factory=dict)
+def pictures(u: Unit) -> int:
+    """How many tablet pictures a unit draws (a part tablet is one picture)."""
+    return 0 if u.product.is_liquid else int(u.count) + (1 if u.count % 1 else 0)
 
 
 class DaySizer:
-    """Lays out day cells ``width`` points wide, each distinct set of doses once per scale."""
+    """Lays out day cells ``width`` points wide in one kind of print."""
 
-    def __init__(self, width: float) -> None:
+    def __init__(self, width: float, kind: Sizes, stop_label: str) -> None:
         self.width = width
+        self.kind = kind
+        self.stop_label = stop_label
         self.inner = width - 2 * PAD
-        self._doses: dict[tuple[TimedDose, ...], _Doses] = {}
-        self._label_w: dict[float, float] = {}
+        self._dose_lines: dict[int | None, list[str]] = {}
+        self._caps: dict[tuple[TimedDose, ...], float] = {}
+        self._lays: dict[tuple[tuple[TimedDose, ...], float, float], Layout] = {}
 
-    def _content(self, doses: tuple[TimedDose, ...]) -> _Doses:
-        c = self._doses.get(doses)
-        if c is None:
-            parts = tuple(count_parts(d) for d in doses)
-            cap = float("inf")
-            for ps in parts:
-                for n, part in enumerate(ps):
-                    text = part if n == len(ps) - 1 else f"{part} +"
-                    cap = min(cap, self.inner / stringWidth(text, FONT, 1))
-            liquids = tuple((t, stringWidth(t, BOLD, 1) if t else 0.0)
-                            for t in map(liquid_text, doses))
-            c = _Doses(tuple(TIME_SHORT[d.time] for d in doses),
-                       tuple(pictures(d) for d in doses), liquids, parts, cap)
-            self._doses[doses] = c
-        return c
+    # -- the fixed part: day, total, band -------------------------------------------
 
-    def label_w(self, f: float) -> float:
-        w = self._label_w.get(f)
-        if w is None:
-            label_size = 6 * f
-            w = max(stringWidth(t, FONT, label_size) for t in TIME_SHORT.values()) + 3 * f
-            self._label_w[f] = w
-        return w
+    def dose_lines(self, info: DayInfo) -> list[str]:
+        """The total ("1.5 mg", wrapped before "mg" if need be) or "No more doses"."""
+        key = -1 if info.stop else info.daily_ug
+        lines = self._dose_lines.get(key)
+        if lines is None:
+            text = self.stop_label if info.stop else (
+                f"{format_mg(info.daily_ug)} mg" if info.daily_ug is not None else "")
+            lines = self._dose_lines[key] = words_to_lines(text, BOLD, self.kind.dose,
+                                                           self.inner)
+        return lines
 
-    def rows(self, doses: tuple[TimedDose, ...], f: float) -> Layout:
-        """The layout of ``doses`` at scale ``f`` (with the unshrunk head size)."""
-        return self._rows(self._content(doses), f)
+    def head(self, lines: int) -> float:
+        """Height from the cell's top to the first row: the day and ``lines`` of total."""
+        k = self.kind
+        return PAD + k.number * 1.15 + 1 + lines * k.dose * 1.1 + 2
 
-    def _rows(self, c: _Doses, f: float) -> Layout:
-        lay = c.by_scale.get(f)
-        if lay is not None:
-            return lay
-        inner = self.inner
-        label_w = self.label_w(f)
-        text_size = min(5.5 * f, c.text_cap)
-        rows = []
-        for label, n, (liquid, liquid_w), parts in zip(c.labels, c.pictures, c.liquids,
-                                                       c.parts, strict=True):
-            r = min(4.2 * f, (inner - label_w) / (2.5 * n)) if n else 4.2 * f
-            liquid_size = 9 * f
-            if liquid:
-                liquid_size = min(liquid_size, (inner - label_w) / liquid_w)
-            lines = tuple(pack(parts, text_size, inner))
-            rows.append(DoseLayout(label, r, liquid, liquid_size, lines))
-        lay = Layout(f, 8 * f, label_w, text_size, tuple(rows))
-        c.by_scale[f] = lay
+    def foot(self) -> float:
+        return self.kind.mark * 1.7
+
+    # -- the rows ---------------------------------------------------------------------
+
+    def label_w(self, size: float) -> float:
+        return max(stringWidth(t, FONT, size) for t in TIME_SHORT.values()) + 0.4 * size
+
+    def text_cap(self, doses: tuple[TimedDose, ...]) -> float:
+        """The largest size at which every count fits beside a label of the same size."""
+        cap = self._caps.get(doses)
+        if cap is None:
+            widest = max((stringWidth(chip_texts(u)[1], FONT, 1)
+                          for d in doses for u in d.units), default=1.0)
+            cap = self._caps[doses] = self.inner / (self.label_w(1) + widest)
+        return cap
+
+    def page_text(self, dose_sets: list[tuple[TimedDose, ...]], f: float) -> float:
+        """The counts' (and labels') size of a page at scale ``f``: one size for every day.
+        A label is never larger than the counts, so it leaves them the room."""
+        return min([TEXT * self.kind.base * f, *(self.text_cap(d) for d in dose_sets)])
+
+    def rows(self, doses: tuple[TimedDose, ...], f: float, text: float) -> Layout:
+        key = (doses, f, text)
+        lay = self._lays.get(key)
+        if lay is None:
+            lay = self._lays[key] = self._rows(doses, f, text)
         return lay
 
-    def _fit(self, c: _Doses, height: float, largest: float) -> float:
-        """The largest scale (at most ``largest``, at least MIN_SCALE) whose layout fits."""
-        f = largest
-        while f > MIN_SCALE:
-            if self._rows(c, f).height <= height:
-                return f
+    def _rows(self, doses: tuple[TimedDose, ...], f: float, text: float) -> Layout:
+        base = self.kind.base
+        label_w = self.label_w(text)
+        left, right = PAD + label_w, PAD + self.inner
+        most = max((pictures(u) for d in doses for u in d.units), default=1) or 1
+        r = min(4.5 * base * f, (right - left) / (2.5 * most))
+        liquids = [chip_texts(u)[0] for d in doses for u in d.units if u.product.is_liquid]
+        liquid = 9 * base * f
+        if liquids:
+            liquid = min(liquid, (right - left) / max(stringWidth(t, BOLD, 1) for t in liquids))
+        gap = 3.5 * base * f
+        rows = []
+        for d in doses:
+            lines: list[list[Chip]] = [[]]
+            x = left
+            for u in d.units:
+                top, under = chip_texts(u)
+                drawn = stringWidth(top, BOLD, liquid) if top else pictures(u) * 2.5 * r - 0.5 * r
+                under_w = stringWidth(under, FONT, text)
+                w = max(drawn, under_w)
+                if lines[-1] and x + w > right:
+                    lines.append([])
+                    x = left
+                lines[-1].append(Chip(x, w, u, top, under, x + (w - under_w) / 2,
+                                      x + (w - drawn) / 2))
+                x += w + gap
+            rows.append(DoseRow(TIME_SHORT[d.time], tuple(tuple(line) for line in lines)))
+        return Layout(f, r, text, label_w, text, liquid, tuple(rows))
+
+    # -- a page -------------------------------------------------------------------------
+
+    def need(self, days: list[DayInfo], f: float) -> float:
+        """The cell height the days of one page need at scale ``f``."""
+        sets = _distinct(days)
+        text = self.page_text(sets, f)
+        lines = max((len(self.dose_lines(i)) for i in days if not i.stop), default=1)
+        rows = max((self.rows(d, f, text).height for d in sets), default=0.0)
+        foot = self.foot() if any(i.mark for i in days) else 0.0
+        stop = max((self.head(len(self.dose_lines(i))) for i in days if i.stop), default=0.0)
+        return max(self.head(lines) + rows + foot + PAD, stop + PAD)
+
+    def fit_page(self, days: list[DayInfo], height: float) -> tuple[float, int, list[Layout]]:
+        """The largest scale (at most MAX_SCALE, at least MIN_SCALE) at which every day of
+        the page fits ``height``; the number of total lines the page's cells leave room for; and
+        each day's layout at that scale."""
+        f = MAX_SCALE
+        while f > MIN_SCALE and self.need(days, f) > height:
             f = round(f - 0.05, 2)
-        return MIN_SCALE
-
-    def tallest(self, days: list[DayInfo], f: float) -> float:
-        """The height the tallest of ``days`` needs at scale ``f``."""
-        return max(self.rows(d, f).height for d in _distinct(days))
-
-    def fit_page(self, days: list[DayInfo], height: float, largest: float) -> list[Layout]:
-        """Layouts of the days of one page, all at the same scale and type sizes (the
-        smallest any day needs), so the page reads evenly."""
-        contents = {k: self._content(d) for k, d in _distinct_by_id(days).items()}
-        f = min(self._fit(c, height, largest) for c in contents.values())
-        at_f = {k: self._rows(c, f) for k, c in contents.items()}
-        head = min(head_size(i, self.width, f) for i in days)
-        text = min(lay.text_size for lay in at_f.values())
-        out: dict[int, Layout] = {}
-        for k, lay in at_f.items():
-            rows = tuple(DoseLayout(r.label, r.r, r.liquid, r.liquid_size,
-                                    tuple(pack(parts, text, self.inner)))
-                         for r, parts in zip(lay.doses, contents[k].parts, strict=True))
-            out[k] = Layout(f, head, lay.label_w, text, rows)
-        return [out[id(i.doses)] for i in days]
-
-
-def _distinct_by_id(days: list[DayInfo]) -> dict[int, tuple[TimedDose, ...]]:
-    """The days' dose tuples by identity (the days of a step share one tuple)."""
-    return {id(i.doses): i.doses for i in days}
+        sets = _distinct(days)
+        text = self.page_text(sets, f)
+        lines = max((len(self.dose_lines(i)) for i in days if not i.stop), default=1)
+        by_id = {id(d): self.rows(d, f, text) for d in [*sets, ()]}
+        return f, lines, [by_id[id(i.doses)] for i in days]
 
 
 def _distinct(days: list[DayInfo]) -> list[tuple[TimedDose, ...]]:
-    return list(_distinct_by_id(days).values())
+    """The days' dose tuples by identity (the days of a step share one tuple)."""
+    return list({id(i.doses): i.doses for i in days if i.doses}.values())

@@ -10,7 +10,6 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -35,14 +34,16 @@ from taperdesk.report.common import (
     build,
     esc,
     grid_table,
+    has_quarters,
     long_date,
     page_size,
     para,
     styles,
     texts,
+    weekdays,
 )
-from taperdesk.report.context import HandoutInput
-from taperdesk.report.daylayout import MIN_SCALE, DayInfo, DaySizer
+from taperdesk.report.context import HandoutInput, notices
+from taperdesk.report.daylayout import MIN_SCALE, DayInfo, DaySizer, sizes
 from taperdesk.report.pictures import DayCell
 
 TITLE = "Patient handout"
@@ -51,34 +52,35 @@ FRAME_PAD = 12
 this; the calendar grid itself is as wide as the margins allow."""
 FRAME_LOSS = 30 * mm + FRAME_PAD + 2
 """Page height lost to the margins, the frame's padding and a little slack."""
+NOTICE = colors.HexColor("#b35c00")
 
 
 def patient_handout(inp: HandoutInput) -> bytes:
     """The patient handout as PDF bytes."""
     s = styles(inp.large_print)
     sched = inp.schedule
+    week = weekdays(inp.week_start)  # a bad first day is refused before any work
     t = texts("patient", sched.drug.name.lower())
     story: list[Flowable] = []
     story.append(para(t["title"], s.h1))
     if inp.patient_name:
         story.append(para(f"For {inp.patient_name}", s.body))
-    story.append(para(t["intro"], s.body))
-    story.append(_contact_box(inp, t, s))
+    for notice in notices(inp):
+        story.append(_alert_box("Notice", notice, s, NOTICE))
+    story += [_help_box(inp, t, s), Spacer(1, 6), _contact_box(inp, t, s), Spacer(1, 4)]
     if inp.opioid:
         story.append(_alert_box(t["opioid_heading"], t["opioid"], s))
+    story.append(para(t["intro"], s.body))
     story.append(para(t["glance_heading"], s.h2))
     story.append(_glance(inp, t, s))
     story.append(para(
         f"Your last dose is on {long_date(sched.stop_date - timedelta(days=1))}. "
         f"From {long_date(sched.stop_date)} you take no more {sched.drug.name.lower()}.",
         s.body) if sched.steps else para("This plan has no steps.", s.body))
-    story.append(CondPageBreak(60 * mm))
-    story.append(para(t["important_heading"], s.h2))
-    story += [para(f"• {line}", s.body) for line in t["important"]]
+    story.append(KeepTogether([para(t["important_heading"], s.h2),
+                               *(para(f"• {line}", s.body) for line in t["important"])]))
     story.append(PageBreak())
-    story += _calendar(inp, t, s)
-    story.append(para(t["help_heading"], s.h2))
-    story.append(_help_box(inp, t, s))
+    story += _calendar(inp, t, s, week)
     story.append(para(t["feel_heading"], s.h2))
     story += [para(f"• {line}", s.body) for line in t["feel"]]
     story.append(PageBreak())
@@ -89,19 +91,21 @@ def patient_handout(inp: HandoutInput) -> bytes:
 def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     c = inp.clinic
     rows = [[para(t["contact_heading"], s.cell_bold), para(c.name or "—", s.cell)],
-            [para("Phone", s.cell_bold), para(c.phone or "—", s.cell)],
+            [para("Phone", s.cell_bold), para(c.phone or t["phone_missing"], s.cell)],
             [para("Next appointment", s.cell_bold),
              para(long_date(c.next_date) if c.next_date else (c.next_appointment or "—"), s.cell)]]
     tbl = Table(rows, colWidths=[45 * mm * s.scale, None])
-    tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GRID),
+    tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
+                             ("BOX", (0, 0), (-1, -1), 0.8, GRID),
                              ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#eef2f7")),
                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return tbl
 
 
-def _alert_box(heading: str, text: str, s: Styles) -> Flowable:
+def _alert_box(heading: str, text: str, s: Styles, colour: Any = ALERT) -> Flowable:
     tbl = Table([[Paragraph(f"<b>{esc(heading)}</b><br/>{esc(text)}", s.body)]])
-    tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, ALERT),
+    tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
+                             ("BOX", (0, 0), (-1, -1), 1.5, colour),
                              ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecee")),
                              ("TOPPADDING", (0, 0), (-1, -1), 6)]))
     return KeepTogether([Spacer(1, 4), tbl, Spacer(1, 4)])
@@ -127,88 +131,99 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     return grid_table(rows, widths, s, extra=holds)
 
 
-def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]:
+def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
+              week: tuple[str, ...]) -> list[Flowable]:
     """One page per month (two where the days would otherwise print smaller than the chosen
-    type size); the grid fills the page below its heading, each day fitted to its cell."""
+    kind of print); the grid fills the page below its heading, each day fitted to its cell."""
     sched = inp.schedule
     if not sched.steps:
         return []
     out: list[Flowable] = []
     width, height = page_size(inp.paper)
-    cell_w = (width - 30 * mm) / 7
-    sizer = DaySizer(cell_w)
+    sizer = DaySizer((width - 30 * mm) / 7, sizes(inp.large_print), t["stop_label"])
     used = {u.product for st in sched.steps for d in st.doses for u in d.units}
     how = [t["calendar_liquid"]] if any(p.is_liquid for p in used) else []
     if any(not p.is_liquid for p in used):
         how.append(t["calendar_tablets"])
+    if has_quarters(sched):
+        how.append(t["calendar_quarters"])
     if any(p.form == "odt" for p in used):
         how.append(t["calendar_odt"])
-    help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"]])
+    help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"], t["calendar_get_help"]])
+    marks = {"hold": t["hold_mark"], "back-step": t["back_mark"]}
     first, stop = sched.plan.start, sched.stop_date
+    cal = calendar.Calendar(firstweekday=0 if inp.week_start == "monday" else 6)
     y, m = first.year, first.month
     while (y, m) <= (stop.year, stop.month):
-        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(y, m)
-        days = [[_day(sched, d) if d.month == m else None for d in week] for week in weeks]
+        days = [[_day(sched, d, marks) if d.month == m else None for d in wk]
+                for wk in cal.monthdatescalendar(y, m)]
         title = f"{t['calendar_heading']}: {MONTHS[m - 1]} {y}"
-        page, smallest = _page(title, help_text, days, sizer, inp, s, t["stop_label"])
-        if len(days) > 3 and smallest < s.scale:
+        page, smallest = _page(title, help_text, days, sizer, inp, s, week)
+        if len(days) > 3 and smallest < sizer.kind.split_below:
             half = (len(days) + 1) // 2
-            page = _page(title, help_text, days[:half], sizer, inp, s, t["stop_label"])[0]
+            page = _page(title, help_text, days[:half], sizer, inp, s, week)[0]
             page += [PageBreak()] + _page(f"{title} {t['calendar_continued']}", help_text,
-                                          days[half:], sizer, inp, s, t["stop_label"])[0]
+                                          days[half:], sizer, inp, s, week)[0]
         out += page + [PageBreak()]
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
 
 
 def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: DaySizer,
-          inp: HandoutInput, s: Styles, stop_label: str) -> tuple[list[Flowable], float]:
-    """The flowables of one calendar page and the smallest scale any of its days is drawn at."""
+          inp: HandoutInput, s: Styles, week: tuple[str, ...]) -> tuple[list[Flowable], float]:
+    """The flowables of one calendar page and the scale its days' rows are drawn at."""
     width, height = page_size(inp.paper)
     heading, help_para = para(title, s.h2), para(help_text, s.small)
     above = sum(f.wrap(width - 30 * mm - FRAME_PAD, height)[1] for f in (heading, help_para))
-    room = height - FRAME_LOSS - above - s.h2.spaceBefore - s.h2.spaceAfter - 3 - 14 * s.scale
-    days = [d for week in weeks for d in week if d is not None]
-    largest = 1.5 * s.scale
-    roomy = sizer.tallest(days, largest)
-    least = sizer.tallest(days, MIN_SCALE)
-    cell_h = max(least, min(roomy, room / len(weeks)))
-    cell_w = sizer.width
-    lays = iter(sizer.fit_page(days, cell_h, largest))
-    cells = [[DayCell(d, cell_w, cell_h, next(lays), stop_label) if d else "" for d in week]
-             for week in weeks]
-    rows: list[list[Any]] = [[para(d, s.cell_bold) for d in WEEKDAYS], *cells]
-    tbl = Table(rows, colWidths=[cell_w] * 7, rowHeights=[14 * s.scale] + [cell_h] * len(weeks),
-                repeatRows=1)
+    head_h = 16 * s.scale
+    room = height - FRAME_LOSS - above - s.h2.spaceBefore - s.h2.spaceAfter - 3 - head_h
+    days = [d for wk in weeks for d in wk if d is not None]
+    cell_h = max(sizer.need(days, MIN_SCALE), room / len(weeks))
+    f, lines, lays = sizer.fit_page(days, cell_h)
+    it = iter(lays)
+    cells = [[DayCell(d, sizer.width, cell_h, sizer, next(it), lines) if d else "" for d in wk]
+             for wk in weeks]
+    rows: list[list[Any]] = [list(week), *cells]
+    tbl = Table(rows, colWidths=[sizer.width] * 7,
+                rowHeights=[head_h] + [cell_h] * len(weeks), repeatRows=1)
     tbl.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("FONT", (0, 0), (-1, 0), BOLD, 9.5 * s.scale), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 1), (-1, -1), 0), ("RIGHTPADDING", (0, 1), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (-1, 0), 4), ("RIGHTPADDING", (0, 0), (-1, 0), 4),
+        ("TOPPADDING", (0, 0), (-1, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
     ]))
-    smallest = min(c.lay.f for week in cells for c in week if isinstance(c, DayCell))
-    return [heading, help_para, Spacer(1, 3), tbl], smallest
+    return [heading, help_para, Spacer(1, 3), tbl], f
 
 
-def _day(sched: Any, d: date) -> DayInfo:
+def _day(sched: Any, d: date, marks: dict[str, str]) -> DayInfo:
     if d == sched.stop_date:
         return DayInfo(d, None, stop=True)
     step = sched.step_at(d)
     if step is None:
         return DayInfo(d, None)
-    return DayInfo(d, step.daily_ug, step.doses, hold=step.kind != "taper",
+    return DayInfo(d, step.daily_ug, step.doses, mark=marks.get(step.kind, ""),
                    first_of_step=d == step.start)
 
 
 def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
+    """Get help now: the red flags, the emergency number and the clinic's phone (page 1)."""
     items = "".join(f"<br/>• <b>{esc(f.label)}</b>" for f in red_flags())
-    phone = f" ({inp.clinic.phone})" if inp.clinic.phone else ""
+    c = inp.clinic
+    intro = t["help_intro"].replace("{emergency}", c.emergency or "the emergency number")
+    phone = f": {c.phone}" if c.phone else ""
     after = t["help_after"].rstrip(". ") + phone + "."
-    text = f"{esc(t['help_intro'])}{items}<br/>{esc(after)}"
-    tbl = Table([[Paragraph(text, s.body)]])
-    tbl.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, ALERT),
-                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecee"))]))
+    text = (f"<font size={s.h2.fontSize}><b>{esc(t['help_heading'])}</b></font><br/>"
+            f"{esc(intro)}{items}<br/>{esc(after)}")
+    tbl = Table([[Paragraph(text, s.body.clone("help", leading=s.h2.fontSize * 1.3))]])
+    tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
+                             ("BOX", (0, 0), (-1, -1), 2, ALERT),
+                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdecee")),
+                             ("TOPPADDING", (0, 0), (-1, -1), 5),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return tbl
 
 

@@ -7,15 +7,18 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from taperdesk.model.daily import TimedDose
 from taperdesk.model.dispense import dispense, periods
-from taperdesk.model.instructions import dose_short
+from taperdesk.model.instructions import unit_short
 from taperdesk.model.plan import TIME_LABELS
 from taperdesk.model.units import format_count, format_mg
 from taperdesk.report.common import (
     HOLD_FILL,
+    QUARTERS_NOTE,
     ReportError,
     build,
     grid_table,
+    has_quarters,
     long_date,
     page_size,
     para,
@@ -24,6 +27,17 @@ from taperdesk.report.common import (
 from taperdesk.report.context import HandoutInput
 
 TITLE = "Pharmacy sheet"
+
+
+FORM_NAMES = {"tablet": "tablet", "odt": "orally disintegrating tablet (ODT)",
+              "solution": "oral solution", "capsule": "capsule"}
+
+
+def _units(d: TimedDose) -> str:
+    """'0.75 mg: 1½ × 0.5 mg tablet': the model's wording with each product's kind named,
+    so a tablet and an orally disintegrating tablet of one strength are not confused."""
+    return f"{format_mg(d.ug)} mg: " + " + ".join(
+        f"{unit_short(u)} {FORM_NAMES.get(u.product.form, u.product.form)}" for u in d.units)
 
 
 def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
@@ -43,13 +57,15 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
                  "scored: may be halved" if p.splittable else "do not split")
         rows.append([para(p.name, s.cell), p.form, para(split, s.cell)])
     story.append(grid_table(rows, [90 * mm, 25 * mm, None], s))
+    if has_quarters(sched):
+        story.append(para(QUARTERS_NOTE, s.body))
     story.append(para("Units per dose", s.h2))
     times = ("morning", "midday", "night")
     heads = ("Dates", "mg/day", *[TIME_LABELS[t] for t in times])
     rows = [[para(h, s.cell_bold) for h in heads]]
     shade = []
     for st in sched.steps:
-        by_time = {d.time: dose_short(d) for d in st.doses}
+        by_time = {d.time: _units(d) for d in st.doses}
         rows.append([para(f"{st.start.isoformat()} – {st.end.isoformat()}", s.cell),
                      format_mg(st.daily_ug)] +
                     [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
@@ -58,7 +74,8 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
     story.append(grid_table(rows, [40 * mm, 16 * mm * s.scale, None, None, None], s,
                             extra=shade))
     story.append(para(f"Quantities per {period_days}-day period", s.h2))
-    story.append(para("Halves are rounded up to whole tablets per period.", s.small))
+    story.append(para("Part tablets (halves, quarters) are rounded up to whole tablets per "
+                      "period.", s.small))
     rows = [[para(h, s.cell_bold) for h in ("Period", "Product", "Taken", "Dispense")]]
     for first, last in periods(sched, period_days):
         for item in dispense(sched, first, last):

@@ -13,10 +13,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from taperdesk.model.daily import TimedDose
-from taperdesk.model.units import format_mg
 from taperdesk.report.common import BOLD, FONT, GRID, HOLD_FILL
-from taperdesk.report.daylayout import PAD, DayInfo, Layout
+from taperdesk.report.daylayout import PAD, Chip, DayInfo, DaySizer, Layout
 
 TABLET_FILL = colors.HexColor("#fff8e1")
 ONE = Decimal(1)
@@ -96,63 +94,82 @@ def _outline(c: Any, ink: Ink, x: float, y: float, r: float, fraction: Decimal, 
     return dashed
 
 
-class DayCell(Flowable):  # type: ignore[misc]
-    """One calendar day: day number, daily total, and each dose with its tablets in words."""
+MARK_FILL = colors.HexColor("#1d3557")
+"""The band of a hold day: dark in colour and in grey, with white words."""
+MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+               "Dec")
 
-    def __init__(self, info: DayInfo, width: float, height: float, lay: Layout,
-                 stop_label: str) -> None:
+
+class DayCell(Flowable):  # type: ignore[misc]
+    """One calendar day: the day in the corner, the total on its own line(s), each dose
+    with its tablets and their strengths, and the "same dose" band of a hold day."""
+
+    def __init__(self, info: DayInfo, width: float, height: float, sizer: DaySizer,
+                 lay: Layout, lines: int) -> None:
         super().__init__()
         self.info, self.width, self.height, self.lay = info, width, height, lay
-        self.stop_label = stop_label
+        self.sizer, self.lines = sizer, lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N802
         return self.width, self.height
 
     def draw(self) -> None:
         c, i, lay, ink = self.canv, self.info, self.lay, ink_for(self.canv)
-        w, h, f = self.width, self.height, lay.f
-        if i.hold:
-            c.setFillColor(HOLD_FILL)
-            c.rect(0, 0, w, h, stroke=0, fill=1)
-        c.setFillColor(colors.black if i.daily_ug is not None or i.stop else GRID)
-        top = h - PAD - 8 * f
-        ink.text(c, BOLD, lay.head_size, PAD, top, str(i.day.day))
-        if i.stop:
-            size = min(6.5 * f, (w - 2 * PAD) / stringWidth(self.stop_label, BOLD, 1))
-            c.setFont(BOLD, size)
-            c.drawString(PAD, top - 10 * f, self.stop_label)
+        h, k = self.height, self.sizer.kind
+        if i.mark:
+            self._band(ink, i.mark)
+        live = i.daily_ug is not None or i.stop
+        c.setFillColor(colors.black if live else GRID)
+        y = h - PAD - k.number * 0.8
+        ink.text(c, FONT, k.number, PAD, y, f"{i.day.day} {MONTH_SHORT[i.day.month - 1]}")
+        if not live:
             return
-        if i.daily_ug is None:
-            return
-        ink.right(c, BOLD, lay.head_size, w - PAD, top, f"{format_mg(i.daily_ug)} mg")
-        y = h - PAD - 11 * f
-        for d, row in zip(i.doses, lay.doses, strict=True):
-            mid = y - 6 * f
-            c.setFillColor(colors.black)
-            ink.text(c, FONT, 6 * f, PAD, mid - 2 * f, row.label)
-            x = PAD + lay.label_w
-            if row.liquid:
-                ink.text(c, BOLD, row.liquid_size, x, mid - row.liquid_size * 0.35, row.liquid)
-                x += stringWidth(row.liquid, BOLD, row.liquid_size) + row.r
-            self._tablets(ink, d, x, mid, row.r)
-            c.setFillColor(colors.black)
-            ty = y - 11.5 * f
-            for line in row.lines:
-                ty -= lay.text_size * 1.2
-                ink.text(c, FONT, lay.text_size, PAD, ty + lay.text_size * 0.25, line)
-            y -= lay.row_height(row)
+        y -= k.number * 0.35 + 1
+        for line in self.sizer.dose_lines(i):
+            y -= k.dose * 1.1
+            ink.text(c, BOLD, k.dose, PAD, y + k.dose * 0.25, line)
+        y = h - self.sizer.head(self.lines)
+        for row in lay.rows:
+            for n, chips in enumerate(row.lines):
+                mid = y - max(lay.r, lay.liquid_size / 2)
+                c.setFillColor(colors.black)
+                if n == 0:
+                    ink.text(c, FONT, lay.label_size, PAD, mid - lay.label_size * 0.35,
+                             row.label)
+                self._chips(ink, chips, mid, y - lay.line_h + lay.text_size * 0.3)
+                y -= lay.line_h
+            y -= 2.5 * lay.f
 
-    def _tablets(self, ink: Ink, dose: TimedDose, x: float, y: float, r: float) -> None:
-        """The dose's tablets in a row from x: the pen is set once for the row (not saved and
-        restored per tablet); the dash is on only for whole melt-in-the-mouth tablets."""
-        c, pen, dashed = self.canv, False, False
-        for u in dose.units:
-            p = u.product
-            if p.is_liquid:
+    def _band(self, ink: Ink, mark: str) -> None:
+        c, w, h = self.canv, self.width, self.height
+        k = self.sizer.kind
+        c.setFillColor(HOLD_FILL)
+        c.rect(0, 0, w, h, stroke=0, fill=1)
+        band = self.sizer.foot()
+        c.setFillColor(MARK_FILL)
+        c.rect(0, 0, w, band, stroke=0, fill=1)
+        size = min(k.mark, (w - 2 * PAD) / stringWidth(mark, BOLD, 1))
+        c.setFillColor(colors.white)
+        ink.text(c, BOLD, size, (w - stringWidth(mark, BOLD, size)) / 2,
+                 (band - size * 0.7) / 2, mark)
+
+    def _chips(self, ink: Ink, chips: tuple[Chip, ...], mid: float, under_y: float) -> None:
+        """Each product's pictures (or mL) centred over its count and strength; the tablet
+        pen is set once for the row (not saved and restored per tablet); the dash is on only
+        for whole melt-in-the-mouth tablets."""
+        c, lay = self.canv, self.lay
+        r, dashed = lay.r, False
+        for chip in chips:
+            c.setFillColor(colors.black)
+            ink.text(c, FONT, lay.text_size, chip.under_x, under_y, chip.under)
+            if chip.top:
+                ink.text(c, BOLD, lay.liquid_size, chip.top_x, mid - lay.liquid_size * 0.35,
+                         chip.top)
                 continue
-            if not pen:
-                tablet_pen(c)
-                pen = True
+            u = chip.unit
+            p = u.product
+            x = chip.top_x
+            tablet_pen(c)
             odt = p.form == "odt"
             for _ in range(int(u.count)):
                 if odt and not dashed:
@@ -161,15 +178,15 @@ class DayCell(Flowable):  # type: ignore[misc]
                 elif dashed and not odt:
                     c.setDash()
                     dashed = False
-                dashed = _outline(c, ink, x + r, y, r, ONE, p.scored, dashed)
+                dashed = _outline(c, ink, x + r, mid, r, ONE, p.scored, dashed)
                 x += 2.5 * r
             rest = u.count % 1
             if rest:
                 if dashed:
                     c.setDash()
                     dashed = False
-                dashed = _outline(c, ink, x + r, y - r * 0.4, r, rest, p.scored, dashed)
-                x += 2.5 * r
+                low = r * 0.4 if rest <= Decimal("0.5") else 0.0  # a half or quarter sits low
+                dashed = _outline(c, ink, x + r, mid - low, r, rest, p.scored, dashed)
         if dashed:
             c.setDash()
 

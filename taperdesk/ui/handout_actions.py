@@ -17,20 +17,20 @@ if TYPE_CHECKING:
     from taperdesk.report import HandoutInput
     from taperdesk.ui.printing import PrintPreview
 
-CLINIC_KEYS = ("clinic_name", "clinic_phone", "next_appointment")
 KINDS = {"patient": "Patient handout", "clinician": "Clinician summary",
          "pharmacy": "Pharmacy sheet"}
 
 
 def handout_input(session: Session, *, large_print: bool = False) -> HandoutInput | None:
     """Everything a handout needs, read from the session and its store; None with no plan."""
-    from taperdesk.report import ClinicInfo, HandoutInput
+    from taperdesk.report import HandoutInput
+    from taperdesk.report.context import handout_settings
 
     sched, patient, record = session.schedule, session.patient, session.record
     if sched is None or patient is None or record is None:
         return None
     store = session.store
-    clinic = ClinicInfo(*(store.setting(k) for k in CLINIC_KEYS))
+    settings = handout_settings(store.setting)
     acks = tuple((a.key, a.reason, a.who, a.when.isoformat())
                  for a in store.acknowledgements(record.id))
     changes = tuple((c.when.isoformat(), c.who, c.what)
@@ -40,12 +40,15 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         warnings=session.warnings,
         patient_name=patient.name,
         opioid=patient.opioid,
-        clinic=clinic,
+        clinic=settings.clinic,
         assessments=tuple(r.assessment for r in session.assessments),
         acknowledgements=acks,
         changes=changes,
-        paper=store.setting("paper", "a4"),
+        paper=settings.paper,
         large_print=large_print or store.setting("large_print") == "1",
+        born=patient.born,
+        clinic_id=patient.clinic_id,
+        week_start=settings.week_start,
     )
 
 
@@ -87,9 +90,43 @@ def preview(session: Session, parent: QWidget, kind: str = "patient") -> PrintPr
     return printing.preview_pdf(pdf, parent, KINDS[kind], file_name(session, kind))
 
 
+# -- missing details: asked once before a patient handout is printed or saved -----------
+
+PRINT_ANYWAY = "Print anyway"
+
+
+def details_ok(session: Session, parent: QWidget, kind: str) -> bool:
+    """Whether to go on: a patient handout without the clinic's phone, or with a next
+    appointment before the plan starts, is pointed out in one question ("Print anyway"
+    or Cancel). The handout says so too, so printing anyway is safe."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from taperdesk.report.context import notices
+    from taperdesk.ui import dialogs
+
+    if kind != "patient":
+        return True
+    try:
+        inp = handout_input(session)
+    except StoreError:
+        return True  # handout_pdf says what is wrong
+    said = notices(inp) if inp is not None else []
+    if not said:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, "Check the handout's details",
+                      "\n\n".join(said) + "\n\nClinic details are in File ▸ Settings.",
+                      QMessageBox.StandardButton.Cancel, parent)
+    anyway = box.addButton(PRINT_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    dialogs.run(box)  # through the one place every dialog is shown (tests answer it)
+    return box.clickedButton() is anyway
+
+
 def print_handout(session: Session, parent: QWidget, kind: str = "patient") -> bool:
     from taperdesk.ui import printing
 
+    if not details_ok(session, parent, kind):
+        return False
     pdf = handout_pdf(session, kind)
     return pdf is not None and bool(printing.print_pdf(pdf, parent))
 
@@ -97,6 +134,8 @@ def print_handout(session: Session, parent: QWidget, kind: str = "patient") -> b
 def save_handout(session: Session, parent: QWidget, kind: str = "patient") -> None:
     from taperdesk.ui import printing
 
+    if not details_ok(session, parent, kind):
+        return
     pdf = handout_pdf(session, kind)
     if pdf is not None:
         printing.save_pdf_as(pdf, parent, file_name(session, kind))

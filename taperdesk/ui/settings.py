@@ -13,8 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
+from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
 from taperdesk.ui.dialogs import _Form
 
@@ -28,6 +37,14 @@ CLINIC_FIELDS = (
      "Printed on the handout as written (e.g. 2026-12-14 or 'in two weeks'); "
      "leave empty to print a blank line to fill in by hand"),
 )
+PRINT_CHOICES = (
+    ("paper", "Paper", (("a4", "A4"), ("letter", "US Letter")),
+     "The paper handouts are printed on"),
+    ("week_start", "Week starts on", (("monday", "Monday"), ("sunday", "Sunday")),
+     "The first column of the handout's calendar"),
+)
+"""Clinic settings chosen from a list (key, label, (value, text) choices, tip); with
+CLINIC_FIELDS and the emergency number they are report.context.SETTING_KEYS."""
 MAX_SETTING = 200
 """Longest clinic detail kept (a TaperDesk limit so a handout line stays one line)."""
 
@@ -72,19 +89,36 @@ def remember_patient(settings: QSettings, records: Path, patient_id: int) -> Non
 
 
 class SettingsDialog(_Form):
-    """Clinic name, phone and next-appointment default (kept in the records file) and which
-    records file this PC opens (kept in QSettings)."""
+    """Clinic name, phone, next-appointment default, emergency number, paper and the week's
+    first day (kept in the records file) and which records file this PC opens (kept in
+    QSettings)."""
 
     def __init__(self, store: Store, records_file: Path,
                  open_file: Callable[[], Store | None], parent: QWidget | None = None) -> None:
         super().__init__("Settings", parent)
         self.fields: dict[str, QLineEdit] = {}
         for key, label, tip in CLINIC_FIELDS:
-            edit = QLineEdit(store.setting(key))
+            edit = QLineEdit()
             edit.setToolTip(tip)
             edit.setMaxLength(MAX_SETTING)
             self.fields[key] = edit
             self.form.addRow(label, edit)
+        self.emergency = QComboBox()
+        self.emergency.setEditable(True)
+        for number, where in EMERGENCY_NUMBERS:
+            self.emergency.addItem(f"{number} ({where})", number)
+        self.emergency.setToolTip(
+            f"Printed in the get-help box on page 1. TaperDesk default: {DEFAULT_EMERGENCY} "
+            "(US); choose your country's number or type it")
+        self.form.addRow("Emergency number", self.emergency)
+        self.choices: dict[str, QComboBox] = {}
+        for key, label, options, tip in PRINT_CHOICES:
+            box = QComboBox()
+            for value, text in options:
+                box.addItem(text, value)
+            box.setToolTip(tip)
+            self.choices[key] = box
+            self.form.addRow(label, box)
         note = QLabel("Kept in the records file, so every PC using it prints the same details.")
         note.setStyleSheet("color: #555")
         note.setWordWrap(True)
@@ -96,20 +130,50 @@ class SettingsDialog(_Form):
         self.choose.clicked.connect(lambda: self._opened(open_file()))
         self.form.addRow("Records file", self.records)
         self.form.addRow("", self.choose)
+        self._show(store)
         self.finish()
+
+    def _show(self, store: Store) -> None:
+        for key, edit in self.fields.items():
+            edit.setText(store.setting(key))
+        st = handout_settings(store.setting)
+        self.set_emergency(st.clinic.emergency)
+        for key, value in (("paper", st.paper), ("week_start", st.week_start)):
+            box = self.choices[key]
+            box.setCurrentIndex(max(0, box.findData(value)))
+
+    def set_emergency(self, number: str) -> None:
+        index = self.emergency.findData(number)
+        if index >= 0:
+            self.emergency.setCurrentIndex(index)
+        else:
+            self.emergency.setEditText(number)
+
+    def emergency_number(self) -> str:
+        """The number chosen ("999 (UK)" gives "999") or typed."""
+        text = self.emergency.currentText().strip()
+        for number, where in EMERGENCY_NUMBERS:
+            if text == f"{number} ({where})":
+                return number
+        return text
 
     def _opened(self, store: Store | None) -> None:
         """Another records file was opened: show its path and its clinic details."""
         if store is not None:
             self.records.setText(str(store.path))
-            for key, edit in self.fields.items():
-                edit.setText(store.setting(key))
+            self._show(store)
 
     def problem(self) -> str:
         for key, label, _tip in CLINIC_FIELDS:
             if any(ch in self.fields[key].text() for ch in "\n\r\t"):
                 return f"{label}: one line of text, please."
+        number = self.emergency_number()
+        if not number or len(number) > 20 or any(ch in number for ch in "\n\r\t"):
+            return "Emergency number: the number to call, e.g. 911, 999 or 112."
         return ""
 
     def values(self) -> dict[str, str]:
-        return {key: edit.text().strip() for key, edit in self.fields.items()}
+        out = {key: edit.text().strip() for key, edit in self.fields.items()}
+        out["emergency_number"] = self.emergency_number()
+        out.update({key: str(box.currentData()) for key, box in self.choices.items()})
+        return out

@@ -84,3 +84,50 @@ def test_closed_pipe_is_not_a_traceback() -> None:
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
     assert proc.returncode == 0
+
+
+def test_missing_phone_and_early_visit_still_write_the_pdf_and_say_so(tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    r = taperdesk("handout", *BASE, "--next-appointment", "2026-12-01", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "phone number is missing" in r.stderr and "before the plan starts" in r.stderr
+    first = flat(page_texts(out.read_bytes())[0])
+    assert "phone number is missing" in first and "2026-12-01" in first
+    ok = taperdesk("handout", *BASE, "--clinic-phone", "555 0100", "-o", str(tmp_path / "k.pdf"))
+    assert ok.returncode == 0 and ok.stderr == ""
+
+
+def test_clinic_settings_from_the_records_file_options_win(tmp_path: Path) -> None:
+    from pdftext import reader
+
+    from taperdesk.store import Store
+
+    db = tmp_path / "records.sqlite3"
+    with Store.open(db) as store:
+        for key, value in (("clinic_name", "Hill Street Practice"), ("clinic_phone", "01234 5"),
+                           ("emergency_number", "999"), ("paper", "letter"),
+                           ("week_start", "sunday")):
+            store.set_setting(key, value)
+    out = tmp_path / "h.pdf"
+    r = taperdesk("handout", *BASE, "--db", str(db), "--born", "1961-03-03", "-o", str(out))
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    pdf = out.read_bytes()
+    texts = page_texts(pdf)
+    assert "Call 999" in flat(texts[0]) and "01234 5" in texts[0]
+    assert "Hill Street Practice" in texts[0] and "born 3 March 1961" in texts[-1]
+    assert reader(pdf).pages[0].mediabox.width == 612
+    cal = next(t for t in texts if "Your dose calendar" in t)
+    assert cal.index("Sun") < cal.index("Mon")
+    r = taperdesk("handout", *BASE, "--db", str(db), "--paper", "a4", "--emergency-number",
+                  "112", "-o", str(tmp_path / "h2.pdf"))
+    assert r.returncode == 0, r.stderr
+    pdf = (tmp_path / "h2.pdf").read_bytes()
+    assert "Call 112" in flat(page_texts(pdf)[0])
+    assert round(float(reader(pdf).pages[0].mediabox.width)) == 595
+
+
+def test_a_missing_records_file_is_refused(tmp_path: Path) -> None:
+    r = taperdesk("handout", *BASE, "--db", str(tmp_path / "none.sqlite3"),
+                  "-o", str(tmp_path / "h.pdf"))
+    assert r.returncode == 2 and "does not exist" in r.stderr
+    assert not (tmp_path / "h.pdf").exists()

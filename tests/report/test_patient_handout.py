@@ -19,25 +19,60 @@ from taperdesk.model.scales import red_flags, scale
 from taperdesk.report import HandoutInput, ReportError, patient_handout
 from taperdesk.report.common import MONTHS, WEEKDAYS, register_fonts
 
-DOSE = re.compile(r"^(\d+(?:\.\d+)?) mg$")
+DOSE = re.compile(r"^(\d+(?:\.\d+)?)(?: mg)?$")
+DAY = re.compile(r"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$")
 HEADING = re.compile(r"Your dose calendar: (\w+) (\d{4})")
+
+
+def columns(rs: list[Run]) -> list[float]:
+    """The left edges of the calendar's seven columns (and the right edge of the last),
+    from the weekday headings centred over them."""
+    heads = sorted((r for r in rs if r.text in WEEKDAYS), key=lambda r: r.x)
+    assert len(heads) == 7, [r.text for r in heads]
+    register_fonts()
+    mids = [r.x + stringWidth(r.text, "DejaVuSans-Bold", r.size) / 2 for r in heads]
+    step = (mids[-1] - mids[0]) / 6
+    return [mids[0] - step / 2 + i * step for i in range(8)]
+
+
+def cells(page) -> dict[date, list[Run]]:  # type: ignore[no-untyped-def]
+    """Every text run of a calendar page's grid, by the day cell it is printed in: the
+    cell whose day ("4 Jan") is the nearest above it in the same column."""
+    rs = runs(page)
+    edges = columns(rs)
+    top = min(r.y for r in rs if r.text in WEEKDAYS)
+    year = int(HEADING.search(page.extract_text()).group(2))
+    days = [(r, date(year, MONTHS.index(next(m for m in MONTHS if m.startswith(
+        DAY.match(r.text).group(2)))) + 1, int(DAY.match(r.text).group(1))))
+        for r in rs if not r.bold and DAY.match(r.text) and r.y < top]
+    out: dict[date, list[Run]] = {d: [] for _, d in days}
+    for r in rs:
+        if r.y >= top or r.y < 30:  # heading, help, weekday row, footer
+            continue
+        col = bisect_right(edges, r.x) - 1
+        above = [(dr, d) for dr, d in days if bisect_right(edges, dr.x) - 1 == col
+                 and dr.y >= r.y]
+        if above:
+            out[min(above, key=lambda a: a[0].y)[1]].append(r)
+    return out
+
+
+def dose_of(rs: list[Run]) -> str | None:
+    """The day's total as printed (bold, under the day; "mg" may wrap to its own line)."""
+    bold = [r for r in rs if r.bold and DOSE.match(r.text)]
+    return DOSE.match(bold[0].text).group(1) if bold else None
 
 
 def calendar_days(pdf: bytes) -> Counter[tuple[date, str]]:
     """(date, dose text) for every day cell on the calendar pages, counted."""
     found: Counter[tuple[date, str]] = Counter()
     for page in reader(pdf).pages:
-        m = HEADING.search(page.extract_text() or "")
-        if not m:
+        if not HEADING.search(page.extract_text() or ""):
             continue
-        month = MONTHS.index(m.group(1)) + 1
-        year = int(m.group(2))
-        rs = runs(page)
-        numbers = [r for r in rs if r.bold and r.text.isdigit()]
-        for d in (r for r in rs if r.bold and DOSE.match(r.text)):
-            same_row = [n for n in numbers if abs(n.y - d.y) < 0.6 and n.x < d.x]
-            cell = max(same_row, key=lambda n: n.x)
-            found[(date(year, month, int(cell.text)), DOSE.match(d.text).group(1))] += 1
+        for d, rs in cells(page).items():
+            dose = dose_of(rs)
+            if dose is not None:
+                found[(d, dose)] += 1
     return found
 
 
@@ -106,7 +141,7 @@ def assert_nothing_cut(rs: list[Run]) -> None:
     register_fonts()
     heads = sorted((r for r in rs if r.text in WEEKDAYS), key=lambda r: r.x)
     assert [r.text for r in heads] == list(WEEKDAYS)
-    edges = [r.x for r in heads] + [2 * heads[-1].x - heads[-2].x]
+    edges = columns(rs)
     boxes = []
     for r in rs:
         if r.y >= heads[0].y or r.size < 8 and r.y < 30:  # heading, help text, footer
@@ -176,7 +211,7 @@ def test_large_print_calendar_is_larger() -> None:
     sched = compute(long_plan())
     normal = patient_handout(HandoutInput(sched, check(sched)))
     large = patient_handout(HandoutInput(sched, check(sched), large_print=True))
-    assert smallest_calendar_text(normal) >= 4.4
+    assert smallest_calendar_text(normal) >= 4.8
     assert smallest_calendar_text(large) >= 1.2 * smallest_calendar_text(normal)
     assert len(calendar_pages(large)) > len(calendar_pages(normal))  # crowded months split
     assert "melts in the mouth" in flat(" ".join(page_texts(large)))  # an ODT is used
@@ -197,7 +232,8 @@ def test_liquid_plan_calendar_shows_each_days_millilitres() -> None:
     assert "measuring syringe" in text and "half circle" not in text
     assert "melts in the mouth" not in text
     # Each day's millilitres at each time, as the model makes them.
-    shown = Counter(r.text for *_, rs in pages for r in rs if r.text.endswith(" mL"))
+    shown = Counter(r.text for *_, rs in pages for r in rs
+                    if r.text.endswith(" mL") and "mg/" not in r.text)
     expected = Counter(f"{u.ml} mL" for step in sched.steps for _ in range(step.days)
                        for d in step.doses for u in d.units)
     assert shown == expected and len(expected) > 1
