@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +18,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from taperdesk import __version__
-from taperdesk.model.instructions import MONTHS, WEEKDAYS, long_date  # noqa: F401 (re-exported)
+from taperdesk.model.instructions import MONTHS as MONTHS
+from taperdesk.model.instructions import WEEKDAYS as WEEKDAYS
+from taperdesk.model.instructions import long_date as long_date
 from taperdesk.report.context import PAPERS, WEEK_STARTS, HandoutInput
 from taperdesk.resources import read_json, resource
 

@@ -179,7 +179,7 @@ class DaySizer:
     # -- the rows ---------------------------------------------------------------------
 
     def label_w(self, size: float) -> float:
-        return max(stringWidth(t, FONT, size) for t in TIME_SHORT.values()) + 0.4 * size
+        return float(max(stringWidth(t, FONT, size) for t in TIME_SHORT.values())) + 0.4 * size
 
     def text_cap(self, doses: tuple[TimedDose, ...]) -> float:
         """The largest size at which every count fits beside a label of the same size."""
