@@ -1,6 +1,6 @@
 """Hypothesis strategies for plans (shared: store tests, and model tests may reuse them).
 
-``plans()`` draws any plan that ``validate_plan`` accepts and a plan file can
+``plans()`` draws any plan that ``compute`` accepts and a plan file can
 express: every drug and product set of the shipped catalogue, every protocol
 with its parameters, and holds, back-steps and pins in any order.
 """
@@ -13,7 +13,17 @@ from decimal import Decimal
 from hypothesis import assume as hypothesis_assume
 from hypothesis import strategies as st
 
-from taperdesk.model import SPLITS, BackStep, CustomStep, Hold, Pin, Plan, PlanError, Protocol
+from taperdesk.model import (
+    SPLITS,
+    BackStep,
+    CustomStep,
+    Hold,
+    Pin,
+    Plan,
+    PlanError,
+    Protocol,
+    compute,
+)
 from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
 from taperdesk.model.plan import ABSURD_FACTOR, ABSURD_UNITS, validate_plan
 
@@ -31,6 +41,7 @@ def protocols() -> st.SearchStrategy[Protocol]:
         st.just(Protocol("nardi")),
         st.builds(Protocol, st.just("percent-current"), percent, DAYS),
         st.builds(Protocol, st.just("percent-start"), percent, DAYS),
+        st.just(Protocol("vissers")),
         st.builds(Protocol, st.just("fixed"), st.none(), DAYS, UG),
         st.builds(Protocol, st.just("custom"), custom_steps=custom),
     )
@@ -65,6 +76,7 @@ def plans(draw: st.DrawFn, catalogue: Catalogue | None = None, max_edits: int = 
     )
     try:
         validate_plan(plan, cat)
+        compute(plan, cat)  # the one validation: refuses absurd plans (model/limits.py)
     except PlanError:
         hypothesis_assume(False)
     return plan

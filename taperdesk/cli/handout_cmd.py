@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
+from taperdesk.cli.plan_options import (
+    EXAMPLE,
+    add_plan_options,
+    add_severe_option,
+    schedule_from_args,
+    severe_acknowledgements,
+)
 from taperdesk.model import check
 
 
@@ -39,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="next visit (a date, or free text); the diary runs until then")
     g.add_argument("--period", type=int, default=28, metavar="DAYS",
                    help="pharmacy: prescription period in days (default: 28)")
+    add_severe_option(g)
     p.set_defaults(run=run)
 
 
@@ -47,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
     schedule, catalogue, opioid = schedule_from_args(args)
+    warnings = check(schedule, opioid=opioid)
+    acknowledgements = severe_acknowledgements(args, warnings)
     name = args.patient_name
     if name is None and args.from_file is not None:
         from taperdesk.store.planfile import read_plan_file
@@ -59,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"the folder {out.parent} does not exist")
     inp = HandoutInput(
         schedule=schedule,
-        warnings=check(schedule, opioid=opioid),
+        warnings=warnings,
+        acknowledgements=acknowledgements,
         patient_name=name or "",
         opioid=opioid,
         clinic=ClinicInfo(args.clinic_name, args.clinic_phone, args.next_appointment),
