@@ -52,6 +52,7 @@ def insert_hold(
     _inside(compute(plan, catalogue), on, "hold")
     new = replace(plan, edits=plan.edits + (Hold(on, days, stretch_percent, reason),))
     validate_plan(new, catalogue)
+    compute(new, catalogue)  # e.g. past the 5-year TaperDesk limit (model/limits.py)
     return new
 
 
@@ -134,7 +135,8 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
     """Pin the daily dose of the step at ``row``; later generated steps re-plan from it.
 
     A dose the products cannot make is kept as asked and rounded in the schedule,
-    where it is flagged. 0 ends the plan before this step.
+    where it is flagged. 0 ends the plan before this step (refused on the first step: a
+    plan that stops today).
     """
     if isinstance(ug, bool) or not isinstance(ug, int) or ug < 0:
         raise PlanError("the dose must be 0 mg or more")
@@ -146,6 +148,7 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
         raise PlanError("a back-step returns to the previous dose; remove it to change it")
     new = _pin(plan, step.taper_no, ug=ug)
     validate_plan(new, catalogue)
+    compute(new, catalogue)  # e.g. step 1 at 0 mg: a plan that stops today is refused
     return new
 
 
@@ -177,13 +180,16 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
             edits[j] = _moved(edits[j], delta)
     new = replace(plan, edits=tuple(edits))
     if changed is not None:
+        compute(new, catalogue)
         return new
     # A step split by holds: its total length is the sum of its taper parts.
     parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == "taper"]
     total = sum(s.days for s in parts) + delta
     if total > MAX_DAYS:
         raise PlanError(f"a step can last at most {MAX_DAYS} days")
-    return _pin(new, step.taper_no, days=total)
+    new = _pin(new, step.taper_no, days=total)
+    compute(new, catalogue)
+    return new
 
 
 def set_protocol(plan: Plan, protocol: Protocol, *, catalogue: Catalogue | None = None) -> Plan:
