@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from taperdesk.model import PlanError
 from taperdesk.model.holds import in_date_order
 from taperdesk.store.codec import encode_plan, normalise
 from taperdesk.store.errors import StoreError
@@ -33,7 +34,10 @@ class TransferMixin(PatientsMixin, PlansMixin):
         rec = self.plan_record(plan_id)
         p = self.patient(rec.patient_id)
         # Plan files apply holds in date order: write the window's plan in that order.
-        plan = in_date_order(rec.plan, self.catalogue)
+        try:
+            plan = in_date_order(rec.plan, self.catalogue)
+        except PlanError as exc:
+            raise StoreError(f"Plan {plan_id} cannot be exported: {exc}.") from None
         return PlanDocument(plan, p.name, p.opioid, p.born, p.clinic_id)
 
     def import_document(
