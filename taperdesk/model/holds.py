@@ -19,16 +19,11 @@ from datetime import date, timedelta
 
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.errors import PlanError
-from taperdesk.model.operations import insert_hold, set_step_days
+from taperdesk.model.operations import check_days, insert_hold, set_step_days
 from taperdesk.model.plan import BackStep, Edit, Hold, Plan
 from taperdesk.model.protocols import MAX_DAYS
 from taperdesk.model.schedule import Schedule, compute
 from taperdesk.model.units import format_mg
-
-
-def _check_days(days: int) -> None:
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
-        raise PlanError(f"days must be a whole number from 1 to {MAX_DAYS}")
 
 
 def _moved_later(edits: tuple[Edit, ...], days: int) -> tuple[Edit, ...]:
@@ -52,7 +47,7 @@ def symptom_hold(
     day that hold grows by ``days`` (when it stays within one hold's limit). Raises
     PlanError on or after the plan's stop date (there is no dose left to hold).
     """
-    _check_days(days)
+    check_days(days)
     schedule = compute(plan, catalogue)
     if on >= schedule.stop_date:
         raise PlanError(

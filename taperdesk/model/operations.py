@@ -30,7 +30,7 @@ def _inside(schedule: Schedule, on: date, what: str) -> None:
         )
 
 
-def _days(days: int) -> None:
+def check_days(days: int) -> None:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise PlanError(f"days must be a whole number from 1 to {MAX_DAYS}")
 
@@ -48,7 +48,7 @@ def insert_hold(
 
     ``stretch_percent`` over 100 resumes at a slower pace (later steps longer).
     """
-    _days(days)
+    check_days(days)
     _inside(compute(plan, catalogue), on, "hold")
     new = replace(plan, edits=plan.edits + (Hold(on, days, stretch_percent, reason),))
     validate_plan(new, catalogue)
@@ -60,7 +60,7 @@ def back_step(
     plan: Plan, on: date, days: int, reason: str, *, catalogue: Catalogue | None = None
 ) -> Plan:
     """Return to the previous dose for ``days`` days from ``on``, with the reason logged."""
-    _days(days)
+    check_days(days)
     if not reason.strip():
         raise PlanError("a back-step needs a reason")
     schedule = compute(plan, catalogue)
@@ -159,7 +159,7 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
     in the taper). On a row that is part of a step split by a hold, only that part
     changes length.
     """
-    _days(days)
+    check_days(days)
     schedule = compute(plan, catalogue)
     step = _row(schedule, row)
     delta = days - step.days
