@@ -297,6 +297,9 @@ def _generate_uncached(
             days = VISSERS_DAYS
             why = (f"Vissers: {pct.normalize():f} % of the starting {format_mg(plan.start_ug)} mg, "
                    f"for {days} days")
+            if nxt > exact:  # after a lower pinned step: never back up (re-planned from it)
+                nxt = exact
+                why += f"; kept at the {format_mg(int(exact))} mg set before it"
             src = VISSERS_SOURCE
         elif proto.id == "percent-start":
             assert proto.percent is not None and proto.every_days is not None

@@ -92,3 +92,12 @@ def test_the_rules_cite_the_publications_spec_names() -> None:
     assert "US clonazepam (Klonopin) label" in red_flag_source()
     checklist = shipped_scales()["checklist"]
     assert checklist.source == "US clonazepam (Klonopin) label: withdrawal symptoms"
+
+
+def test_vissers_after_a_lower_pinned_step_never_goes_back_up() -> None:
+    from taperdesk.model import set_step_dose
+
+    s = compute(set_step_dose(plan("vissers", "2"), 0, 750))  # step 1 pinned at 0.75 mg
+    assert [r[2] for r in table(s)] == ["0.75", "0.75", "0.5", "0.25"]
+    assert "kept at the 0.75 mg set before it" in s.steps[1].rationale
+    assert not [w for w in check(s) if w.code == "dose-rise"]
