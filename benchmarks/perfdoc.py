@@ -13,7 +13,7 @@ The budgets come from SPEC.md ("Budgets"). `make bench` (`python -m benchmarks`)
 measures each one and prints `<what>: <figure> (budget <budget>) OK|OVER`; it
 exits non-zero when a budget is missed. The suite makes its own data: a
 301-row plan (3 mg/day clonazepam oral solution, 0.5 % of the current dose every
-7 days, one hold), a 12-month plan with a hold for the handout, and a records
+5 days, one hold), a 12-month plan with a hold for the handout, and a records
 file of 10 000 patients, each with a plan and three CIWA-B assessments, built
 through the Store API. Tests never assert speed; only this suite measures it.
 

@@ -7,7 +7,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
+from taperdesk.cli.plan_options import (
+    EXAMPLE,
+    add_plan_options,
+    add_severe_option,
+    schedule_from_args,
+    severe_acknowledgements,
+)
 from taperdesk.model import check
 from taperdesk.report.context import (
     DEFAULT_EMERGENCY,
@@ -62,6 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "paper, first day of the week) to use; options given here win")
     g.add_argument("--period", type=int, default=28, metavar="DAYS",
                    help="pharmacy: prescription period in days (default: 28)")
+    add_severe_option(g)
     p.set_defaults(run=run)
 
 
@@ -90,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
     schedule, catalogue, opioid = schedule_from_args(args)
+    warnings = check(schedule, opioid=opioid)
+    acknowledgements = severe_acknowledgements(args, warnings)
     name, born, clinic_id = args.patient_name, None, args.clinic_id
     if args.from_file is not None:
         from taperdesk.store.planfile import read_plan_file
@@ -114,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
                         _pick(args.emergency_number, c.emergency) or DEFAULT_EMERGENCY)
     inp = HandoutInput(
         schedule=schedule,
-        warnings=check(schedule, opioid=opioid),
+        warnings=warnings,
+        acknowledgements=acknowledgements,
         patient_name=name or "",
         opioid=opioid,
         clinic=clinic,

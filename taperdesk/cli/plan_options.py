@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from taperdesk.model import (
@@ -12,14 +12,17 @@ from taperdesk.model import (
     CatalogueError,
     CustomStep,
     DoseError,
+    Hold,
     Plan,
     PlanError,
+    holds_by_date,
     insert_hold,
     load_catalogue,
     make_protocol,
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue
+from taperdesk.model.guardrails import PlanWarning, unacknowledged_severe
 from taperdesk.model.schedule import Schedule, compute
 
 EXAMPLE = "taperdesk plan --drug clonazepam --dose 3 --protocol nardi --start 2027-01-04"
@@ -91,6 +94,32 @@ def _custom_steps(specs: list[str]) -> tuple[CustomStep, ...]:
     return tuple(steps)
 
 
+def _with_holds(plan: Plan, specs: list[str], catalogue: Catalogue) -> Plan:
+    """Add the --hold options in date order, whatever order they were typed in: each
+    hold starts on its own date in the schedule printed (SPEC.md, "Symptoms and holds")."""
+    if not specs:
+        return plan
+    holds = []
+    for spec in specs:
+        on_text, sep, days_text = spec.partition(":")
+        if not sep or not days_text.strip().isdigit():
+            raise PlanError(f"--hold {spec!r} must look like YYYY-MM-DD:DAYS")
+        holds.append((_date(on_text, "--hold"), int(days_text), spec))
+    for on, days, _spec in sorted(holds):
+        plan = insert_hold(plan, on, days, catalogue=catalogue)
+    # A plan file's holds and these, all in date order (the file's already are).
+    plan = holds_by_date(plan)
+    schedule = compute(plan, catalogue)
+    applied = {st.edit_index for st in schedule.steps}
+    typed = {(on, days) for on, days, _spec in holds}
+    for i, e in enumerate(plan.edits):
+        if isinstance(e, Hold) and (e.on, e.days) in typed and i not in applied:
+            raise PlanError(
+                f"the hold on {e.on.isoformat()} is outside the plan "
+                f"({plan.start.isoformat()} to {schedule.stop_date.isoformat()})")
+    return plan
+
+
 def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
     """Build the plan the options describe. Raises PlanError with a one-line reason."""
     if args.products_file is not None and not args.products_file.is_file():
@@ -148,11 +177,7 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
         from taperdesk.model.plan import validate_plan
 
         validate_plan(plan, catalogue)
-    for spec in args.hold:
-        on_text, sep, days_text = spec.partition(":")
-        if not sep or not days_text.strip().isdigit():
-            raise PlanError(f"--hold {spec!r} must look like YYYY-MM-DD:DAYS")
-        plan = insert_hold(plan, _date(on_text, "--hold"), int(days_text), catalogue=catalogue)
+    plan = _with_holds(plan, args.hold, catalogue)
     return plan, catalogue, opioid
 
 
@@ -165,3 +190,34 @@ def schedule_from_args(args: argparse.Namespace) -> tuple[Schedule, Catalogue, b
         return compute(plan, catalogue), catalogue, opioid
     except (PlanError, CatalogueError, DoseError) as exc:
         raise UsageError(" ".join(str(exc).split())) from None  # one line
+
+
+ACK_WHO = "command line (--acknowledge-severe)"
+
+
+def add_severe_option(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    p.add_argument("--acknowledge-severe", metavar="REASON", default="",
+                   help="print although the plan has a severe warning (e.g. above the maximum "
+                        "daily dose), giving the reason; it is printed with the warning "
+                        "(e.g. --acknowledge-severe 'specialist advice, letter of 3 May')")
+
+
+def severe_acknowledgements(
+    args: argparse.Namespace, warnings: tuple[PlanWarning, ...],
+    acknowledged: tuple[str, ...] = (),
+) -> tuple[tuple[str, str, str, str], ...]:
+    """The acknowledgements (key, reason, who, when) --acknowledge-severe gives; a
+    UsageError naming the warning when a severe one is left unacknowledged."""
+    from taperdesk.cli import UsageError
+
+    severe = unacknowledged_severe(warnings, acknowledged)
+    reason = " ".join(str(args.acknowledge_severe).split())
+    if severe and not reason:
+        w = severe[0]
+        raise UsageError(
+            f"severe warning not acknowledged, no handout written: [{w.code}] "
+            f"{' '.join(w.message.split())} To print anyway, acknowledge it with "
+            "--acknowledge-severe \"REASON\"."
+        )
+    when = datetime.now(UTC).isoformat(timespec="seconds")
+    return tuple((w.key, reason, ACK_WHO, when) for w in severe)

@@ -11,7 +11,8 @@ from taperdesk.model.daily import TimedDose
 from taperdesk.model.dispense import Dispensed, dispense, periods
 from taperdesk.model.doses import Formulary, MadeDose, Unit
 from taperdesk.model.errors import PlanError
-from taperdesk.model.guardrails import PlanWarning, check
+from taperdesk.model.guardrails import PlanWarning, check, unacknowledged_severe
+from taperdesk.model.holds import describe_symptom_hold, holds_by_date, in_date_order, symptom_hold
 from taperdesk.model.operations import (
     back_step,
     insert_hold,
@@ -32,7 +33,8 @@ __all__ = [
     "PROTOCOLS", "SPLITS", "TIMES", "TIME_LABELS", "BackStep", "Catalogue", "CatalogueError",
     "CustomStep", "Dispensed", "DoseError", "Drug", "Formulary", "Hold", "MadeDose", "Pin",
     "Plan", "PlanError", "PlanWarning", "Product", "Protocol", "Schedule", "Step", "TimedDose",
-    "Unit", "back_step", "check", "compute", "dispense", "format_mg", "insert_hold",
-    "load_catalogue", "make_protocol", "parse_mg", "periods", "remove_edit", "remove_hold",
-    "set_protocol", "set_step_days", "set_step_dose", "snap_dose", "update_plan",
+    "Unit", "back_step", "check", "compute", "describe_symptom_hold", "dispense", "format_mg",
+    "holds_by_date", "in_date_order", "insert_hold", "load_catalogue", "make_protocol",
+    "parse_mg", "periods", "remove_edit", "remove_hold", "set_protocol", "set_step_days",
+    "set_step_dose", "snap_dose", "symptom_hold", "unacknowledged_severe", "update_plan",
 ]

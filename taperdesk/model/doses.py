@@ -140,6 +140,15 @@ class Formulary:
         """The smallest dose above zero these products can make."""
         return self.makeable(max([p.strength_ug for p in self.products] + [4000]))[0]
 
+    @cached_property
+    def smallest_change_ug(self) -> int:
+        """The smallest difference between two doses these products make (0 counts).
+
+        A fixed cut smaller than this cannot be carried out (taperdesk.model.limits).
+        """
+        made = [0, *self.makeable(max([p.strength_ug for p in self.products] + [2000]) * 2)]
+        return min(b - a for a, b in zip(made, made[1:], strict=False))
+
     def nearest(self, ug: int) -> int:
         """The makeable dose nearest to ``ug`` (ties to the higher); 0 stays 0.
 

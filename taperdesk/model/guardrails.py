@@ -6,17 +6,24 @@ break a guardrail, and the program says so (SPEC.md, "Guardrails").
 
 from __future__ import annotations
 
-import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from taperdesk.model import sources
+from taperdesk.model.limits import add_months
 from taperdesk.model.schedule import Schedule, Step
 from taperdesk.model.units import format_mg, percent_of
 
-ASAM = "ASAM Joint Clinical Practice Guideline on Benzodiazepine Tapering, J Gen Intern Med 2025"
+ASAM = sources.ASAM
 
 RULES: dict[str, tuple[str, str, str]] = {
     # code: (severity, title, source)
+    "over-max-daily-dose": (
+        "severe",
+        "Above the maximum daily dose",
+        f"{sources.US_LABEL}: maximum daily dose",
+    ),
     "cut-over-25pct-in-2-weeks": (
         "warning",
         "More than 25 % cut within 2 weeks",
@@ -27,6 +34,12 @@ RULES: dict[str, tuple[str, str, str]] = {
         "First cut larger than 10 %",
         f"{ASAM}: start with reductions of 5–10 %",
     ),
+    "dose-rise": (
+        "warning",
+        "A step raises the dose",
+        f"{ASAM}: a return to a higher dose is a temporary back-step, for rare cases and "
+        "with a reason; TaperDesk rule: any other rise is shown",
+    ),
     "dose-not-makeable": (
         "warning",
         "Dose the products cannot make",
@@ -36,28 +49,24 @@ RULES: dict[str, tuple[str, str, str]] = {
     "abrupt-stop": (
         "warning",
         "Last step stops from more than the smallest dose",
-        "FDA boxed warning (2020) and US Klonopin label: do not stop abruptly (seed articles "
-        "000 and 002); TaperDesk rule: the last step should be the smallest dose the "
-        "products make",
-    ),
-    "over-max-daily-dose": (
-        "warning",
-        "Above the maximum daily dose",
-        "US Klonopin label maximum daily dose",
+        f"FDA boxed warning (2020) and {sources.US_LABEL}: do not stop abruptly; TaperDesk "
+        "rule: the last step should be the smallest dose the products make",
     ),
     "longer-than-6-months": (
         "advisory",
         "Plan longer than 6 months",
-        "Seed article 000: a withdrawal longer than 6 months may become a focus in itself; "
-        "ASAM 2025 notes tapers of a year or more can be appropriate",
+        f"{sources.ASHTON}: a withdrawal drawn out past about 6 months may become a focus in "
+        "itself; ASAM 2025 notes tapers of a year or more can be appropriate",
     ),
     "opioid-co-prescription": (
         "alert",
         "Opioid co-prescription",
-        "FDA boxed warnings 2016 and 2020: benzodiazepines with opioids can cause profound "
+        f"{sources.FDA_BOXED}: benzodiazepines with opioids can cause profound "
         "sedation, respiratory depression, coma and death",
     ),
 }
+SEVERITY_ORDER = ("severe", "alert", "warning", "advisory")
+"""check() lists warnings in this order (severe first), each kind in rule order."""
 
 WINDOW_DAYS = 14
 MAX_CUT_PERCENT = 25
@@ -69,7 +78,8 @@ MAX_MONTHS = 6
 class PlanWarning:
     code: str
     severity: str
-    """'alert', 'warning' or 'advisory'."""
+    """'severe' (must be acknowledged before a handout prints), 'alert', 'warning' or
+    'advisory'."""
     message: str
     source: str
     rows: tuple[int, ...] = ()
@@ -104,13 +114,23 @@ def check(schedule: Schedule, *, opioid: bool = False) -> tuple[PlanWarning, ...
                 "dangerously; review the need for both and warn the patient.",
             )
         )
+    out += _over_max(schedule)
     out += _cuts(schedule)
     out += _first_cut(schedule)
+    out += _rises(schedule)
     out += _not_makeable(schedule)
     out += _abrupt_stop(schedule)
-    out += _over_max(schedule)
     out += _too_long(schedule)
+    out.sort(key=lambda w: SEVERITY_ORDER.index(w.severity))
     return tuple(out)
+
+
+def unacknowledged_severe(
+    warnings: tuple[PlanWarning, ...], acknowledged_keys: Iterable[str]
+) -> tuple[PlanWarning, ...]:
+    """The severe warnings not yet acknowledged: a handout is not printed while any is."""
+    done = set(acknowledged_keys)
+    return tuple(w for w in warnings if w.severity == "severe" and w.key not in done)
 
 
 def _label(step: Step) -> str:
@@ -158,12 +178,15 @@ def _cuts(s: Schedule) -> list[PlanWarning]:
 
 
 def _first_cut(s: Schedule) -> list[PlanWarning]:
-    """The first row that lowers the dose, compared to the dose just before it."""
+    """The first row below the patient's current dose, compared to that dose.
+
+    The baseline is the dose taken before the plan, not an earlier step: a first
+    step above it is a rise (``dose-rise``), not the start of the first cut.
+    """
     before = s.start_ug
     for first in s.steps:
         if first.daily_ug < before:
             break
-        before = first.daily_ug
     else:
         return []
     cut = before - first.daily_ug
@@ -179,6 +202,29 @@ def _first_cut(s: Schedule) -> list[PlanWarning]:
             (first.start,),
         )
     ]
+
+
+def _rises(s: Schedule) -> list[PlanWarning]:
+    """Each row above the row before it (the current dose before the first), except
+    back-steps, whose return to a higher dose is the point (ASAM 2025), and holds (a hold
+    keeps the dose in effect, so it is higher only inside a back-step)."""
+    out = []
+    before = s.start_ug
+    for step in s.steps:
+        if step.daily_ug > before and step.kind not in ("back-step", "hold"):
+            was = "the current dose" if step.row == 0 else f"step {step.row}"
+            out.append(
+                _warn(
+                    "dose-rise",
+                    f"{_label(step).capitalize()} raises the dose from {was} of "
+                    f"{format_mg(before)} mg to {format_mg(step.daily_ug)} mg/day "
+                    f"(+{format_mg(step.daily_ug - before)} mg/day), outside a back-step.",
+                    (step.row,),
+                    (step.start,),
+                )
+            )
+        before = step.daily_ug
+    return out
 
 
 def _not_makeable(s: Schedule) -> list[PlanWarning]:
@@ -255,14 +301,6 @@ def _over_max(s: Schedule) -> list[PlanWarning]:
             tuple(st.start for st in over) or (s.plan.start,),
         )
     ]
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later (clamped to the month's last day)."""
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _too_long(s: Schedule) -> list[PlanWarning]:

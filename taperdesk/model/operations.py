@@ -30,7 +30,7 @@ def _inside(schedule: Schedule, on: date, what: str) -> None:
         )
 
 
-def _days(days: int) -> None:
+def check_days(days: int) -> None:
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise PlanError(f"days must be a whole number from 1 to {MAX_DAYS}")
 
@@ -48,10 +48,11 @@ def insert_hold(
 
     ``stretch_percent`` over 100 resumes at a slower pace (later steps longer).
     """
-    _days(days)
+    check_days(days)
     _inside(compute(plan, catalogue), on, "hold")
     new = replace(plan, edits=plan.edits + (Hold(on, days, stretch_percent, reason),))
     validate_plan(new, catalogue)
+    compute(new, catalogue)  # e.g. past the 5-year TaperDesk limit (model/limits.py)
     return new
 
 
@@ -59,7 +60,7 @@ def back_step(
     plan: Plan, on: date, days: int, reason: str, *, catalogue: Catalogue | None = None
 ) -> Plan:
     """Return to the previous dose for ``days`` days from ``on``, with the reason logged."""
-    _days(days)
+    check_days(days)
     if not reason.strip():
         raise PlanError("a back-step needs a reason")
     schedule = compute(plan, catalogue)
@@ -134,7 +135,8 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
     """Pin the daily dose of the step at ``row``; later generated steps re-plan from it.
 
     A dose the products cannot make is kept as asked and rounded in the schedule,
-    where it is flagged. 0 ends the plan before this step.
+    where it is flagged. 0 ends the plan before this step (refused on the first step: a
+    plan that stops today).
     """
     if isinstance(ug, bool) or not isinstance(ug, int) or ug < 0:
         raise PlanError("the dose must be 0 mg or more")
@@ -146,6 +148,7 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
         raise PlanError("a back-step returns to the previous dose; remove it to change it")
     new = _pin(plan, step.taper_no, ug=ug)
     validate_plan(new, catalogue)
+    compute(new, catalogue)  # e.g. step 1 at 0 mg: a plan that stops today is refused
     return new
 
 
@@ -156,7 +159,7 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
     in the taper). On a row that is part of a step split by a hold, only that part
     changes length.
     """
-    _days(days)
+    check_days(days)
     schedule = compute(plan, catalogue)
     step = _row(schedule, row)
     delta = days - step.days
@@ -177,13 +180,16 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
             edits[j] = _moved(edits[j], delta)
     new = replace(plan, edits=tuple(edits))
     if changed is not None:
+        compute(new, catalogue)
         return new
     # A step split by holds: its total length is the sum of its taper parts.
     parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == "taper"]
     total = sum(s.days for s in parts) + delta
     if total > MAX_DAYS:
         raise PlanError(f"a step can last at most {MAX_DAYS} days")
-    return _pin(new, step.taper_no, days=total)
+    new = _pin(new, step.taper_no, days=total)
+    compute(new, catalogue)
+    return new
 
 
 def set_protocol(plan: Plan, protocol: Protocol, *, catalogue: Catalogue | None = None) -> Plan:

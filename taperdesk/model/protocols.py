@@ -5,17 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from taperdesk.model import sources
 from taperdesk.model.errors import PlanError
 
-NARDI_SOURCE = (
-    "Nardi AE et al., J Clin Psychopharmacol: clonazepam taper in panic disorder "
-    "(73 patients; 68.9 % off the drug after the 4-month protocol)"
-)
-ASAM_SOURCE = (
-    "ASAM Joint Clinical Practice Guideline on Benzodiazepine Tapering, J Gen Intern Med 2025"
-)
-POTTIE_SOURCE = "Pottie et al. 2018 (deprescribing.org) evidence table; Vissers 2007"
-LABEL_SOURCE = "US Klonopin label: 0.125 mg twice daily every 3 days"
+NARDI_SOURCE = sources.NARDI
+ASAM_SOURCE = sources.ASAM
+POTTIE_SOURCE = sources.POTTIE
+VISSERS_SOURCE = sources.VISSERS
+LABEL_SOURCE = sources.FIXED_EXAMPLE
 CUSTOM_SOURCE = "Steps set by the clinician"
 
 NARDI_THRESHOLD_UG = 1000
@@ -24,6 +21,9 @@ NARDI_FAST_CUT_UG = 500
 NARDI_FAST_DAYS = 14
 NARDI_SLOW_CUT_UG = 250
 NARDI_SLOW_DAYS = 7
+VISSERS_PERCENTS = (Decimal(75), Decimal(50), Decimal(25), Decimal("12.5"))
+"""Vissers 2007 as Pottie 2018 tabulates it: these percentages of the starting dose."""
+VISSERS_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class Protocol:
             return f"Cut {self.percent} % of the current dose every {self.every_days} days"
         if self.id == "percent-start":
             return f"Cut {self.percent} % of the starting dose every {self.every_days} days"
+        if self.id == "vissers":
+            return "75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop"
         if self.id == "fixed":
             return f"Cut {format_mg(self.step_ug or 0)} mg/day every {self.every_days} days"
         return f"{len(self.custom_steps)} steps set by the clinician"
@@ -93,6 +95,14 @@ PROTOCOLS: dict[str, ProtocolInfo] = {
         "Cut P % of the starting dose every D days, e.g. 25 % every 2 weeks.",
         POTTIE_SOURCE,
         Protocol("percent-start", percent=Decimal(25), every_days=14),
+    ),
+    "vissers": ProtocolInfo(
+        "vissers",
+        "Vissers (75/50/25/12.5 %)",
+        "75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop; each dose "
+        "rounded to one the products can make (rounding is flagged).",
+        VISSERS_SOURCE,
+        Protocol("vissers"),
     ),
     "fixed": ProtocolInfo(
         "fixed",

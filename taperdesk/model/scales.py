@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from taperdesk.model import sources
 from taperdesk.resources import names, read_json
 
-HOLD_SOURCE = (
-    "Seed article 002: hold at the current dose for 1–2 weeks when moderate or severe symptoms "
-    "emerge; ASAM 2025: pause or slow the taper when significant symptoms emerge"
-)
-RED_FLAG_SOURCE_DEFAULT = "FDA label and boxed warnings; seed articles' dangerous symptoms"
+HOLD_SOURCE = sources.HOLD
+RED_FLAG_SOURCE_DEFAULT = sources.RED_FLAGS
 DEFAULT_HOLD_DAYS = 14
-"""Suggested hold length: the upper end of seed 002's 1–2 weeks (editable)."""
+"""Suggested hold length: the upper end of the 1–2 weeks of the Nardi protocol's clinical
+summaries (TaperDesk default, editable)."""
 
 
 class ScaleError(ValueError):

@@ -13,10 +13,18 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 
+from taperdesk.model import sources
 from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
 from taperdesk.model.daily import TimedDose, day_doses
 from taperdesk.model.doses import Formulary, formulary_for
 from taperdesk.model.errors import PlanError
+from taperdesk.model.limits import (
+    MAX_STEPS,
+    check_parameters,
+    check_rows,
+    limit_days,
+    too_long,
+)
 from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import (
     ASAM_SOURCE,
@@ -29,15 +37,14 @@ from taperdesk.model.protocols import (
     NARDI_SOURCE,
     NARDI_THRESHOLD_UG,
     POTTIE_SOURCE,
+    VISSERS_DAYS,
+    VISSERS_PERCENTS,
+    VISSERS_SOURCE,
 )
 from taperdesk.model.units import format_mg
 
-MAX_STEPS = 2000
-"""A plan with more steps than this is refused (TaperDesk limit)."""
-HOLD_SOURCE = (
-    "Seed article 002 (hold 1–2 weeks); ASAM 2025: pause or slow when significant symptoms emerge"
-)
-BACK_STEP_SOURCE = "ASAM 2025: a temporary return to the previous dose in rare cases"
+HOLD_SOURCE = sources.HOLD
+BACK_STEP_SOURCE = sources.BACK_STEP
 COARSE_CUT_FACTOR = Decimal("1.5")
 """percent-current: a cut more than 1.5 × P (because of the products) is explained in the step."""
 
@@ -142,8 +149,11 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
     validate_plan(plan, catalogue)
     drug = catalogue.drug(plan.drug)
     form = formulary_for(tuple(drug.product(p) for p in plan.products), plan.allow_quarters)
+    check_parameters(plan, form)
     notes: list[str] = []
     raws = _generate(plan, drug, form, notes)
+    if not raws:
+        check_rows(plan, form.nearest(plan.start_ug), 0, plan.start)
     raws = _apply_holds(plan, form, raws, notes)
     steps: list[Step] = []
     day = plan.start
@@ -178,6 +188,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
             day += timedelta(days=r.days)
         except OverflowError:
             raise PlanError("the plan would run past the last date the calendar can show") from None
+    check_rows(plan, form.nearest(plan.start_ug), len(steps), day)
     return Schedule(
         plan=plan,
         steps=tuple(steps),
@@ -229,10 +240,13 @@ def _generate_uncached(
     exact = Decimal(plan.start_ug)
     raws: list[_Raw] = []
     k = 0
+    total_days, limit = 0, limit_days(plan.start)
     while True:
         k += 1
         if k > MAX_STEPS:
             raise PlanError(f"the plan would have more than {MAX_STEPS} steps; choose larger cuts")
+        if total_days > limit:
+            raise too_long(plan.start)
         coarse = False
         if proto.id == "custom":
             if k > len(proto.custom_steps):
@@ -275,6 +289,18 @@ def _generate_uncached(
                     if note not in notes:
                         notes.append(note)
             src = ASAM_SOURCE
+        elif proto.id == "vissers":
+            if k > len(VISSERS_PERCENTS):
+                break
+            pct = VISSERS_PERCENTS[k - 1]
+            nxt = Decimal(plan.start_ug) * pct / 100
+            days = VISSERS_DAYS
+            why = (f"Vissers: {pct.normalize():f} % of the starting {format_mg(plan.start_ug)} mg, "
+                   f"for {days} days")
+            if nxt > exact:  # after a lower pinned step: never back up (re-planned from it)
+                nxt = exact
+                why += f"; kept at the {format_mg(int(exact))} mg set before it"
+            src = VISSERS_SOURCE
         elif proto.id == "percent-start":
             assert proto.percent is not None and proto.every_days is not None
             cut = Decimal(plan.start_ug) * proto.percent / 100
@@ -324,6 +350,7 @@ def _generate_uncached(
             )
         )
         prev, exact = made, nxt
+        total_days += days
     for k in pins:
         if k > len(raws) + 1:
             notes.append(f"An edit of step {k} no longer applies: the plan has fewer steps.")

@@ -13,9 +13,10 @@ from typing import Any
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.errors import PlanError
 from taperdesk.model.guardrails import PlanWarning
+from taperdesk.model.holds import holds_by_date
 from taperdesk.model.plan import BackStep, Edit, Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import CustomStep, Protocol, validate_protocol
-from taperdesk.model.schedule import Schedule
+from taperdesk.model.schedule import Schedule, compute
 from taperdesk.model.units import DoseError, format_mg, parse_mg
 
 MAX_TEXT = 2000
@@ -134,7 +135,15 @@ def protocol_from_dict(d: Any, where: str = "protocol") -> Protocol:
     return p
 
 
-def plan_from_dict(d: Any, catalogue: Catalogue | None = None) -> Plan:
+def plan_from_dict(
+    d: Any, catalogue: Catalogue | None = None, *, holds_in_date_order: bool = False
+) -> Plan:
+    """The plan ``d`` describes, refused (PlanError naming the field or the reason) unless
+    ``compute`` accepts it: the one validation every way into TaperDesk shares.
+
+    ``holds_in_date_order`` (plan files): holds and back-steps apply in date order,
+    whatever order the file lists them in; the records keep the window's edit order.
+    """
     where = "plan"
     products = _get(d, "products", list, where)
     if not all(isinstance(p, str) for p in products):
@@ -179,6 +188,9 @@ def plan_from_dict(d: Any, catalogue: Catalogue | None = None) -> Plan:
         indication=_get(d, "indication", str, where, optional=True),
     )
     validate_plan(plan, catalogue)
+    if holds_in_date_order:
+        plan = holds_by_date(plan)
+    compute(plan, catalogue)
     return plan
 
 

@@ -164,7 +164,7 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
         raise PlanFileError("plan: missing")
     _check_fields(data["plan"])
     try:
-        plan = plan_from_dict(data["plan"], catalogue)
+        plan = plan_from_dict(data["plan"], catalogue, holds_in_date_order=True)
     except PlanError as exc:
         raise PlanFileError(_one_line(str(exc))) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:

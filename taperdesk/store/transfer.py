@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from taperdesk.model import PlanError
+from taperdesk.model.holds import in_date_order
 from taperdesk.store.codec import encode_plan, normalise
 from taperdesk.store.errors import StoreError
 from taperdesk.store.patients import PatientsMixin
@@ -31,7 +33,12 @@ class TransferMixin(PatientsMixin, PlansMixin):
         """The plan file contents for one plan (its latest revision) and its patient."""
         rec = self.plan_record(plan_id)
         p = self.patient(rec.patient_id)
-        return PlanDocument(rec.plan, p.name, p.opioid, p.born, p.clinic_id)
+        # Plan files apply holds in date order: write the window's plan in that order.
+        try:
+            plan = in_date_order(rec.plan, self.catalogue)
+        except PlanError as exc:
+            raise StoreError(f"Plan {plan_id} cannot be exported: {exc}.") from None
+        return PlanDocument(plan, p.name, p.opioid, p.born, p.clinic_id)
 
     def import_document(
         self, doc: PlanDocument, *, patient_id: int | None = None, source: str = "a plan file"

@@ -20,7 +20,9 @@ from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
-COLOURS = {"alert": "#b00020", "warning": "#9a5b00", "advisory": "#1d4f91"}
+COLOURS = {"severe": "#d00000", "alert": "#b00020", "warning": "#9a5b00",
+           "advisory": "#1d4f91"}
+"""Severe (red, listed first by the model's check()) must be acknowledged before printing."""
 ACKNOWLEDGED = "#555555"
 HINT = "Select a warning to light its steps in the table and the chart."
 ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
@@ -107,6 +109,10 @@ class ChecksPanel(QWidget):
         item = QListWidgetItem("\n".join(lines))
         colour = QColor(ACKNOWLEDGED if ack else COLOURS.get(w.severity, "#000"))
         item.setForeground(colour)
+        if w.severity == "severe" and not ack:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
         item.setToolTip(f"[{w.code}] Source: {w.source}")
         return item
 

@@ -21,6 +21,23 @@ KINDS = {"patient": "Patient handout", "clinician": "Clinician summary",
          "pharmacy": "Pharmacy sheet"}
 
 
+def severe_refusal(session: Session) -> str:
+    """Why no handout may be made yet ('' when one may): a severe warning of the open plan
+    that is not acknowledged (SPEC.md, "Guardrails"; the Checks panel acknowledges it)."""
+    from taperdesk.model import unacknowledged_severe
+
+    record = session.record
+    try:
+        acked = [a.key for a in session.store.acknowledgements(record.id)] if record else []
+    except StoreError as exc:
+        return f"The acknowledgements could not be read: {exc}"
+    severe = unacknowledged_severe(session.warnings, acked)
+    if not severe:
+        return ""
+    return (f"No handout yet: the severe warning \"{severe[0].title}\" is not acknowledged. "
+            "Acknowledge it in Checks first (select it, then Acknowledge… with a reason).")
+
+
 def handout_input(session: Session, *, large_print: bool = False) -> HandoutInput | None:
     """Everything a handout needs, read from the session and its store; None with no plan."""
     from taperdesk.report import HandoutInput
@@ -57,6 +74,10 @@ def handout_pdf(session: Session, kind: str) -> bytes | None:
     from taperdesk.report import ReportError, clinician_summary, patient_handout, pharmacy_sheet
 
     if not session.ensure_current():  # never a handout from a plan older than the stored one
+        return None
+    refusal = severe_refusal(session)
+    if refusal:
+        session.show_error(refusal)
         return None
     try:
         inp = handout_input(session)

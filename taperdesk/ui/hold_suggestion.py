@@ -1,10 +1,15 @@
 """The suggested hold: after an assessment reaches the threshold
 (taperdesk.model.scales.suggest_hold), the clinician accepts it, changes it or
 declines it, with a reason. The decision is recorded (Session.record_decisions); an
-accepted or changed hold is one undoable edit (session.apply(insert_hold, ...)).
+accepted or changed hold is one undoable edit (session.apply(symptom_hold, ...)): it keeps
+the dose taken on the assessment's date and postpones the next cut (before the plan
+starts, the start moves later), as the dialog says in words
+(taperdesk.model.describe_symptom_hold).
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taperdesk.model import PlanError, format_mg, insert_hold
+from taperdesk.model import PlanError, describe_symptom_hold, symptom_hold
 from taperdesk.model.scales import HoldSuggestion
 from taperdesk.ui import dialogs
 from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
@@ -33,8 +38,8 @@ def hold_problem(session: Session, values: HoldValues) -> str:
     if session.plan is None:
         return "There is no plan to hold."
     try:
-        insert_hold(session.plan, on, days, stretch_percent=stretch, reason=reason,
-                    catalogue=session.catalogue)
+        symptom_hold(session.plan, on, days, stretch_percent=stretch, reason=reason,
+                     catalogue=session.catalogue)
     except PlanError as exc:
         return f"This hold cannot be inserted: {exc}."
     return ""
@@ -56,7 +61,7 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
     if choice != "decline":
         on, days, stretch, why = values or (suggestion.on, suggestion.days, 100, "")
         if not session.apply(f"Insert a {days}-day hold on {on:%d %b %Y} (suggested)",
-                             insert_hold, on, days, stretch_percent=stretch,
+                             symptom_hold, on, days, stretch_percent=stretch,
                              reason=why or reason or suggestion.reason):
             return False
     what = f"{DECISIONS[choice]}: {suggestion.reason}"
@@ -67,6 +72,25 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
         return False
     session.show_message(DECISIONS[choice])
     return True
+
+
+def in_words(session: Session, suggestion: HoldSuggestion) -> str:
+    """'Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 1 Mar.'
+    with, on a second line, when that change was due until now."""
+    plan, sched = session.plan, session.schedule
+    if plan is None or sched is None:
+        return f"Hold for {suggestion.days} days from {suggestion.on:%a %d %b %Y}?"
+    try:
+        text = describe_symptom_hold(plan, suggestion.on, suggestion.days,
+                                     catalogue=session.catalogue)
+    except PlanError as exc:
+        return f"No hold can be suggested: {exc}."
+    held = sched.dose_on(suggestion.on)
+    due = next((st.start for st in sched.steps
+                if st.start > suggestion.on and st.daily_ug != held),
+               sched.stop_date - timedelta(days=1))
+    return (f"{text}.<br>Until now that was due on {due:%a} {due.day} {due:%b %Y}; "
+            f"every later step moves {suggestion.days} days later with it.")
 
 
 class SuggestionDialog(QDialog):
@@ -83,11 +107,8 @@ class SuggestionDialog(QDialog):
         self._session = session
         self.choice = ""
         self.hold_values: HoldValues | None = None
-        sched = session.schedule
-        dose = f"{format_mg(sched.dose_on(suggestion.on))} mg/day" if sched else "the dose"
-        text = QLabel(
-            f"<b>Hold at {dose} for {suggestion.days} days from "
-            f"{suggestion.on:%a %d %b %Y}?</b><br><br>{suggestion.reason}.")
+        text = self.summary = QLabel(
+            f"<b>{in_words(session, suggestion)}</b><br><br>{suggestion.reason}.")
         text.setWordWrap(True)
         source = QLabel(f"Source: {suggestion.source}")
         source.setWordWrap(True)
@@ -113,9 +134,9 @@ class SuggestionDialog(QDialog):
             row.addWidget(button)
         layout.addLayout(row)
         problem = hold_problem(session, (suggestion.on, suggestion.days, 100, suggestion.reason))
-        if problem:  # e.g. the plan has not started yet: the clinician picks the date
+        if problem:  # e.g. the plan has ended: there is no dose left to hold
             self.accept_button.setEnabled(False)
-            self.error.setText(f"{problem} Use Change… to choose when to hold.")
+            self.error.setText(f"{problem} Use Change… to choose when to hold, or Decline.")
         self.accept_button.clicked.connect(lambda: self._done("accept"))
         self.change_button.clicked.connect(lambda: self.change())
         self.decline_button.clicked.connect(lambda: self._done("decline"))
@@ -135,11 +156,9 @@ class SuggestionDialog(QDialog):
     def change_dialog(self) -> HoldDialog:
         """The hold dialog prefilled with the suggestion, checked against the open plan."""
         s = self._suggestion
-        start = s.on
-        plan = self._session.plan
-        if plan is not None and start < plan.start:
-            start = plan.start  # a hold can only start once the plan has
-        return HoldDialog(start, self, days=s.days, reason=self.reason or s.reason,
+        # The same hold as Accept, from the assessment's date (before the plan starts it
+        # holds the current dose and moves the start), only the fields changed.
+        return HoldDialog(s.on, self, days=s.days, reason=self.reason or s.reason,
                           check=lambda v: hold_problem(self._session, v))
 
     def change(self) -> None:

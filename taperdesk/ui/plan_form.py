@@ -30,7 +30,7 @@ from taperdesk.model import (
     set_protocol,
     update_plan,
 )
-from taperdesk.model.schedule import MAX_STEPS
+from taperdesk.model.limits import MAX_STEPS
 from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs

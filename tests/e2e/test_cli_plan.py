@@ -177,3 +177,95 @@ def test_a_console_that_cannot_show_half_does_not_crash() -> None:
     r = run(*EXAMPLE, encoding="ascii")
     assert r.returncode == 0, r.stderr
     assert "2027-03-15" in r.stdout
+
+
+# -- issue 11: clinical rules on the command line ------------------------------------
+
+
+def _holds(stdout: str) -> list[tuple[str, str]]:
+    rows = [ln.split() for ln in stdout.splitlines() if ln[:1].isdigit()]
+    return [(c[1], c[4]) for c in rows if c[5] == "hold"]
+
+
+def test_holds_apply_in_date_order_whatever_order_they_are_typed() -> None:
+    base = ["--dose", "2", "--start", "2027-01-04"]
+    a = run(*base, "--hold", "2027-02-20:7", "--hold", "2027-01-10:14")
+    b = run(*base, "--hold", "2027-01-10:14", "--hold", "2027-02-20:7")
+    assert a.returncode == b.returncode == 0, a.stderr + b.stderr
+    assert a.stdout == b.stdout
+    assert _holds(a.stdout) == [("2027-01-10", "1.5"), ("2027-02-20", "0.75")]
+
+
+def test_holds_in_a_plan_file_apply_in_date_order(tmp_path: Path) -> None:
+    doc = {"format": "taperdesk-plan", "version": 1, "plan": {
+        "drug": "clonazepam", "products": ["clonazepam-tab-0.5-us", "clonazepam-tab-1-us",
+                                           "clonazepam-tab-2-us"],
+        "start_mg": "2", "split": "night", "start": "2027-01-04", "protocol": {"id": "nardi"},
+        "edits": [{"type": "hold", "on": "2027-02-20", "days": 7},
+                  {"type": "hold", "on": "2027-01-10", "days": 14}]}}
+    path = tmp_path / "p.taper.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    r = run("--from", str(path))
+    assert r.returncode == 0, r.stderr
+    assert _holds(r.stdout) == [("2027-01-10", "1.5"), ("2027-02-20", "0.75")]
+
+
+def test_a_hold_outside_the_plan_is_refused() -> None:
+    r = run(*EXAMPLE, "--hold", "2027-06-01:7")
+    assert r.returncode == 2 and "outside the plan" in r.stderr
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--dose", "2", "--protocol", "fixed", "--step-mg", "0.001", "--every", "3"],
+     "smaller than the smallest change these products can make (0.25 mg)"),
+    (["--dose", "2", "--protocol", "custom", "--step", "0:14"], "stops today"),
+    (["--dose", "2", "--protocol", "fixed", "--step-mg", "0.25", "--every", "365"],
+     "past 5 years"),
+    (["--dose", "0.001"], "the nearest dose they make is 0.25 mg"),
+])
+def test_absurd_plans_exit_2_with_the_reason(args: list[str], needle: str) -> None:
+    r = run(*args, "--start", "2027-01-04")
+    assert r.returncode == 2 and r.stdout == ""
+    assert needle in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_an_absurd_plan_file_is_refused_like_the_options(tmp_path: Path) -> None:
+    """Issue 10, defect 4: the 2,000-year plan and 1,000 holds of 365 days."""
+    plan = {"drug": "clonazepam", "products": ["clonazepam-tab-0.5-us"], "start_mg": "2",
+            "split": "night", "start": "2027-01-04",
+            "protocol": {"id": "fixed", "step_mg": "0.001", "every_days": 365}}
+    holds = {**plan, "protocol": {"id": "nardi"},
+             "edits": [{"type": "hold", "on": "2027-01-05", "days": 365}] * 1000}
+    for body, needle in ((plan, "smallest change"), (holds, "past 5 years")):
+        path = tmp_path / "p.taper.json"
+        path.write_text(json.dumps({"format": "taperdesk-plan", "version": 1, "plan": body}),
+                        encoding="utf-8")
+        r = run("--from", str(path))
+        assert r.returncode == 2 and needle in r.stderr, r.stderr
+
+
+def test_vissers_protocol() -> None:
+    r = run("--dose", "2", "--protocol", "vissers", "--start", "2027-01-04", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert [s["daily_mg"] for s in d["steps"]] == ["1.5", "1", "0.5", "0.25"]
+    assert {s["days"] for s in d["steps"]} == {14} and d["stop_date"] == "2027-03-01"
+    assert d["protocol_source"].startswith("Vissers 2007, as tabulated by Pottie et al. 2018")
+    r = run("--dose", "2", "--protocol", "vissers", "--percent", "10")
+    assert r.returncode == 2 and "--percent is for" in r.stderr
+
+
+def test_above_the_maximum_is_severe_and_first() -> None:
+    r = run("--dose", "45", "--start", "2027-01-04", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    w = json.loads(r.stdout)["warnings"]
+    assert (w[0]["code"], w[0]["severity"]) == ("over-max-daily-dose", "severe")
+
+
+def test_a_rising_custom_step_warns() -> None:
+    r = run("--dose", "2", "--protocol", "custom", "--step", "3:14", "--step", "1:14",
+            "--start", "2027-01-04")
+    assert r.returncode == 0, r.stderr
+    assert "[dose-rise] Step 1 (2027-01-04) raises the dose from the current dose of 2 mg " \
+           "to 3 mg/day (+1 mg/day)" in r.stdout
+    assert "The first cut, 2 mg to 1 mg" in r.stdout

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from model_helpers import SOL_01, custom, plan
 
-from taperdesk.model import Plan, check, compute, insert_hold, make_protocol
+from taperdesk.model import Plan, PlanError, check, compute, insert_hold, make_protocol
 from taperdesk.model.guardrails import RULES, PlanWarning
 
 
@@ -18,9 +19,10 @@ def test_every_rule_has_a_source_and_a_severity() -> None:
     assert set(RULES) == {
         "cut-over-25pct-in-2-weeks", "first-cut-over-10pct", "dose-not-makeable",
         "abrupt-stop", "over-max-daily-dose", "longer-than-6-months", "opioid-co-prescription",
+        "dose-rise",
     }
     for severity, title, source in RULES.values():
-        assert severity in ("alert", "warning", "advisory") and title and source
+        assert severity in ("severe", "alert", "warning", "advisory") and title and source
     assert "ASAM" in RULES["cut-over-25pct-in-2-weeks"][2]
 
 
@@ -102,11 +104,10 @@ def test_abrupt_stop_fires_from_more_than_the_smallest_dose() -> None:
     assert not warnings(plan("nardi", "3"), "abrupt-stop")
 
 
-def test_abrupt_stop_fires_when_the_plan_has_no_steps() -> None:
-    p = plan(custom(("0", 7)), "3")
-    assert compute(p).steps == ()
-    fired = warnings(p, "abrupt-stop")
-    assert len(fired) == 1 and "from 3 mg/day" in fired[0].message
+def test_a_plan_with_no_steps_is_refused_not_warned() -> None:
+    # A first step at zero is a "taper" that stops today (SPEC.md, "Protocols").
+    with pytest.raises(PlanError, match="stops today"):
+        compute(plan(custom(("0", 7)), "3"))
 
 
 def test_over_the_maximum_daily_dose_for_the_indication() -> None:

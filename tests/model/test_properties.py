@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from model_helpers import doses_by_day
 
 from taperdesk.model import (
     SPLITS,
+    BackStep,
+    Hold,
     Pin,
     Plan,
     PlanError,
@@ -20,6 +23,8 @@ from taperdesk.model import (
     check,
     compute,
     dispense,
+    holds_by_date,
+    in_date_order,
     insert_hold,
     make_protocol,
     remove_hold,
@@ -41,7 +46,8 @@ SETTINGS = settings(max_examples=100, deadline=None,
 
 @st.composite
 def protocols(draw: st.DrawFn) -> Protocol:
-    kind = draw(st.sampled_from(["nardi", "percent-current", "percent-start", "fixed", "custom"]))
+    kind = draw(st.sampled_from(["nardi", "percent-current", "percent-start", "fixed", "custom",
+                                 "vissers"]))
     every = draw(st.integers(1, 28))
     if kind in ("percent-current", "percent-start"):
         pct = draw(st.integers(5, 50))
@@ -62,7 +68,7 @@ def plans(draw: st.DrawFn) -> Plan:
     drug, pset = draw(st.sampled_from(SETS))
     start_ug = draw(st.integers(5, 400)) * 50 if drug == "clonazepam" else \
         draw(st.integers(1, 60)) * 500
-    return Plan(
+    p = Plan(
         drug=drug,
         products=CAT.drug(drug).product_sets[pset],
         start_ug=start_ug,
@@ -71,6 +77,27 @@ def plans(draw: st.DrawFn) -> Plan:
         protocol=draw(protocols()),
         allow_quarters=draw(st.booleans()),
     )
+    assume(accepted(p))  # compute refuses absurd plans (model/limits.py): tested below
+    return p
+
+
+def accepted(p: Plan) -> bool:
+    try:
+        compute(p)
+    except PlanError:
+        return False
+    return True
+
+
+def attempt(op, p: Plan, *args, **kwargs) -> Plan:  # type: ignore[no-untyped-def]
+    """``op(p, ...)``, or the plan unchanged when the model refuses the edit (e.g. a hold
+    that would take the plan past the 5-year TaperDesk limit)."""
+    try:
+        new = op(p, *args, **kwargs)
+        compute(new)
+    except PlanError:
+        return p
+    return new
 
 
 def day_in(s: Schedule, fraction: float) -> date:
@@ -88,12 +115,9 @@ def held_plans(draw: st.DrawFn) -> Plan:
         on = day_in(s, draw(st.floats(0, 1)))
         days = draw(st.integers(1, 21))
         if draw(st.booleans()):
-            p = insert_hold(p, on, days)
-        else:
-            try:
-                p = back_step(p, on, days, "test")
-            except PlanError:  # no higher previous dose there: keep the plan
-                pass
+            p = attempt(insert_hold, p, on, days)
+        else:  # refused (no higher previous dose there): keep the plan
+            p = attempt(back_step, p, on, days, "test")
     return p
 
 
@@ -118,7 +142,9 @@ def test_a_hold_adds_its_length_and_changes_no_dose_outside_it(
     if not s.steps:
         return
     h = day_in(s, where)
-    held = compute(insert_hold(p, h, n))
+    held_plan = attempt(insert_hold, p, h, n)
+    assume(held_plan != p)  # not past the 5-year limit
+    held = compute(held_plan)
     assert held.stop_date == s.stop_date + timedelta(days=n)
     k = (h - p.start).days
     before, after = doses_by_day(s), doses_by_day(held)
@@ -200,13 +226,10 @@ def test_doses_never_increase_unless_a_pin_or_back_step_says_so(
     s = compute(p)
     if s.steps and p.protocol.id != "custom" and data.draw(st.booleans()):
         row = data.draw(st.integers(0, len(s.steps) - 1))
-        p = set_step_dose(p, row, data.draw(st.integers(1, 80)) * 250)
+        p = attempt(set_step_dose, p, row, data.draw(st.integers(1, 80)) * 250)
     if compute(p).steps and data.draw(st.booleans()):
         s = compute(p)
-        try:
-            p = back_step(p, day_in(s, data.draw(st.floats(0, 1))), 7, "test")
-        except PlanError:
-            pass
+        p = attempt(back_step, p, day_in(s, data.draw(st.floats(0, 1))), 7, "test")
     s = compute(p)
     pinned = {e.taper_no for e in p.edits if isinstance(e, Pin) and e.ug is not None}
     prev = s.start_ug
@@ -224,10 +247,9 @@ def test_set_step_days_changes_only_the_edited_row(
     p: Plan, where: float, n: int, data: st.DataObject
 ) -> None:
     s = compute(p)
-    if not s.steps:
-        return
-    p = insert_hold(p, day_in(s, where), n)
-    s = compute(p)
+    held = attempt(insert_hold, p, day_in(s, where), n)
+    assume(held != p)
+    p, s = held, compute(held)
     row = data.draw(st.integers(0, len(s.steps) - 1))
     days = data.draw(st.integers(1, 60))
     if s.steps[row].kind == "taper":
@@ -235,7 +257,9 @@ def test_set_step_days_changes_only_the_edited_row(
                     and x.kind == "taper") - s.steps[row].days + days
         if total > 365:
             return
-    after = compute(set_step_days(p, row, days))
+    edited = attempt(set_step_days, p, row, days)
+    assume(edited != p or days == s.steps[row].days)
+    after = compute(edited)
     expect = [(x.kind, x.daily_ug, x.days) for x in s.steps]
     expect[row] = (expect[row][0], expect[row][1], days)
     assert [(x.kind, x.daily_ug, x.days) for x in after.steps] == expect
@@ -245,9 +269,8 @@ def test_set_step_days_changes_only_the_edited_row(
 @given(plans(), st.floats(0, 1), st.integers(1, 30))
 def test_removing_a_hold_gives_back_the_plan(p: Plan, where: float, n: int) -> None:
     s = compute(p)
-    if not s.steps:
-        return
-    held = insert_hold(p, day_in(s, where), n)
+    held = attempt(insert_hold, p, day_in(s, where), n)
+    assume(held != p)
     row = next(x.row for x in compute(held).steps if x.kind == "hold")
     assert remove_hold(held, row) == p
 
@@ -256,3 +279,42 @@ def test_removing_a_hold_gives_back_the_plan(p: Plan, where: float, n: int) -> N
 @given(held_plans())
 def test_plans_round_trip_through_dicts(p: Plan) -> None:
     assert plan_from_dict(plan_to_dict(p)) == p
+
+
+@SETTINGS
+@given(plans(), st.lists(st.tuples(st.floats(0, 1), st.integers(1, 365)), max_size=8))
+def test_any_plan_compute_accepts_is_within_the_step_and_year_limits(
+    p: Plan, holds: list[tuple[float, int]]
+) -> None:
+    """Issue 11, rule 4: whatever the edits, an accepted plan has at most MAX_STEPS rows,
+    ends within MAX_PLAN_YEARS years, and has at least one reduced dose."""
+    from taperdesk.model.limits import MAX_STEPS, last_stop
+
+    for where, n in holds:
+        s = compute(p)
+        p = replace(p, edits=p.edits + (Hold(day_in(s, where), n),))
+        try:
+            s = compute(p)
+        except PlanError as exc:
+            assert "5 years" in str(exc) or "steps" in str(exc)
+            return
+        assert 1 <= len(s.steps) <= MAX_STEPS
+        assert s.stop_date <= last_stop(p.start)
+
+
+@SETTINGS
+@given(held_plans(), st.floats(0, 1), st.integers(1, 60))
+def test_holds_in_date_order_give_the_window_s_schedule(
+    p: Plan, where: float, n: int
+) -> None:
+    """A plan file lists holds in date order; the window's edit order gives the same doses."""
+    s = compute(p)
+    # A hold made last but earlier in the plan: the window's edit order moves the rest.
+    p = attempt(insert_hold, p, day_in(s, where / 2), n)
+    try:
+        same = in_date_order(p)
+    except PlanError as exc:  # only a hold on a back-step's first day cannot be reordered
+        assert any(isinstance(e, BackStep) for e in p.edits) and "back-step" in str(exc)
+        return
+    assert holds_by_date(same) == same
+    assert doses_by_day(compute(same)) == doses_by_day(compute(p))

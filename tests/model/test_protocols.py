@@ -179,8 +179,15 @@ def test_every_protocol_names_its_source() -> None:
     assert "Pottie" in PROTOCOLS["percent-start"].source
 
 
-def test_too_many_steps_is_refused_with_a_message() -> None:
+def test_too_many_steps_is_refused_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every row lasts a day or more, so with the 5-year limit 1-day cuts stop there first
+    # (2,000 days is more than 5 years) ...
     p = plan(make_protocol("percent-start", percent="0.001", every_days=1), "3")
-    with pytest.raises(PlanError, match="more than 2000 steps"):
+    with pytest.raises(PlanError, match="past 5 years.*TaperDesk limit MAX_PLAN_YEARS"):
         compute(p)
+    # ... and the steps limit still holds when a clinic edits the year limit up.
+    monkeypatch.setattr("taperdesk.model.limits.MAX_PLAN_YEARS", 10)
+    longer = plan(make_protocol("percent-start", percent="0.002", every_days=1), "3")
+    with pytest.raises(PlanError, match="more than 2000 steps"):
+        compute(longer)
 

@@ -93,7 +93,7 @@ def test_hold_suggested_when_the_moderate_band_is_reached() -> None:
     assert suggest_hold(CIWA, [], ciwa(date(2027, 2, 1), 20)) is None
     s = suggest_hold(CIWA, [], ciwa(date(2027, 2, 1), 21))
     assert s is not None and s.on == date(2027, 2, 1) and s.days == DEFAULT_HOLD_DAYS == 14
-    assert "moderate" in s.reason and "seed article 002" in s.source.lower()
+    assert "moderate" in s.reason and "Nardi protocol" in s.source and "ASAM" in s.source
 
 
 def test_hold_suggested_on_a_rise_over_baseline() -> None:

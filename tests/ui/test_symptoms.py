@@ -173,22 +173,38 @@ def test_change_opens_the_hold_dialog_prefilled_and_inserts_that_hold(
                for w in log(session))
 
 
-def test_a_suggestion_before_the_plan_starts_must_be_given_a_date(
+def test_a_suggestion_before_the_plan_starts_holds_the_current_dose_and_moves_the_start(
         qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, rule 1: a CIWA-B of 26 recorded before the plan starts."""
     session = open_session(tmp_path / "later.sqlite3", today=TODAY + timedelta(days=10))
     panel = SymptomPanel(session)
     qtbot.addWidget(panel)
     panel.offer = lambda suggestion: False  # type: ignore[method-assign]
     sc = scale("ciwa-b")
-    suggestion = panel.add(make_assessment(sc, TODAY, {i.id: 2 for i in sc.items}))
+    scores = {item.id: (2 if n < 13 else 0) for n, item in enumerate(sc.items)}
+    suggestion = panel.add(make_assessment(sc, TODAY, scores))
     assert suggestion is not None and suggestion.on == TODAY < session.plan.start
+    before = session.schedule
+    current = f"{before.start_ug / 1000:g} mg/day"
+    first = before.steps[0]
     dialog = SuggestionDialog(suggestion, session)
     qtbot.addWidget(dialog)
-    assert not dialog.accept_button.isEnabled()
-    assert "outside the plan" in dialog.error.text()
+    assert dialog.accept_button.isEnabled() and dialog.error.text() == ""
+    moved = first.start + timedelta(days=14)
+    words = dialog.summary.text()
+    assert f"Stay on {current} for 14 days, from {TODAY:%a} {TODAY.day} {TODAY:%b}" in words
+    assert f"the cut to {first.daily_ug / 1000:g} mg moves to {moved:%a} {moved.day}" in words
     change = dialog.change_dialog()
     qtbot.addWidget(change)
-    assert change.values()[0] == session.plan.start
+    assert change.values()[0] == TODAY  # Change… keeps the assessment's date
+    click("accept", "agreed")(dialog)
+    assert dialog.choice == "accept"
+    assert panel.decide(suggestion, dialog.choice, dialog.reason)
+    after = session.schedule
+    assert session.plan.start == moved  # the start moved later: no cut on the old date
+    assert after.dose_on(first.start) == before.start_ug
+    assert after.steps[0].daily_ug == first.daily_ug and after.steps[0].kind == "taper"
+    assert after.stop_date == before.stop_date + timedelta(days=14)
     session.store.close()
 
 
