@@ -6,7 +6,11 @@ import argparse
 from pathlib import Path
 
 from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
+from taperdesk.cli.records_cmd import add_force, checked_output
 from taperdesk.model import check
+from taperdesk.paths import default_db_path
+from taperdesk.store import StoreError
+from taperdesk.store.outputs import write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +31,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--kind", choices=["patient", "clinician", "pharmacy"], default="patient",
                    help="which handout (default: patient)")
     g.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
-                   help="the PDF file to write, e.g. handout.pdf")
+                   help="the PDF file to write, e.g. handout.pdf (mode 0600: it names a "
+                        "patient); never a records file")
+    add_force(g)
     g.add_argument("--paper", choices=["a4", "letter"], default="a4",
                    help="paper size (default: a4)")
     g.add_argument("--large-print", action="store_true", help="larger type for the patient")
@@ -52,11 +58,7 @@ def run(args: argparse.Namespace) -> int:
         from taperdesk.store.planfile import read_plan_file
 
         name = read_plan_file(args.from_file, catalogue).patient_name
-    out: Path = args.output
-    if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as handout.pdf")
-    if not out.parent.exists():
-        raise UsageError(f"the folder {out.parent} does not exist")
+    out = checked_output(args, default_db_path())
     inp = HandoutInput(
         schedule=schedule,
         warnings=check(schedule, opioid=opioid),
@@ -74,10 +76,8 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as exc:
         raise UsageError(str(exc)) from None
     try:
-        tmp = out.with_name(out.name + ".part")
-        tmp.write_bytes(pdf)
-        tmp.replace(out)
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_output(out, pdf, force=args.force, protect=(default_db_path(),))
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
     print(f"Wrote {out} ({args.kind}, {len(pdf) // 1024} KB)")
     return 0

@@ -13,6 +13,7 @@ from taperdesk.model import CatalogueError, load_catalogue
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.paths import default_db_path
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
+from taperdesk.store.outputs import check_output
 from taperdesk.store.records import PlanRecord
 
 
@@ -35,7 +36,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     ex.add_argument("ref", metavar="PATIENT-OR-PLAN")
     ex.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                    help="the plan file to write (e.g. plan.taper.json)")
+                    help="the plan file to write (e.g. plan.taper.json); never the records file")
+    add_force(ex)
     _add_db(ex)
     ex.set_defaults(run=run_export)
 
@@ -58,9 +60,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Copy the records file safely, even while TaperDesk is open (mode 0600).",
     )
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                    help="the copy to write (a new file)")
+                    help="the copy to write (a new file; never the records file itself)")
+    add_force(bk)
     _add_db(bk, products=False)
     bk.set_defaults(run=run_backup)
+
+
+def add_force(p: argparse._ActionsContainer) -> None:
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file if it exists (never a records file)")
+
+
+def checked_output(args: argparse.Namespace, *protect: Path, records_ok: bool = False) -> Path:
+    """``args.output`` if it may be written (store/outputs.py), else a one-line UsageError."""
+    from taperdesk.cli import UsageError
+
+    try:
+        return check_output(args.output, force=args.force, protect=protect,
+                            records_ok=records_ok)
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or default_db_path()).expanduser().absolute()
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
@@ -79,7 +102,7 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        return Store.open(args.db or default_db_path(), create=create,
+        return Store.open(db_path(args), create=create,
                           catalogue=_catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
@@ -114,11 +137,7 @@ def _no_plan(store: Store, ref: str) -> PlanRecord:
 def run_export(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
-    out: Path = args.output
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as plan.taper.json")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist")
+    out = checked_output(args, db_path(args))
     with _open(args, create=False) as store:
         try:
             record = _resolve(store, args.ref)
@@ -126,9 +145,9 @@ def run_export(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise UsageError(str(exc)) from None
     try:
-        write_plan_file(out, doc)
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_plan_file(out, doc, force=args.force, protect=(db_path(args),))
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
     print(f"Exported plan {record.id} (revision {record.revision}, {record.title}) of "
           f"{doc.patient_name} to {out}")
     return 0
@@ -161,9 +180,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
+    checked_output(args, db_path(args), records_ok=True)
     with _open(args, create=False) as store:
         try:
-            target = store.backup(args.output)
+            target = store.backup(args.output, force=args.force)
         except StoreError as exc:
             raise UsageError(str(exc)) from None
     print(f"Copied the records in {store.path} to {target}")

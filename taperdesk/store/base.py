@@ -229,15 +229,12 @@ class StoreBase:
 
     # -- copies and checks -----------------------------------------------------
 
-    def backup(self, target: Path) -> Path:
-        """Write a consistent copy of the records to ``target`` (a new file, mode 0600)."""
-        target = Path(target).expanduser().absolute()
-        if target.exists():
-            raise StoreError(f"{target} already exists; choose a new file name for the copy.")
-        if target == self.path:
-            raise StoreError("The copy must be a different file from the records file.")
-        copy_database(self._conn, target)
-        return target
+    def backup(self, target: Path, *, force: bool = False) -> Path:
+        """Write a consistent copy of the records to ``target`` (mode 0600).
+
+        An existing file is replaced only with ``force``; the records file itself never.
+        """
+        return copy_database(self._conn, target, force=force, protect=(self.path,))
 
     def integrity_problems(self) -> list[str]:
         """SQLite's full integrity check: [] when the file is sound."""

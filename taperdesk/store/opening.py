@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from taperdesk.store.errors import StoreError, StoreLocked
+from taperdesk.store.outputs import OutputRefused, write_output
 from taperdesk.store.schema import (
     APPLICATION_ID,
     TABLES,
@@ -261,23 +262,28 @@ def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) ->
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}-{n}{path.suffix}")
-    copy_database(conn, target)
-    return target
+    return copy_database(conn, target, protect=(path,))
 
 
-def copy_database(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the open database (WAL included) at ``target``, mode 0600."""
+def copy_database(conn: sqlite3.Connection, target: Path, *, force: bool = False,
+                  protect: Sequence[Path] = ()) -> Path:
+    """A consistent copy of the open database (WAL included) at ``target``, mode 0600.
+
+    Written as every output is (store/outputs.py): a new file beside the target,
+    renamed onto it once complete; the records file itself is never the target."""
+
+    def fill(tmp: Path) -> None:
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot write the copy {target}: {exc}") from None
+        finally:
+            dest.close()
+
     try:
-        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-        os.close(fd)
-        os.chmod(target, FILE_MODE)
-    except OSError as exc:
-        raise StoreError(f"Cannot write the copy {target}: {exc.strerror or exc}") from None
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    except sqlite3.Error as exc:
-        dest.close()
-        target.unlink(missing_ok=True)
-        raise StoreError(f"Cannot write the copy {target}: {exc}") from None
-    dest.close()
+        return write_output(target, fill, force=force, protect=protect, records_ok=True)
+    except OutputRefused:
+        raise
+    except StoreError as exc:
+        raise StoreError(f"Cannot write the copy: {exc}") from None

@@ -9,7 +9,6 @@ partial plan. The format is documented in docs/PLAN_FILE.md.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from taperdesk import __version__
 from taperdesk.model import Plan, PlanError
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.serialize import plan_from_dict, plan_to_dict
+from taperdesk.store.outputs import write_output
 
 FORMAT = "taperdesk-plan"
 VERSION = 1
@@ -67,18 +67,12 @@ def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
     }
 
 
-def write_plan_file(path: Path, doc: PlanDocument) -> None:
-    """Write the file complete or not at all (temporary file, then rename); mode 0600."""
+def write_plan_file(path: Path, doc: PlanDocument, *, force: bool = False,
+                    protect: Iterable[Path] = ()) -> Path:
+    """Write the file complete or not at all, mode 0600 (store/outputs.py: never over the
+    records file ``protect`` names, nor over an existing file unless ``force``)."""
     text = json.dumps(document_to_dict(doc), indent=2, ensure_ascii=False) + "\n"
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    return write_output(path, text.encode("utf-8"), force=force, protect=protect)
 
 
 def _known(obj: Any, allowed: Iterable[str], where: str) -> None:

@@ -46,7 +46,9 @@ class FileActions:
                 return None
             path = Path(chosen)
         try:
-            write_plan_file(path, self.session.store.export_document(record.id))
+            # the dialog asked before replacing a file; the records file is refused always
+            write_plan_file(path, self.session.store.export_document(record.id), force=True,
+                            protect=(self.session.store.path,))
         except (OSError, StoreError) as exc:
             self.session.error.emit(f"Could not export: {exc}")
             return None
