@@ -10,6 +10,7 @@ from taperdesk.cli.records_cmd import add_force, checked_output
 from taperdesk.model import check
 from taperdesk.paths import default_db_path
 from taperdesk.store import StoreError
+from taperdesk.store.codec import MAX_NOTE, check_text
 from taperdesk.store.outputs import write_output
 
 
@@ -53,6 +54,13 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
     schedule, catalogue, opioid = schedule_from_args(args)
+    try:  # printed on the handout: cleaned and checked as the records' texts are
+        for option in ("patient_name", "clinic_name", "clinic_phone", "next_appointment"):
+            if getattr(args, option) is not None:
+                setattr(args, option, check_text(getattr(args, option),
+                                                 "--" + option.replace("_", "-"), MAX_NOTE))
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
     name = args.patient_name
     if name is None and args.from_file is not None:
         from taperdesk.store.planfile import read_plan_file

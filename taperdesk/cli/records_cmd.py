@@ -7,6 +7,7 @@ records file that is not TaperDesk's) exits 2 with one line and changes nothing.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from taperdesk.model import CatalogueError, load_catalogue
@@ -17,7 +18,7 @@ from taperdesk.store.outputs import check_output
 from taperdesk.store.records import PlanRecord
 
 
-def _add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
+def add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
     p.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help=f"the records file (default: {default_db_path()})")
     if products:
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ex.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                     help="the plan file to write (e.g. plan.taper.json); never the records file")
     add_force(ex)
-    _add_db(ex)
+    add_db(ex)
     ex.set_defaults(run=run_export)
 
     im = sub.add_parser(
@@ -51,7 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     im.add_argument("file", metavar="FILE", type=Path)
     im.add_argument("--patient", metavar="PATIENT",
                     help="import for this patient (id, clinic ID or full name) instead")
-    _add_db(im)
+    add_db(im)
     im.set_defaults(run=run_import)
 
     bk = sub.add_parser(
@@ -62,7 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                     help="the copy to write (a new file; never the records file itself)")
     add_force(bk)
-    _add_db(bk, products=False)
+    add_db(bk, products=False)
     bk.set_defaults(run=run_backup)
 
 
@@ -86,7 +87,7 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db or default_db_path()).expanduser().absolute()
 
 
-def _catalogue(args: argparse.Namespace) -> Catalogue:
+def catalogue(args: argparse.Namespace) -> Catalogue:
     from taperdesk.cli import UsageError
 
     products_file = getattr(args, "products_file", None)
@@ -102,10 +103,13 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        return Store.open(db_path(args), create=create,
-                          catalogue=_catalogue(args))
+        store = Store.open(db_path(args), create=create, catalogue=catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    for problem in store.opening_problems:
+        print(f"taperdesk: warning: the records file {store.path} does not verify: {problem}. "
+              f"Run 'taperdesk verify --db {store.path}'.", file=sys.stderr)
+    return store
 
 
 def _resolve(store: Store, ref: str) -> PlanRecord:
@@ -157,7 +161,7 @@ def run_import(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
     try:
-        doc = read_plan_file(args.file, _catalogue(args))  # checked before opening the records
+        doc = read_plan_file(args.file, catalogue(args))  # checked before opening the records
     except PlanFileError as exc:
         raise UsageError(f"nothing imported: {exc}") from None
     with _open(args, create=True) as store:

@@ -17,8 +17,10 @@ from typing import Any
 
 from taperdesk import __version__
 from taperdesk.model import Plan, PlanError
-from taperdesk.model.catalogue import Catalogue
+from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.model.serialize import plan_from_dict, plan_to_dict
+from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME, check_text, valid_plan
+from taperdesk.store.errors import StoreError
 from taperdesk.store.outputs import write_output
 
 FORMAT = "taperdesk-plan"
@@ -142,28 +144,33 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
     if not isinstance(patient, dict):
         raise PlanFileError("patient: expected an object")
     _known(patient, _PATIENT, "patient")
-    name = patient.get("name", "")
-    if not isinstance(name, str) or len(name) > 200:
-        raise PlanFileError("patient.name: expected text of at most 200 characters")
+    name = _text(patient.get("name", ""), "patient.name", MAX_NAME)
     opioid = patient.get("opioid_co_prescription", False)
     if not isinstance(opioid, bool):
         raise PlanFileError("patient.opioid_co_prescription: expected true or false")
-    clinic_id = patient.get("clinic_id", "")
-    if clinic_id is None:
-        clinic_id = ""
-    if not isinstance(clinic_id, str) or len(clinic_id) > 100:
-        raise PlanFileError("patient.clinic_id: expected text of at most 100 characters")
+    clinic_id = _text(patient.get("clinic_id", "") or "", "patient.clinic_id", MAX_CLINIC_ID)
     born = _born(patient)
     if "plan" not in data:
         raise PlanFileError("plan: missing")
     _check_fields(data["plan"])
     try:
         plan = plan_from_dict(data["plan"], catalogue)
-    except PlanError as exc:
+        plan = valid_plan(plan, catalogue or shipped_catalogue())  # as the store will
+    except (PlanError, StoreError) as exc:
         raise PlanFileError(_one_line(str(exc))) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
         raise PlanFileError(_one_line(f"plan: not a valid plan ({exc})")) from None
-    return PlanDocument(plan, name.strip(), opioid, born, clinic_id.strip())
+    return PlanDocument(plan, " ".join(name.split()), opioid, born, clinic_id)
+
+
+def _text(value: Any, field: str, limit: int) -> str:
+    """A text of the file cleaned as the store cleans it (codec.check_text)."""
+    if not isinstance(value, str) or len(value) > limit:
+        raise PlanFileError(f"{field}: expected text of at most {limit} characters")
+    try:
+        return check_text(value, field, limit)
+    except StoreError as exc:
+        raise PlanFileError(_one_line(str(exc))) from None
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
