@@ -145,3 +145,34 @@ def test_a_link_at_the_target_is_replaced_not_followed(tmp_path: Path) -> None:
     write_output(target, b"new", force=True)
     assert elsewhere.read_text() == "not yours"
     assert not target.is_symlink() and target.read_bytes() == b"new"
+
+
+def test_the_window_saves_through_the_same_helper(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  records: Path) -> None:
+    """File > Export plan file and Save as PDF (ui/file_actions.py, ui/printing.py)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from taperdesk.ui import printing
+    from taperdesk.ui.file_actions import FileActions
+    from taperdesk.ui.session import Session
+
+    store = Store.open(records, create=False)
+    session = Session(store, store.catalogue)
+    session.open_patient(1)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    files = FileActions(session, parent, QSettings(str(tmp_path / "s.ini"),
+                                                   QSettings.Format.IniFormat))
+    errors: list[str] = []
+    session.error.connect(errors.append)
+    before = records.read_bytes()
+    assert files.export_plan(records) is None
+    assert files.export_plan(records.with_name(records.name + "-wal")) is None
+    assert len(errors) == 2 and all("never overwritten" in e for e in errors)
+    out = files.export_plan(tmp_path / "plan.taper.json")
+    assert out is not None and stat.S_IMODE(out.stat().st_mode) == 0o600
+    pdf = printing.save_pdf_as(b"%PDF-1.4 test", path=tmp_path / "handout")
+    assert pdf is not None and stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    store.close()
+    assert records.read_bytes()[:100] == before[:100] and sound(records) == 2
