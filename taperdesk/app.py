@@ -169,6 +169,10 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     store = open_store(path, ask or (refuse if args.bench_ready else ask_another_file), checked)
     if store is None:
         return 2 if args.bench_ready else 1
+    if store.opening_problems and not args.bench_ready:  # the tamper check on opening
+        QMessageBox.warning(None, "TaperDesk", "The records file does not verify (it was "
+                            f"changed outside TaperDesk): {store.opening_problems[0]}. Run "
+                            f"'taperdesk verify --db {store.path}' and see docs/RECORDS.md.")
     catalogue = clinic_catalogue(store, lambda m: QMessageBox.warning(None, "TaperDesk", m))
     store.catalogue = catalogue
     if args.demo_if_empty:

@@ -1,4 +1,5 @@
-"""Headless commands: `taperdesk plan`, `taperdesk handout`, `taperdesk export`/`import`.
+"""Headless commands: `taperdesk plan`, `taperdesk handout`, `taperdesk export`/`import`/
+`backup`, `taperdesk verify`.
 
 Every command exits 2 with a one-line message on bad input, never a traceback.
 """
@@ -23,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd
+    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd, verify_cmd
 
     parser = _Parser(
         prog="taperdesk",
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.register(sub)
     handout_cmd.register(sub)
     records_cmd.register(sub)
+    verify_cmd.register(sub)
     return parser
 
 

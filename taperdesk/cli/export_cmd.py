@@ -10,10 +10,10 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from taperdesk.interop import OutputExists, write_export
 from taperdesk.interop.export import WHAT, appointments_of, export_bytes
 from taperdesk.model import CatalogueError, DoseError, PlanError, compute
 from taperdesk.store import Store, StoreError
+from taperdesk.store.outputs import write_output
 from taperdesk.store.records import PlanRecord
 
 
@@ -26,8 +26,6 @@ def run_interop(args: argparse.Namespace, store: Store,
         raise UsageError(f"{out} is a folder; give a file name such as plan.ics")
     if not out.parent.is_dir():
         raise UsageError(f"the folder {out.parent} does not exist")
-    if out.exists() and not args.force:
-        raise UsageError(f"{out} exists; give another name or --force to replace it")
     with store:
         try:
             record = resolve(store, args.ref)
@@ -41,11 +39,9 @@ def run_interop(args: argparse.Namespace, store: Store,
     if not schedule.steps:
         raise UsageError(f"plan {record.id} of {patient.name} has no steps to export")
     try:
-        write_export(out, data, force=args.force)
-    except OutputExists as exc:
-        raise UsageError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_output(out, data, force=args.force, protect=(store.path,))
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
     print(f"Exported plan {record.id} (revision {record.revision}, {record.title}) of "
           f"{patient.name} as a {WHAT[args.format]} to {out}")
     return 0

@@ -14,7 +14,9 @@ from taperdesk.cli.plan_options import (
     schedule_from_args,
     severe_acknowledgements,
 )
+from taperdesk.cli.records_cmd import add_force, checked_output
 from taperdesk.model import check
+from taperdesk.paths import default_db_path
 from taperdesk.report.context import (
     DEFAULT_EMERGENCY,
     WEEK_STARTS,
@@ -22,6 +24,9 @@ from taperdesk.report.context import (
     handout_settings,
     notices,
 )
+from taperdesk.store import StoreError
+from taperdesk.store.codec import MAX_NOTE, check_text
+from taperdesk.store.outputs import write_output
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +47,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--kind", choices=["patient", "clinician", "pharmacy"], default="patient",
                    help="which handout (default: patient)")
     g.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
-                   help="the PDF file to write, e.g. handout.pdf")
+                   help="the PDF file to write, e.g. handout.pdf (mode 0600: it names a "
+                        "patient); never a records file")
+    add_force(g)
     g.add_argument("--paper", choices=["a4", "letter"], default=None,
                    help="paper size (default: the clinic setting with --db, else a4)")
     g.add_argument("--large-print", action="store_true", help="larger type for the patient")
@@ -97,6 +104,14 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
     schedule, catalogue, opioid = schedule_from_args(args)
+    try:  # printed on the handout: cleaned and checked as the records' texts are
+        for option in ("patient_name", "clinic_name", "clinic_phone", "next_appointment",
+                       "clinic_id", "emergency_number"):
+            if getattr(args, option) is not None:
+                setattr(args, option, check_text(getattr(args, option),
+                                                 "--" + option.replace("_", "-"), MAX_NOTE))
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
     warnings = check(schedule, opioid=opioid)
     acknowledgements = severe_acknowledgements(args, warnings)
     name, born, clinic_id = args.patient_name, None, args.clinic_id
@@ -111,11 +126,7 @@ def run(args: argparse.Namespace) -> int:
             born = date.fromisoformat(args.born)
         except ValueError:
             raise UsageError(f"--born {args.born!r} is not a real date (YYYY-MM-DD)") from None
-    out: Path = args.output
-    if out.exists() and out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as handout.pdf")
-    if not out.parent.exists():
-        raise UsageError(f"the folder {out.parent} does not exist")
+    out = checked_output(args, default_db_path())
     st = _settings(args)
     c = st.clinic
     clinic = ClinicInfo(_pick(args.clinic_name, c.name), _pick(args.clinic_phone, c.phone),
@@ -142,11 +153,9 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as exc:
         raise UsageError(str(exc)) from None
     try:
-        tmp = out.with_name(out.name + ".part")
-        tmp.write_bytes(pdf)
-        tmp.replace(out)
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_output(out, pdf, force=args.force, protect=(default_db_path(),))
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
     print(f"Wrote {out} ({args.kind}, {len(pdf) // 1024} KB)")
     if args.kind == "patient":
         for notice in notices(inp):  # the PDF is written and says so too

@@ -7,16 +7,18 @@ records file that is not TaperDesk's) exits 2 with one line and changes nothing.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from taperdesk.model import CatalogueError, load_catalogue
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.paths import default_db_path
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
+from taperdesk.store.outputs import check_output
 from taperdesk.store.records import PlanRecord
 
 
-def _add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
+def add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
     p.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help=f"the records file (default: {default_db_path()})")
     if products:
@@ -39,12 +41,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     ex.add_argument("ref", metavar="PATIENT-OR-PLAN")
     ex.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                    help="the file to write (e.g. plan.taper.json, plan.ics, plan.fhir.json)")
+                    help="the file to write (e.g. plan.taper.json, plan.ics, plan.fhir.json); "
+                         "never the records file")
     ex.add_argument("--format", choices=["json", "ics", "fhir"], default="json",
                     help="json: the plan file (default); ics: calendar; fhir: FHIR R4 Bundle")
-    ex.add_argument("--force", action="store_true",
-                    help="ics and fhir: replace the output file if it exists")
-    _add_db(ex)
+    add_force(ex)
+    add_db(ex)
     ex.set_defaults(run=run_export)
 
     im = sub.add_parser(
@@ -57,7 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     im.add_argument("file", metavar="FILE", type=Path)
     im.add_argument("--patient", metavar="PATIENT",
                     help="import for this patient (id, clinic ID or full name) instead")
-    _add_db(im)
+    add_db(im)
     im.set_defaults(run=run_import)
 
     bk = sub.add_parser(
@@ -66,12 +68,33 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Copy the records file safely, even while TaperDesk is open (mode 0600).",
     )
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
-                    help="the copy to write (a new file)")
-    _add_db(bk, products=False)
+                    help="the copy to write (a new file; never the records file itself)")
+    add_force(bk)
+    add_db(bk, products=False)
     bk.set_defaults(run=run_backup)
 
 
-def _catalogue(args: argparse.Namespace) -> Catalogue:
+def add_force(p: argparse._ActionsContainer) -> None:
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file if it exists (never a records file)")
+
+
+def checked_output(args: argparse.Namespace, *protect: Path, records_ok: bool = False) -> Path:
+    """``args.output`` if it may be written (store/outputs.py), else a one-line UsageError."""
+    from taperdesk.cli import UsageError
+
+    try:
+        return check_output(args.output, force=args.force, protect=protect,
+                            records_ok=records_ok)
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db or default_db_path()).expanduser().absolute()
+
+
+def catalogue(args: argparse.Namespace) -> Catalogue:
     from taperdesk.cli import UsageError
 
     products_file = getattr(args, "products_file", None)
@@ -87,10 +110,13 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        return Store.open(args.db or default_db_path(), create=create,
-                          catalogue=_catalogue(args))
+        store = Store.open(db_path(args), create=create, catalogue=catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    for problem in store.opening_problems:
+        print(f"taperdesk: warning: the records file {store.path} does not verify: {problem}. "
+              f"Run 'taperdesk verify --db {store.path}'.", file=sys.stderr)
+    return store
 
 
 def _resolve(store: Store, ref: str) -> PlanRecord:
@@ -122,11 +148,7 @@ def _no_plan(store: Store, ref: str) -> PlanRecord:
 def run_export(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
-    out: Path = args.output
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name such as plan.taper.json")
-    if not out.parent.is_dir():
-        raise UsageError(f"the folder {out.parent} does not exist")
+    out = checked_output(args, db_path(args))
     if args.format != "json":
         from taperdesk.cli.export_cmd import run_interop
 
@@ -138,9 +160,9 @@ def run_export(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise UsageError(str(exc)) from None
     try:
-        write_plan_file(out, doc)
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+        write_plan_file(out, doc, force=args.force, protect=(db_path(args),))
+    except StoreError as exc:
+        raise UsageError(f"nothing written: {exc}") from None
     print(f"Exported plan {record.id} (revision {record.revision}, {record.title}) of "
           f"{doc.patient_name} to {out}")
     return 0
@@ -150,7 +172,7 @@ def run_import(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
     try:
-        doc = read_plan_file(args.file, _catalogue(args))  # checked before opening the records
+        doc = read_plan_file(args.file, catalogue(args))  # checked before opening the records
     except PlanFileError as exc:
         raise UsageError(f"nothing imported: {exc}") from None
     with _open(args, create=True) as store:
@@ -173,9 +195,10 @@ def run_import(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
+    checked_output(args, db_path(args), records_ok=True)
     with _open(args, create=False) as store:
         try:
-            target = store.backup(args.output)
+            target = store.backup(args.output, force=args.force)
         except StoreError as exc:
             raise UsageError(str(exc)) from None
     print(f"Copied the records in {store.path} to {target}")

@@ -6,10 +6,9 @@ window hand it a schedule and plain patient data (docs/INTEROP.md).
 
 from __future__ import annotations
 
-from taperdesk.interop.output import OutputExists, write_export
 from taperdesk.interop.wording import DoseChange, dose_changes
 
 FORMATS = {"json": "plan file (.taper.json)", "ics": "calendar (.ics)",
            "fhir": "FHIR R4 Bundle (.fhir.json)"}
 
-__all__ = ["FORMATS", "DoseChange", "OutputExists", "dose_changes", "write_export"]
+__all__ = ["FORMATS", "DoseChange", "dose_changes"]

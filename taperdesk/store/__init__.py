@@ -9,6 +9,7 @@ from taperdesk.paths import default_db_path
 from taperdesk.store.demo import DEMO_NAME, load_demo
 from taperdesk.store.errors import ConflictError, StoreError, StoreLocked
 from taperdesk.store.opening import IntegrityCheck
+from taperdesk.store.outputs import OutputRefused, write_output
 from taperdesk.store.planfile import (
     PlanDocument,
     PlanFileError,
@@ -28,7 +29,7 @@ from taperdesk.store.transfer import Imported
 
 __all__ = [
     "DEMO_NAME", "Acknowledgement", "AssessmentRecord", "Change", "ConflictError", "Imported",
-    "IntegrityCheck",
+    "IntegrityCheck", "OutputRefused", "write_output",
     "Patient", "PlanDocument", "PlanFileError", "PlanRecord", "Revision", "Store", "StoreError",
     "StoreLocked", "default_db_path", "load_demo", "read_plan_file", "write_plan_file",
 ]

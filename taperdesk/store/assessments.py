@@ -99,4 +99,5 @@ class AssessmentsMixin(StoreBase):
     def _assessment(r: sqlite3.Row) -> AssessmentRecord:
         a = decode_assessment(r["on_date"], r["scale_id"], r["scores_json"],
                               r["red_flags_json"], r["note"], f"assessment {r['id']}")
-        return AssessmentRecord(r["id"], r["patient_id"], a, r["who"], decode_time(r["at"]))
+        when = decode_time(r["at"], f"assessments row {r['id']}", "at")
+        return AssessmentRecord(r["id"], r["patient_id"], a, r["who"], when)

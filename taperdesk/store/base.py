@@ -19,7 +19,14 @@ from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.platform import os_user
 from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
-from taperdesk.store.opening import IntegrityCheck, connect, copy_database, translate
+from taperdesk.store.evidence import change_hash, last_change
+from taperdesk.store.opening import (
+    IntegrityCheck,
+    connect,
+    copy_database,
+    is_read_only,
+    translate,
+)
 from taperdesk.store.records import Change
 from taperdesk.store.schema import Migration
 
@@ -39,6 +46,11 @@ class StoreBase:
         """Recorded as 'who' on every change; the OS user by default."""
         self.clock: Callable[[], datetime] = now_utc
         self._depth = 0
+        self.read_only = False
+        """Opened read-only (the file or its folder cannot be written, or it is marked
+        read-only): reading works, every write raises StoreError saying so."""
+        self.opening_problems: list[str] = []
+        """What the checks made on opening found (``check_on_opening``); [] when sound."""
 
     @classmethod
     def open(
@@ -50,6 +62,7 @@ class StoreBase:
         timeout: float = DEFAULT_TIMEOUT,
         migrations: Sequence[Migration] | None = None,
         checked: IntegrityCheck | None = None,
+        read_only: bool | None = None,
     ) -> Self:
         """Open (or create) the records file at ``path``; StoreError with a clear message.
 
@@ -57,17 +70,33 @@ class StoreBase:
         or is locked is refused and left unchanged. An older file is copied to a
         backup beside it, then upgraded in one transaction. ``migrations`` is for
         tests only. ``checked``: the file's quick check, started earlier in a thread.
+        ``read_only``: None (the default) opens a file that cannot be written (or is
+        marked read-only) for reading only, with ``read_only`` True; True forces that.
+        The quick tamper checks (``check_on_opening``) fill ``opening_problems``.
         """
         path = Path(path).expanduser().absolute()
+        if read_only is None:
+            read_only = path.exists() and is_read_only(path)
         try:
             conn = connect(path, create=create, timeout=timeout, migrations=migrations,
-                           checked=checked)
+                           checked=checked, read_only=read_only)
         except OSError as exc:
             raise StoreError(
                 f"The records file {path} cannot be used: {exc.strerror or exc}"
             ) from None
         conn.row_factory = sqlite3.Row
-        return cls(conn, path, catalogue or shipped_catalogue())
+        store = cls(conn, path, catalogue or shipped_catalogue())
+        store.read_only = read_only
+        try:
+            store.opening_problems = store.check_on_opening()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def check_on_opening(self) -> list[str]:
+        """Quick checks made on every opening (see VerifyMixin); [] here."""
+        return []
 
     def close(self) -> None:
         if self._db is not None:
@@ -107,6 +136,11 @@ class StoreBase:
         Nested uses join the outermost transaction (see ``transaction``).
         """
         conn = self._conn
+        if self.read_only:
+            raise StoreError(
+                f"The records file {self.path} is open read-only (it cannot be written, or "
+                "it is marked read-only): nothing was saved. Make it writable and open it "
+                "again to make changes.")
         if self._depth:
             yield from self._nested(conn)
             return
@@ -174,14 +208,18 @@ class StoreBase:
         plan_id: int | None = None,
         at: str | None = None,
     ) -> Change:
-        """Append one change-log row inside the caller's transaction."""
+        """Append one change-log row inside the caller's transaction, chained to the one
+        before it (store/evidence.py; the write lock makes the newest row ours to follow)."""
         at = at or self._stamp()
-        cur = conn.execute(
-            "INSERT INTO changes (who, at, patient_id, plan_id, what) VALUES (?, ?, ?, ?, ?)",
-            (self.who, at, patient_id, plan_id, what),
+        last_id, prev = last_change(conn)
+        row_id = last_id + 1
+        conn.execute(
+            "INSERT INTO changes (id, who, at, patient_id, plan_id, what, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row_id, self.who, at, patient_id, plan_id, what,
+             change_hash(prev, row_id, self.who, at, patient_id, plan_id, what)),
         )
-        assert cur.lastrowid is not None
-        return Change(cur.lastrowid, self.who, decode_time(at), patient_id, plan_id, what)
+        return Change(row_id, self.who, decode_time(at), patient_id, plan_id, what)
 
     def _stamp(self) -> str:
         return encode_time(self.clock())
@@ -204,8 +242,8 @@ class StoreBase:
             sql += " WHERE " + " AND ".join(where)
         rows = self._rows(sql + " ORDER BY id DESC LIMIT ?", (*params, max(0, limit)))
         return [
-            Change(r["id"], r["who"], decode_time(r["at"]), r["patient_id"], r["plan_id"],
-                   r["what"])
+            Change(r["id"], r["who"], decode_time(r["at"], f"changes row {r['id']}", "at"),
+                   r["patient_id"], r["plan_id"], r["what"])
             for r in rows
         ]
 
@@ -235,15 +273,12 @@ class StoreBase:
 
     # -- copies and checks -----------------------------------------------------
 
-    def backup(self, target: Path) -> Path:
-        """Write a consistent copy of the records to ``target`` (a new file, mode 0600)."""
-        target = Path(target).expanduser().absolute()
-        if target.exists():
-            raise StoreError(f"{target} already exists; choose a new file name for the copy.")
-        if target == self.path:
-            raise StoreError("The copy must be a different file from the records file.")
-        copy_database(self._conn, target)
-        return target
+    def backup(self, target: Path, *, force: bool = False) -> Path:
+        """Write a consistent copy of the records to ``target`` (mode 0600).
+
+        An existing file is replaced only with ``force``; the records file itself never.
+        """
+        return copy_database(self._conn, target, force=force, protect=(self.path,))
 
     def integrity_problems(self) -> list[str]:
         """SQLite's full integrity check: [] when the file is sound."""

@@ -1,8 +1,10 @@
 """The demo patient loaded into an empty records file, so a new user sees a working plan.
 
-Clonazepam 2 mg/day on the Nardi protocol from the Monday on or after today,
-split morning and bedtime, US tablets; a 14-day hold on the first day of step 3
-that followed a moderate CIWA-B score; three CIWA-B assessments.
+Clonazepam 2 mg/day on the Nardi protocol, split morning and bedtime, US tablets,
+started on a Monday five to six weeks ago (it is built relative to today, so it is
+always a plan in progress); a 14-day hold on the first day of step 3 that followed a
+moderate CIWA-B score, one to two weeks ago; three CIWA-B assessments, all in the past
+(an assessment dated after today would be a record of a visit that has not happened).
 """
 
 from __future__ import annotations
@@ -29,9 +31,19 @@ _STEP_3 = {**_STEP_1, "anxious-or-jittery": 3, "sleep-not-restful": 3, "not-enou
            "fearfulness": 1, "tremor": 1, "irritability": 2}                          # 22, moderate
 
 
+STARTED_DAYS_AGO = 35
+"""The demo plan starts on the Monday on or before this many days ago (TaperDesk demo)."""
+
+
 def next_monday(today: date) -> date:
     """The Monday on or after ``today``."""
     return today + timedelta(days=(7 - today.weekday()) % 7)
+
+
+def demo_start(today: date) -> date:
+    """The Monday on or before ``STARTED_DAYS_AGO`` days before ``today``."""
+    back = today - timedelta(days=STARTED_DAYS_AGO)
+    return back - timedelta(days=back.weekday())
 
 
 def demo_plan(store: Store, today: date) -> tuple[Plan, Plan, date]:
@@ -42,7 +54,7 @@ def demo_plan(store: Store, today: date) -> tuple[Plan, Plan, date]:
         products=drug.resolve_products("us-tablets"),
         start_ug=2000,
         split="morning-night",
-        start=next_monday(today),
+        start=demo_start(today),
         protocol=make_protocol("nardi"),
     )
     hold_on = compute(plan, store.catalogue).steps[2].start

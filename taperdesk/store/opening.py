@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from taperdesk.store.errors import StoreError, StoreLocked
+from taperdesk.store.outputs import OutputRefused, write_output
 from taperdesk.store.schema import (
     APPLICATION_ID,
     TABLES,
@@ -99,6 +101,31 @@ def _quick_check(conn: sqlite3.Connection) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
 
 
+def is_read_only(path: Path) -> bool:
+    """Whether the records file is to be opened read-only: it (or its folder, where
+    SQLite keeps its -wal and -shm files) cannot be written, or it is marked read-only
+    (no write permission for its owner; the Windows read-only attribute), which is
+    respected even by an administrator, who could write it anyway."""
+    try:
+        marked = not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+    return marked or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    uri = path.as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        # A write-ahead-log file in a folder we cannot write: no -shm can be made, so
+        # read it as it is on the disk (nobody can be writing it: it is read-only).
+        return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout,
+                               isolation_level=None)
+
+
 def connect(
     path: Path,
     *,
@@ -106,10 +133,12 @@ def connect(
     timeout: float,
     migrations: Sequence[Migration] | None = None,
     checked: IntegrityCheck | None = None,
+    read_only: bool = False,
 ) -> sqlite3.Connection:
     """An open, checked, upgraded connection to ``path`` (autocommit mode, WAL, FKs on).
 
-    ``checked``: a quick check of ``path`` already started (see IntegrityCheck)."""
+    ``checked``: a quick check of ``path`` already started (see IntegrityCheck).
+    ``read_only``: open for reading only (nothing is upgraded or written)."""
     if not path.exists():
         if not create:
             raise StoreError(f"There is no records file at {path}.")
@@ -117,11 +146,20 @@ def connect(
     newest = current_version(migrations)
     _check_header(path, newest)
     try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn = (_open_read_only(path, timeout) if read_only else
+                sqlite3.connect(path, timeout=timeout, isolation_level=None))
     except sqlite3.Error as exc:
         raise translate(exc, path, opening=True) from None
     try:
         version = _check_contents(conn, path, newest, checked)
+        if read_only:
+            if version < newest:
+                raise StoreError(
+                    f"The records file {path} is read-only and comes from an older TaperDesk "
+                    f"(records version {version}); it must be upgraded before this TaperDesk "
+                    f"can read it. Make it writable, then open it again. {UNCHANGED}")
+            _check_tables(conn, path)
+            return conn
         if version < newest:
             backup = backup_before_upgrade(conn, path, version)
             try:
@@ -261,23 +299,28 @@ def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) ->
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}-{n}{path.suffix}")
-    copy_database(conn, target)
-    return target
+    return copy_database(conn, target, protect=(path,))
 
 
-def copy_database(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the open database (WAL included) at ``target``, mode 0600."""
+def copy_database(conn: sqlite3.Connection, target: Path, *, force: bool = False,
+                  protect: Sequence[Path] = ()) -> Path:
+    """A consistent copy of the open database (WAL included) at ``target``, mode 0600.
+
+    Written as every output is (store/outputs.py): a new file beside the target,
+    renamed onto it once complete; the records file itself is never the target."""
+
+    def fill(tmp: Path) -> None:
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot write the copy {target}: {exc}") from None
+        finally:
+            dest.close()
+
     try:
-        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-        os.close(fd)
-        os.chmod(target, FILE_MODE)
-    except OSError as exc:
-        raise StoreError(f"Cannot write the copy {target}: {exc.strerror or exc}") from None
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    except sqlite3.Error as exc:
-        dest.close()
-        target.unlink(missing_ok=True)
-        raise StoreError(f"Cannot write the copy {target}: {exc}") from None
-    dest.close()
+        return write_output(target, fill, force=force, protect=protect, records_ok=True)
+    except OutputRefused:
+        raise
+    except StoreError as exc:
+        raise StoreError(f"Cannot write the copy: {exc}") from None

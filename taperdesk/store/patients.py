@@ -13,6 +13,7 @@ from taperdesk.store.codec import (
     MAX_NOTE,
     check_born,
     check_text,
+    decode_date,
     normalise,
 )
 from taperdesk.store.errors import StoreError
@@ -23,7 +24,7 @@ _COLUMNS = "id, name, born, clinic_id, opioid, archived, note"
 
 
 def _patient(r: sqlite3.Row) -> Patient:
-    born = date.fromisoformat(r["born"]) if r["born"] else None
+    born = decode_date(r["born"], f"patients row {r['id']}", "born") if r["born"] else None
     return Patient(r["id"], r["name"], born, r["clinic_id"], bool(r["opioid"]),
                    bool(r["archived"]), r["note"])
 

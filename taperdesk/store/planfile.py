@@ -9,7 +9,6 @@ partial plan. The format is documented in docs/PLAN_FILE.md.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,8 +17,11 @@ from typing import Any
 
 from taperdesk import __version__
 from taperdesk.model import Plan, PlanError
-from taperdesk.model.catalogue import Catalogue
+from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.model.serialize import plan_from_dict, plan_to_dict
+from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME, check_text, valid_plan
+from taperdesk.store.errors import StoreError
+from taperdesk.store.outputs import write_output
 
 FORMAT = "taperdesk-plan"
 VERSION = 1
@@ -67,18 +69,12 @@ def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
     }
 
 
-def write_plan_file(path: Path, doc: PlanDocument) -> None:
-    """Write the file complete or not at all (temporary file, then rename); mode 0600."""
+def write_plan_file(path: Path, doc: PlanDocument, *, force: bool = False,
+                    protect: Iterable[Path] = ()) -> Path:
+    """Write the file complete or not at all, mode 0600 (store/outputs.py: never over the
+    records file ``protect`` names, nor over an existing file unless ``force``)."""
     text = json.dumps(document_to_dict(doc), indent=2, ensure_ascii=False) + "\n"
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    return write_output(path, text.encode("utf-8"), force=force, protect=protect)
 
 
 def _known(obj: Any, allowed: Iterable[str], where: str) -> None:
@@ -148,28 +144,33 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
     if not isinstance(patient, dict):
         raise PlanFileError("patient: expected an object")
     _known(patient, _PATIENT, "patient")
-    name = patient.get("name", "")
-    if not isinstance(name, str) or len(name) > 200:
-        raise PlanFileError("patient.name: expected text of at most 200 characters")
+    name = _text(patient.get("name", ""), "patient.name", MAX_NAME)
     opioid = patient.get("opioid_co_prescription", False)
     if not isinstance(opioid, bool):
         raise PlanFileError("patient.opioid_co_prescription: expected true or false")
-    clinic_id = patient.get("clinic_id", "")
-    if clinic_id is None:
-        clinic_id = ""
-    if not isinstance(clinic_id, str) or len(clinic_id) > 100:
-        raise PlanFileError("patient.clinic_id: expected text of at most 100 characters")
+    clinic_id = _text(patient.get("clinic_id", "") or "", "patient.clinic_id", MAX_CLINIC_ID)
     born = _born(patient)
     if "plan" not in data:
         raise PlanFileError("plan: missing")
     _check_fields(data["plan"])
     try:
         plan = plan_from_dict(data["plan"], catalogue, holds_in_date_order=True)
-    except PlanError as exc:
+        plan = valid_plan(plan, catalogue or shipped_catalogue())  # as the store will
+    except (PlanError, StoreError) as exc:
         raise PlanFileError(_one_line(str(exc))) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
         raise PlanFileError(_one_line(f"plan: not a valid plan ({exc})")) from None
-    return PlanDocument(plan, name.strip(), opioid, born, clinic_id.strip())
+    return PlanDocument(plan, " ".join(name.split()), opioid, born, clinic_id)
+
+
+def _text(value: Any, field: str, limit: int) -> str:
+    """A text of the file cleaned as the store cleans it (codec.check_text)."""
+    if not isinstance(value, str) or len(value) > limit:
+        raise PlanFileError(f"{field}: expected text of at most {limit} characters")
+    try:
+        return check_text(value, field, limit)
+    except StoreError as exc:
+        raise PlanFileError(_one_line(str(exc))) from None
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -15,12 +15,30 @@ from taperdesk.model.catalogue import CatalogueError
 from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import MAX_NOTE, check_text, decode_plan, decode_time, encode_plan
 from taperdesk.store.errors import ConflictError, StoreError
+from taperdesk.store.evidence import revision_hash, row_revision_hash
 from taperdesk.store.records import Acknowledgement, Change, PlanRecord, Revision
 
 _RECORD = (
-    "SELECT p.id, p.patient_id, p.revision, p.active, p.title, r.plan_json FROM plans p "
+    "SELECT p.id, p.patient_id, p.revision, p.active, p.title, r.plan_id, r.plan_json, r.who,"
+    " r.at, r.why, r.hash FROM plans p "
     "JOIN revisions r ON r.plan_id = p.id AND r.revision = p.revision"
 )
+_REVISION = "SELECT plan_id, revision, plan_json, who, at, why, hash FROM revisions"
+
+
+def tampered(plan_id: int, revision: int) -> StoreError:
+    return StoreError(
+        f"Damaged record: plan {plan_id}, revision {revision} does not match its content "
+        "hash; it was changed outside TaperDesk. Run 'taperdesk verify' and restore the "
+        "records file from a backup copy (see docs/RECORDS.md)."
+    )
+
+
+def checked_plan_json(r: sqlite3.Row) -> str:
+    """The revision row's plan JSON, if the row still matches its content hash."""
+    if r["hash"] != row_revision_hash(r):
+        raise tampered(r["plan_id"], r["revision"])
+    return str(r["plan_json"])
 
 
 class PlansMixin(StoreBase):
@@ -33,7 +51,7 @@ class PlansMixin(StoreBase):
         return f"{name} taper from {plan.start.isoformat()}"
 
     def _record(self, r: sqlite3.Row) -> PlanRecord:
-        plan = decode_plan(r["plan_json"], self.catalogue,
+        plan = decode_plan(checked_plan_json(r), self.catalogue,
                            f"plan {r['id']} (revision {r['revision']})")
         return PlanRecord(r["id"], r["patient_id"], r["revision"], plan, bool(r["active"]),
                           r["title"])
@@ -59,18 +77,23 @@ class PlansMixin(StoreBase):
         )
         plan_id = cur.lastrowid
         assert plan_id is not None
-        conn.execute(
-            "INSERT INTO revisions (plan_id, revision, plan_json, who, at, why)"
-            " VALUES (?, 1, ?, ?, ?, ?)",
-            (plan_id, text, self.who, at, why),
-        )
+        self._insert_revision(conn, plan_id, 1, text, at, why)
         self._log(conn, f"{why}: {title}", patient_id=patient_id, plan_id=plan_id, at=at)
         return PlanRecord(plan_id, patient_id, 1, plan, True, title)
+
+    def _insert_revision(self, conn: sqlite3.Connection, plan_id: int, revision: int,
+                         text: str, at: str, why: str) -> None:
+        conn.execute(
+            "INSERT INTO revisions (plan_id, revision, plan_json, who, at, why, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (plan_id, revision, text, self.who, at, why,
+             revision_hash(plan_id, revision, text, self.who, at, why)),
+        )
 
     def create_plan(self, patient_id: int, plan: Plan, *, why: str = "New plan") -> PlanRecord:
         """A new plan for the patient, made the active one (revision 1)."""
         why = check_text(why, "reason", MAX_NOTE) or "New plan"
-        text = encode_plan(plan, self.catalogue)
+        plan, text = encode_plan(plan, self.catalogue)
         with self._write() as conn:
             return self._insert_plan(conn, patient_id, plan, text, why, self._stamp())
 
@@ -109,7 +132,7 @@ class PlansMixin(StoreBase):
         Otherwise raise ConflictError carrying the newer version and write nothing.
         """
         why = check_text(why, "reason", MAX_NOTE) or "Edited the plan"
-        text = encode_plan(plan, self.catalogue)
+        plan, text = encode_plan(plan, self.catalogue)
         with self._write() as conn:
             row = conn.execute("SELECT patient_id, revision FROM plans WHERE id = ?",
                                (plan_id,)).fetchone()
@@ -126,11 +149,7 @@ class PlansMixin(StoreBase):
             revision = expected_revision + 1
             at = self._stamp()
             title = self.plan_title(plan)
-            conn.execute(
-                "INSERT INTO revisions (plan_id, revision, plan_json, who, at, why)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (plan_id, revision, text, self.who, at, why),
-            )
+            self._insert_revision(conn, plan_id, revision, text, at, why)
             conn.execute("UPDATE plans SET revision = ?, title = ? WHERE id = ?",
                          (revision, title, plan_id))
             self._log(conn, why, patient_id=row["patient_id"], plan_id=plan_id, at=at)
@@ -139,17 +158,14 @@ class PlansMixin(StoreBase):
 
     def revisions(self, plan_id: int) -> list[Revision]:
         """Every saved version of the plan, oldest first."""
-        rows = self._rows(
-            "SELECT plan_id, revision, plan_json, who, at, why FROM revisions"
-            " WHERE plan_id = ? ORDER BY revision",
-            (plan_id,),
-        )
+        rows = self._rows(_REVISION + " WHERE plan_id = ? ORDER BY revision", (plan_id,))
         return [
             Revision(
                 r["plan_id"], r["revision"],
-                decode_plan(r["plan_json"], self.catalogue,
+                decode_plan(checked_plan_json(r), self.catalogue,
                             f"plan {plan_id} (revision {r['revision']})"),
-                r["who"], decode_time(r["at"]), r["why"],
+                r["who"], decode_time(r["at"], f"plan {plan_id}, revision {r['revision']}", "at"),
+                r["why"],
             )
             for r in rows
         ]
@@ -176,12 +192,13 @@ class PlansMixin(StoreBase):
     def acknowledgements(self, plan_id: int) -> list[Acknowledgement]:
         """Every acknowledgement of the plan's warnings, oldest first."""
         rows = self._rows(
-            "SELECT plan_id, key, code, reason, who, at FROM acknowledgements"
+            "SELECT id, plan_id, key, code, reason, who, at FROM acknowledgements"
             " WHERE plan_id = ? ORDER BY id",
             (plan_id,),
         )
         return [Acknowledgement(r["plan_id"], r["key"], r["code"], r["reason"], r["who"],
-                                decode_time(r["at"])) for r in rows]
+                                decode_time(r["at"], f"acknowledgements row {r['id']}", "at"))
+                for r in rows]
 
     def record_decision(
         self, patient_id: int, plan_id: int | None, what: str, reason: str

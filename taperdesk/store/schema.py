@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from taperdesk.store import evidence
+
 APPLICATION_ID = 0x54415052
 """'TAPR': written into the SQLite header so TaperDesk knows its own files."""
 
@@ -119,7 +121,15 @@ V1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1,)
+TAMPER_EVIDENCE = Migration(
+    2,
+    "content hash on every plan revision, hash chain on the change log (store/evidence.py); "
+    "name and clinic-ID keys without invisible characters",
+    evidence.STATEMENTS,
+    run=evidence.backfill,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",

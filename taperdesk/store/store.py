@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from taperdesk.store.assessments import AssessmentsMixin
 from taperdesk.store.transfer import TransferMixin
+from taperdesk.store.verify import VerifyMixin
 
 
-class Store(TransferMixin, AssessmentsMixin):
+class Store(TransferMixin, AssessmentsMixin, VerifyMixin):
     """Patients, plans with every revision, assessments, acknowledgements, change log.
 
     Open with ``Store.open(path)``; every method that writes is one transaction

@@ -50,7 +50,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
         that disagrees with the name, or a name shared by several patients, is
         refused rather than guessed.
         """
-        text = encode_plan(doc.plan, self.catalogue)
+        plan, text = encode_plan(doc.plan, self.catalogue)
         name = " ".join(doc.patient_name.split())
         at = self._stamp()
         with self._write() as conn:
@@ -69,7 +69,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
                 self._log(conn, f"Opioid co-prescription flagged (from {source})",
                           patient_id=patient.id, at=at)
                 patient = self._patient_in(conn, patient.id)
-            record = self._insert_plan(conn, patient.id, doc.plan, text,
+            record = self._insert_plan(conn, patient.id, plan, text,
                                        f"Imported from {source}", at)
         return Imported(patient, record, new, flagged)
 

@@ -48,7 +48,9 @@ class FileActions:
                 return None
             path = Path(chosen)
         try:
-            write_plan_file(path, self.session.store.export_document(record.id))
+            # the dialog asked before replacing a file; the records file is refused always
+            write_plan_file(path, self.session.store.export_document(record.id), force=True,
+                            protect=(self.session.store.path,))
         except (OSError, StoreError) as exc:
             self.session.show_error(f"Could not export: {exc}")
             return None
@@ -85,16 +87,16 @@ class FileActions:
 
     def _export(self, fmt: str, title: str, name: str, filter_: str,
                 path: Path | None) -> Path | None:
-        from taperdesk.interop import write_export
         from taperdesk.interop.export import WHAT, appointments_of, export_bytes
+        from taperdesk.store.outputs import write_output
 
         record, patient = self.session.record, self.session.patient
         if record is None or patient is None:
-            self.session.error.emit("Open a plan first.")
+            self.session.show_error("Open a plan first.")
             return None
         schedule = compute(record.plan, self.session.catalogue)
         if not schedule.steps:
-            self.session.error.emit("This plan has no steps to export.")
+            self.session.show_error("This plan has no steps to export.")
             return None
         if path is None:
             # The dialog asks before replacing a file, so the write may replace it.
@@ -106,11 +108,11 @@ class FileActions:
             data = export_bytes(fmt, schedule, patient, plan_id=record.id,
                                 revision=record.revision,
                                 appointments=appointments_of(self.session.store, patient.id))
-            write_export(path, data, force=True)
+            write_output(path, data, force=True, protect=(self.session.store.path,))
         except (OSError, StoreError) as exc:
-            self.session.error.emit(f"Could not export: {exc}")
+            self.session.show_error(f"Could not export: {exc}")
             return None
-        self.session.message.emit(f"Exported the plan as a {WHAT[fmt]} to {path}")
+        self.session.show_message(f"Exported the plan as a {WHAT[fmt]} to {path}")
         return path
 
     # -- records files ----------------------------------------------------

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.store.errors import StoreError
+from taperdesk.store.outputs import write_output
+
 PRINT_DPI = 300
 NO_PRINTER = (
     "No printer is installed on this PC. Use File ▸ Save as PDF and print the file "
@@ -156,12 +159,8 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None,
         path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
-    try:
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(pdf)
-        tmp.replace(path)
-    except OSError as exc:
-        QMessageBox.warning(parent, "Save as PDF",
-                            f"Could not save {path}: {exc.strerror or exc}")
+    try:  # the dialog asked before replacing a file; records files are refused always
+        return write_output(path, pdf, force=True)
+    except StoreError as exc:
+        QMessageBox.warning(parent, "Save as PDF", f"Could not save {path}: {exc}")
         return None
-    return path

@@ -32,7 +32,7 @@ def test_export_import_and_print_a_plan(tmp_path: Path, demo_db: Path) -> None:
     assert data["format"] == "taperdesk-plan" and data["plan"]["edits"][0]["type"] == "hold"
     for ref in ("1", "DEMO-1", "plan:1", "demo patient (EXAMPLE)"):
         again = tmp_path / "again.taper.json"
-        assert run("export", ref, "-o", str(again), "--db", str(demo_db),
+        assert run("export", ref, "-o", str(again), "--db", str(demo_db), "--force",
                    home=tmp_path).returncode == 0
         assert json.loads(again.read_text("utf-8"))["plan"] == data["plan"]
     other = tmp_path / "laptop.sqlite3"
@@ -113,7 +113,7 @@ def test_default_records_file_is_in_the_users_data_folder(tmp_path: Path,
     plan_file = tmp_path / "demo.taper.json"
     assert run("export", "1", "-o", str(plan_file), "--db", str(demo_db),
                home=tmp_path).returncode == 0
-    r = run("export", "1", "-o", str(plan_file), home=tmp_path)
+    r = run("export", "1", "-o", str(tmp_path / "other.taper.json"), home=tmp_path)
     assert r.returncode == 2 and "There is no records file" in r.stderr
     r = run("import", str(plan_file), home=tmp_path)  # no --db: the user's data folder
     assert r.returncode == 0, r.stderr
@@ -148,6 +148,6 @@ def test_plans_with_the_clinics_own_products_move_with_products_file(tmp_path: P
             str(products), home=tmp_path)
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text())["plan"]["products"] == ["clz-0.25-local"]
-    r = run("export", "Xia Lo", "-o", str(out), "--db", str(db), "--products-file",
+    r = run("export", "Xia Lo", "-o", str(out), "--db", str(db), "--force", "--products-file",
             str(tmp_path / "nope.json"), home=tmp_path)
     assert r.returncode == 2 and "does not exist" in r.stderr

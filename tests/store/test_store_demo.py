@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
 
 from taperdesk.model import Hold, check, compute
 from taperdesk.model.scales import scale, score
@@ -18,6 +21,21 @@ def test_next_monday_is_on_or_after() -> None:
     assert next_monday(date(2027, 1, 10)) == date(2027, 1, 11)
 
 
+@pytest.mark.parametrize("offset", range(0, 7))
+def test_the_demo_is_in_progress_with_every_assessment_in_the_past(
+    tmp_path: Path, offset: int
+) -> None:
+    """Issue 10, defect 9: the demo's assessments were dated after today."""
+    today = TODAY + timedelta(days=offset)
+    with Store.open(tmp_path / f"d{offset}.sqlite3") as s:
+        patient = load_demo(s, today)
+        assert patient is not None
+        plan = s.active_plan(patient.id).plan  # type: ignore[union-attr]
+        assert plan.start.weekday() == 0 and plan.start <= today - timedelta(days=35)
+        assert all(r.assessment.on <= today for r in s.assessments(patient.id))
+        assert compute(plan, s.catalogue).stop_date > today  # still running today
+
+
 def test_demo_patient_has_the_plan_hold_and_assessments(store: Store) -> None:
     patient = load_demo(store, TODAY)
     assert patient is not None and patient.name == DEMO_NAME
@@ -25,7 +43,7 @@ def test_demo_patient_has_the_plan_hold_and_assessments(store: Store) -> None:
     assert rec is not None
     plan = rec.plan
     assert (plan.drug, plan.start_ug, plan.protocol.id, plan.split, plan.start) == (
-        "clonazepam", 2000, "nardi", "morning-night", date(2027, 1, 11))
+        "clonazepam", 2000, "nardi", "morning-night", date(2026, 11, 30))  # 5 weeks before
     assert plan.products == store.catalogue.drug("clonazepam").product_sets["us-tablets"]
     [hold] = plan.edits
     assert isinstance(hold, Hold) and hold.days == 14

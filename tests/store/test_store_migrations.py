@@ -40,7 +40,16 @@ def columns(s: Store) -> list[str]:
     return [r[1] for r in s._conn.execute("PRAGMA table_info(patients)")]
 
 
+def raw_version(path: Path) -> int:
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)  # leaves no -wal
+    try:
+        return int(con.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        con.close()
+
+
 def copy_fixture(src: Path, tmp_path: Path) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     dest = tmp_path / src.name
     shutil.copyfile(src, dest)
     return dest
@@ -102,8 +111,9 @@ def test_upgrade_to_a_newer_schema_keeps_a_backup_and_the_records(
         assert "synthetic_col" in columns(s)
     [backup] = sorted(tmp_path.glob(f"{path.stem}.v{old}-backup-*{path.suffix}"))
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    with Store.open(backup, create=False, migrations=MIGRATIONS[:old]) as b:
-        assert b.schema_version == old
+    assert raw_version(backup) == old  # the file as it was; today's code reads it upgraded:
+    again = copy_fixture(backup, tmp_path / "again")
+    with Store.open(again, create=False) as b:
         assert_reads_as_written(b, expected)
     # Opening again does not upgrade twice or make another backup.
     with Store.open(path, migrations=newer) as s:
@@ -117,8 +127,8 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="Upgrading .* from version 1 failed.*left as it was"):
         Store.open(path, migrations=(*MIGRATIONS, NEXT_BROKEN))
     assert list(tmp_path.glob("*backup*"))  # the backup was made first
-    with Store.open(path, create=False, migrations=MIGRATIONS[:1]) as s:
-        assert s.schema_version == 1  # not even the real later migrations were kept
+    assert raw_version(path) == 1  # not even the real later migrations were kept
+    with Store.open(path, create=False) as s:
         assert "synthetic_col" not in columns(s)
         assert_reads_as_written(s, expected)
 

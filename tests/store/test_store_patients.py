@@ -45,7 +45,7 @@ def test_update_logs_each_field_and_skips_no_change(store: Store) -> None:
         ({"born": date(1800, 1, 1)}, "before 1900"),
         ({"opioid": "yes"}, "true or false"),
         ({"colour": "red"}, "no field 'colour'"),
-        ({"name": "A\x07B"}, "control characters"),
+        ({"name": "A\x07B"}, "control character U\\+0007"),
     ],
 )
 def test_bad_patient_fields_are_refused_and_change_nothing(

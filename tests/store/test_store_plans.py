@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -11,10 +12,25 @@ from conftest import nardi_plan
 from hypothesis import HealthCheck, given, settings
 from strategies import plans
 
-from taperdesk.model import Plan, insert_hold, set_step_dose
+from taperdesk.model import Plan, PlanError, insert_hold, set_step_dose
+from taperdesk.model.catalogue import shipped_catalogue
 from taperdesk.model.guardrails import check
 from taperdesk.model.schedule import compute
 from taperdesk.store import Store, StoreError
+from taperdesk.store.codec import encode_plan, valid_plan
+from taperdesk.store.evidence import revision_hash
+
+
+def stored_as(plan: Plan) -> Plan:
+    """The plan as the store keeps it (texts cleaned); a plan the model refuses (too many
+    steps, a control character in a reason) is refused by the store's encoder with the
+    model's message, and its place in the test is taken by a plain plan."""
+    try:
+        return valid_plan(plan, shipped_catalogue())
+    except (PlanError, StoreError) as exc:
+        with pytest.raises(StoreError, match=re.escape(str(exc))):
+            encode_plan(plan, shipped_catalogue())
+        return nardi_plan()
 
 
 @settings(max_examples=150, deadline=None,
@@ -25,6 +41,7 @@ def test_any_plan_reads_back_identical_after_reopening(
 ) -> None:
     path = tmp_path / "roundtrip.sqlite3"
     path.unlink(missing_ok=True)
+    first, second = stored_as(first), stored_as(second)  # what the one validation keeps
     with Store.open(path) as s:
         pid = s.add_patient("Round Trip").id
         rec = s.create_plan(pid, first)
@@ -94,8 +111,9 @@ def test_a_damaged_plan_row_names_the_plan(store: Store, db_path: Path) -> None:
     raw = sqlite3.connect(db_path)
     with raw:
         bad = '{"drug": "clonazepam", "products": ["no-such-tablet"]}'
-        raw.execute("INSERT INTO revisions VALUES (?, 2, ?, 'x', '2027-01-01T00:00:00+00:00',"
-                    " 'hand edit')", (rec.id, bad))
+        at = "2027-01-01T00:00:00+00:00"  # with its hash: the row reads, the plan does not
+        raw.execute("INSERT INTO revisions VALUES (?, 2, ?, 'x', ?, 'hand edit', ?)",
+                    (rec.id, bad, at, revision_hash(rec.id, 2, bad, "x", at, "hand edit")))
         raw.execute("UPDATE plans SET revision = 2 WHERE id = ?", (rec.id,))
     raw.close()
     with pytest.raises(StoreError, match=f"plan {rec.id} \\(revision 2\\)"):

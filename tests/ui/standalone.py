@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from taperdesk.store import Store, load_demo
+from taperdesk.store import Store, demo, load_demo
 from taperdesk.ui.session import Session
 
 STARTED_DAYS_AGO = 60
@@ -19,7 +19,11 @@ STARTED_DAYS_AGO = 60
 def open_session(path: Path, *, today: date | None = None) -> Session:
     """A Session on a new records file holding the demo patient, opened."""
     store = Store.open(path)
-    load_demo(store, today=today or date.today() - timedelta(days=STARTED_DAYS_AGO))
+    # ``today``: the demo plan starts on the Monday on or after it (load_demo itself
+    # starts it demo.STARTED_DAYS_AGO before the day it is given).
+    laid_out = today or date.today() - timedelta(days=STARTED_DAYS_AGO)
+    start = demo.next_monday(laid_out)
+    load_demo(store, today=start + timedelta(days=demo.STARTED_DAYS_AGO))
     session = Session(store, store.catalogue)
     session.open_patient(store.search_patients("")[0].id)
     return session
