@@ -51,8 +51,8 @@ def test_window_handout_uses_the_settings_and_the_patients_identifiers(session) 
     for key, value in (("clinic_phone", "01234 567890"), ("emergency_number", "112"),
                        ("paper", "letter"), ("week_start", "sunday")):
         store.set_setting(key, value)
-    refused = session.update_patient("ids", clinic_id="RC-77")
-    assert not refused
+    changes = session.update_patient("ids", clinic_id="RC-77")
+    assert changes.ok, changes.refused
     pdf = handout_actions.handout_pdf(session, "patient")
     assert pdf is not None
     texts = page_texts(pdf)
