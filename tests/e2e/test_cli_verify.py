@@ -120,14 +120,15 @@ def test_a_lone_surrogate_in_a_plan_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_plan_the_model_refuses_is_refused_by_import_and_plan_alike(tmp_path: Path) -> None:
-    """One validation decides (defect 4): compute() refuses a plan of over 2000 steps; the
-    import used to store it anyway."""
+    """One validation decides (defect 4): compute() refuses a cut finer than the products
+    can make (a plan of thousands of steps); the import used to store it anyway."""
     path = plan_file(tmp_path, "Bo", protocol={"id": "fixed", "step_mg": "0.001",
                                                "every_days": 1},
                      start_mg="10", drug="diazepam", products=["diazepam-tab-2"])
     db = tmp_path / "new.sqlite3"
     r = run("import", str(path), "--db", str(db), home=tmp_path)
-    assert r.returncode == 2 and "more than 2000 steps" in r.stderr
+    reason = "a fixed cut of 0.001 mg/day is smaller than the smallest change"
+    assert r.returncode == 2 and reason in r.stderr, r.stderr
     assert not db.exists()
     r = run("plan", "--from", str(path), home=tmp_path)
-    assert r.returncode == 2 and "more than 2000 steps" in r.stderr
+    assert r.returncode == 2 and reason in r.stderr, r.stderr
