@@ -1,8 +1,10 @@
-"""The open records file: connection, transactions, change log, settings, copies.
+"""The open records (a file or the clinic server): connection, transactions, change log,
+settings, copies.
 
 Every write goes through ``_write`` (one ``BEGIN IMMEDIATE`` transaction that
 also appends to the change log), so each user edit is all-or-nothing and a
-crash loses at most the edit in flight.
+crash loses at most the edit in flight. The same code runs on the clinic server
+(store/pg.py takes this SQL there; store/backend.py holds what differs).
 """
 
 from __future__ import annotations
@@ -17,23 +19,39 @@ from typing import Any, Self
 
 from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.platform import os_user
+from taperdesk.store.backend import Backend, PgBackend, SqliteBackend
 from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
-from taperdesk.store.opening import IntegrityCheck, connect, copy_database, translate
+from taperdesk.store.opening import IntegrityCheck, connect, translate
+from taperdesk.store.pg_open import connect_server, is_server_uri
 from taperdesk.store.records import Change
 from taperdesk.store.schema import Migration
+from taperdesk.store.sharelock import ShareLock
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for another program's save to finish before saying the file is busy."""
 MAX_SETTING = 10_000
 
 
+def _change(r: sqlite3.Row) -> Change:
+    return Change(r["id"], r["who"], decode_time(r["at"]), r["patient_id"], r["plan_id"],
+                  r["what"])
+
+
 class StoreBase:
     """Core of ``Store``; the patient, plan and assessment parts are mixed in."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue,
+                 backend: Backend | None = None) -> None:
         self._db: sqlite3.Connection | None = conn
         self.path = path
+        """The records file; for the clinic server, this PC's data folder entry (its
+        clinic-products.json sits beside it). ``location`` names either for the user."""
+        self.backend: Backend = backend or SqliteBackend(path)
+        self.location = self.backend.location
+        self.notices: list[str] = list(self.backend.notices)
+        """What the user should be told about the opening (another copy open on this
+        PC, a stale holder taken over): shown once by the window or the command."""
         self.catalogue = catalogue
         self.who: str = os_user()
         """Recorded as 'who' on every change; the OS user by default."""
@@ -43,7 +61,7 @@ class StoreBase:
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str,
         *,
         create: bool = True,
         catalogue: Catalogue | None = None,
@@ -57,7 +75,14 @@ class StoreBase:
         or is locked is refused and left unchanged. An older file is copied to a
         backup beside it, then upgraded in one transaction. ``migrations`` is for
         tests only. ``checked``: the file's quick check, started earlier in a thread.
+        ``path`` may be a libpq URI (postgresql://…): the clinic server (docs/SERVER.md).
         """
+        if is_server_uri(path):
+            from taperdesk.paths import data_dir
+
+            server = connect_server(str(path), create=create, migrations=migrations)
+            return cls(server, data_dir() / "clinic-server",  # type: ignore[arg-type]
+                       catalogue or shipped_catalogue(), PgBackend(server.where))
         path = Path(path).expanduser().absolute()
         try:
             conn = connect(path, create=create, timeout=timeout, migrations=migrations,
@@ -66,13 +91,19 @@ class StoreBase:
             raise StoreError(
                 f"The records file {path} cannot be used: {exc.strerror or exc}"
             ) from None
+        try:
+            lock = ShareLock(path)
+        except BaseException:
+            conn.close()
+            raise
         conn.row_factory = sqlite3.Row
-        return cls(conn, path, catalogue or shipped_catalogue())
+        return cls(conn, path, catalogue or shipped_catalogue(), SqliteBackend(path, lock))
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+            self.backend.close()
 
     def __enter__(self) -> Self:
         return self
@@ -90,7 +121,12 @@ class StoreBase:
 
     @property
     def schema_version(self) -> int:
-        return int(self._rows("PRAGMA user_version")[0][0])
+        return self.backend.schema_version(self._conn)
+
+    @property
+    def server(self) -> bool:
+        """True when the records are on the clinic server (PostgreSQL)."""
+        return self.backend.name == "postgresql"
 
     # -- plumbing ----------------------------------------------------------
 
@@ -197,11 +233,7 @@ class StoreBase:
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._rows(sql + " ORDER BY id DESC LIMIT ?", (*params, max(0, limit)))
-        return [
-            Change(r["id"], r["who"], decode_time(r["at"]), r["patient_id"], r["plan_id"],
-                   r["what"])
-            for r in rows
-        ]
+        return [_change(r) for r in rows]
 
     # -- settings --------------------------------------------------------------
 
@@ -234,12 +266,29 @@ class StoreBase:
         target = Path(target).expanduser().absolute()
         if target.exists():
             raise StoreError(f"{target} already exists; choose a new file name for the copy.")
-        if target == self.path:
-            raise StoreError("The copy must be a different file from the records file.")
-        copy_database(self._conn, target)
+        self.backend.backup(self._conn, target)
         return target
 
     def integrity_problems(self) -> list[str]:
-        """SQLite's full integrity check: [] when the file is sound."""
-        rows = [str(r[0]) for r in self._rows("PRAGMA integrity_check")]
-        return [] if rows == ["ok"] else rows
+        """SQLite's full integrity check (on the server: the append-only guards are in
+        place): [] when the records are sound."""
+        return self.backend.integrity_problems(self._conn)
+
+    # -- live ------------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number that changes when ANOTHER program (another window, another PC) has
+        committed a change; never for this store's own writes. Cheap: poll it on a
+        timer (SQLite's PRAGMA data_version; on the server, NOTIFYs received)."""
+        return self.backend.data_version(self._conn)
+
+    def last_change_id(self) -> int:
+        """The newest change-log row's id (0 when empty): a token for ``changes_after``."""
+        return int(self._rows("SELECT coalesce(max(id), 0) FROM changes")[0][0])
+
+    def changes_after(self, change_id: int) -> list[Change]:
+        """Change-log rows newer than ``change_id``, oldest first: who changed what (and
+        which patient) since the window last looked."""
+        rows = self._rows("SELECT id, who, at, patient_id, plan_id, what FROM changes"
+                          " WHERE id > ? ORDER BY id", (change_id,))
+        return [_change(r) for r in rows]

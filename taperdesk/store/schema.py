@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from taperdesk.store import pg_schema
+
 APPLICATION_ID = 0x54415052
 """'TAPR': written into the SQLite header so TaperDesk knows its own files."""
 
@@ -23,7 +25,12 @@ class Migration:
     description: str
     statements: tuple[str, ...] = ()
     run: Callable[[sqlite3.Connection], None] | None = None
-    """Optional Python step (after the statements), for changes SQL alone cannot make."""
+    """Optional Python step (after the statements), for changes SQL alone cannot make.
+    On the server it gets the PostgreSQL connection wrapped to take the same ``?`` SQL
+    (store/pg.py), so one function serves both."""
+    postgres: tuple[str, ...] | None = None
+    """The same change for the clinic server: PostgreSQL DDL (store/pg_schema.py), run in
+    place of ``statements`` there. None only for a migration with no statements."""
 
 
 _APPEND_ONLY = """
@@ -117,6 +124,7 @@ V1 = Migration(
         *_append_only("changes", "change log"),
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     ),
+    postgres=pg_schema.V1,
 )
 
 MIGRATIONS: tuple[Migration, ...] = (V1,)
