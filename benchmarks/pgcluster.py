@@ -61,12 +61,16 @@ class PgCluster:
         os.chmod(self.root, 0o755)
         self._run([str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust",
                    "-U", self.superuser, "-E", "UTF8", "--locale=C", "--no-sync"], "initdb")
-        opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.root}' "
-                f"-c fsync={'on' if fsync else 'off'} -c max_connections=60")
-        self._run([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l",
-                   str(self.root / "server.log"), "-o", opts, "-w", "-t", "60", "start"],
-                  "pg_ctl start")
+        self._opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.root}' "
+                      f"-c fsync={'on' if fsync else 'off'} -c max_connections=60")
+        self._start()
         self.running = True
+
+    def _start(self) -> None:
+        # -l: the server's output goes to a log file, never to this program's pipes
+        self._run([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l",
+                   str(self.root / "server.log"), "-o", self._opts, "-w", "-t", "60", "start"],
+                  "pg_ctl start")
 
     def _run(self, cmd: list[str], what: str) -> None:
         try:
@@ -98,8 +102,9 @@ class PgCluster:
 
     def restart(self) -> None:
         """Stop and start again (the tests of a server restarted mid-session)."""
-        self._run([str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
-                   "restart"], "pg_ctl restart")
+        self.stop()
+        self._start()
+        self.running = True
 
     def remove(self) -> None:
         try:

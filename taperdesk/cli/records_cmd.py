@@ -7,18 +7,20 @@ records file that is not TaperDesk's) exits 2 with one line and changes nothing.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from taperdesk.model import CatalogueError, load_catalogue
 from taperdesk.model.catalogue import Catalogue
-from taperdesk.paths import default_db_path
+from taperdesk.paths import default_db_path, records_location
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
 from taperdesk.store.records import PlanRecord
 
 
 def _add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
-    p.add_argument("--db", metavar="PATH", type=Path, default=None,
-                   help=f"the records file (default: {default_db_path()})")
+    p.add_argument("--db", metavar="PATH-OR-URI", type=records_location, default=None,
+                   help=f"the records file (default: {default_db_path()}), or the clinic "
+                        "server as postgresql://USER@HOST/DATABASE (docs/SERVER.md)")
     if products:
         p.add_argument("--products-file", metavar="FILE", type=Path,
                        help="the clinic's own products file, if its plans use those products")
@@ -54,8 +56,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     bk = sub.add_parser(
         "backup",
-        help="write a consistent copy of the records file",
-        description="Copy the records file safely, even while TaperDesk is open (mode 0600).",
+        help="write a consistent copy of the records file (or of the clinic server)",
+        description="Copy the records file safely, even while TaperDesk is open (mode 0600). "
+                    "With --db postgresql://…, the server's records at one moment are "
+                    "copied into a new records file.",
     )
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                     help="the copy to write (a new file)")
@@ -79,10 +83,13 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        return Store.open(args.db or default_db_path(), create=create,
-                          catalogue=_catalogue(args))
+        store = Store.open(args.db or default_db_path(), create=create,
+                           catalogue=_catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    for notice in store.notices:
+        print(f"taperdesk: note: {notice}", file=sys.stderr)
+    return store
 
 
 def _resolve(store: Store, ref: str) -> PlanRecord:
@@ -166,5 +173,5 @@ def run_backup(args: argparse.Namespace) -> int:
             target = store.backup(args.output)
         except StoreError as exc:
             raise UsageError(str(exc)) from None
-    print(f"Copied the records in {store.path} to {target}")
+    print(f"Copied the records in {store.location} to {target}")
     return 0

@@ -116,6 +116,9 @@ def server_error(exc: psycopg.Error, where: str, *, opening: bool = False) -> St
     if isinstance(exc, psycopg.errors.RaiseException | psycopg.errors.IntegrityError):
         return StoreError(f"The clinic server {where} refused the change: {text}.")
     if isinstance(exc, psycopg.OperationalError):
+        if "invalid" in low and ("option" in low or "value" in low or "uri" in low):
+            return StoreError(f"{where} is not a server address TaperDesk can use ({text}). "
+                              "Write it as postgresql://USER@HOST/DATABASE (docs/SERVER.md).")
         if "password" in low or "authentication" in low or (
                 "role" in low and "does not exist" in low):
             return StoreError(f"The clinic server {where} did not accept the user name or "

@@ -137,3 +137,20 @@ def missing_guards(pg: PgConnection) -> list[str]:
         "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").fetchall()}
     return [f"the guard {name} (a trigger) is missing on the server"
             for name in wanted if name not in found]
+
+
+def migrate_to_server(file: Path, uri: str) -> tuple[list[TableCopy], str]:
+    """``taperdesk migrate-to-server``: the records file's rows onto the empty server
+    database, verified; (what was copied, the server as shown to the user)."""
+    from taperdesk.store.pg_open import connect_server, is_server_uri
+    from taperdesk.store.store import Store
+
+    if not is_server_uri(uri):
+        raise StoreError(f"{uri!r} is not a server address; write postgresql://HOST/DATABASE.")
+    file = Path(file).expanduser().absolute()
+    with Store.open(file, create=False) as source:
+        pg = connect_server(uri, create=True)
+        try:
+            return file_to_server(source._conn, pg), pg.where
+        finally:
+            pg.close()

@@ -13,6 +13,9 @@ never updated or deleted from) and pass it as ``postgres=`` (docs/SERVER.md,
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 NOTIFY_CHANNEL = "taperdesk_changes"
 """Every committed write notifies this channel with the patient id (or '')."""
 
@@ -131,3 +134,26 @@ V1 = (
     "FOR EACH ROW EXECUTE FUNCTION taperdesk_notify()",
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
+
+
+def grant_statements(role: str, statements: Sequence[str], database: str) -> list[str]:
+    """The SQL an IT person runs (as the owner) so the program's role ``role`` can use the
+    records but never rewrite history: tables made append-only get SELECT and INSERT
+    only (no UPDATE, DELETE or TRUNCATE), the others SELECT, INSERT and UPDATE (nothing
+    is ever deleted). ``statements``: every migration's PostgreSQL DDL, so tables later
+    migrations add are covered. The role owns nothing, so it cannot drop or disable a
+    trigger either."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", role):
+        raise ValueError(f"{role!r}: a role name of lower-case letters, digits and _")
+    tables = [t for sql in statements for t in re.findall(r"CREATE TABLE (\w+)", sql)]
+    guarded = {t for sql in statements for t in re.findall(r"CREATE TRIGGER (\w+)_append_only",
+                                                          sql)}
+    db = database.replace('"', '""')
+    out = [f'GRANT CONNECT ON DATABASE "{db}" TO {role};',
+           f"GRANT USAGE ON SCHEMA public TO {role};",
+           f"GRANT SELECT ON taperdesk_meta TO {role};"]
+    for t in tables:
+        rights = "SELECT, INSERT" if t in guarded else "SELECT, INSERT, UPDATE"
+        out.append(f"GRANT {rights} ON {t} TO {role};")
+    out.append(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role};")
+    return out

@@ -1,4 +1,4 @@
-"""Two programs on one records file (or one clinic server) never silently overwrite each other's edits."""
+"""Two programs on one records file or one clinic server never overwrite each other silently."""
 
 from __future__ import annotations
 
