@@ -27,9 +27,8 @@ def server_save(quick: bool) -> list[Outcome]:
             samples = []
             for i in range(saves):
                 edited = insert_hold(plan, date(2027, 2, 1 + i % 20), 7 + i % 5)
-                current = rec.revision
-                samples.append(time_ms(lambda e=edited, c=current: store.save_revision(
-                    rec.id, e, expected_revision=c, why=f"hold {i}")))
+                samples.append(time_ms(lambda e=edited, r=rec, n=i: store.save_revision(
+                    r.id, e, expected_revision=r.revision, why=f"hold {n}")))
                 rec = store.plan_record(rec.id)
     finally:
         cluster.remove()
