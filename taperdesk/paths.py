@@ -37,3 +37,8 @@ def records_location(text: str) -> Path | str:
     if text.lower().startswith(SERVER_SCHEMES):
         return text
     return Path(text)
+
+
+def is_server_uri(text: object) -> bool:
+    """True for a libpq URI (postgresql://… or postgres://…): the clinic server."""
+    return isinstance(text, str) and text.strip().lower().startswith(SERVER_SCHEMES)

@@ -18,12 +18,12 @@ from types import TracebackType
 from typing import Any, Self
 
 from taperdesk.model.catalogue import Catalogue, shipped_catalogue
+from taperdesk.paths import is_server_uri
 from taperdesk.platform import os_user
 from taperdesk.store.backend import Backend, PgBackend, SqliteBackend
 from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
 from taperdesk.store.opening import IntegrityCheck, connect, translate
-from taperdesk.store.pg_open import connect_server, is_server_uri
 from taperdesk.store.records import Change
 from taperdesk.store.schema import Migration
 from taperdesk.store.sharelock import ShareLock
@@ -78,7 +78,9 @@ class StoreBase:
         ``path`` may be a libpq URI (postgresql://…): the clinic server (docs/SERVER.md).
         """
         if is_server_uri(path):
+            # psycopg loads only for the server: a records file's start-up never pays for it
             from taperdesk.paths import data_dir
+            from taperdesk.store.pg_open import connect_server
 
             server = connect_server(str(path), create=create, migrations=migrations)
             return cls(server, data_dir() / "clinic-server",  # type: ignore[arg-type]

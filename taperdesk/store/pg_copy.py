@@ -21,11 +21,13 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taperdesk.store.errors import StoreError
-from taperdesk.store.pg import PgConnection
 from taperdesk.store.schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    from taperdesk.store.pg import PgConnection
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ def missing_guards(pg: PgConnection) -> list[str]:
 def migrate_to_server(file: Path, uri: str) -> tuple[list[TableCopy], str]:
     """``taperdesk migrate-to-server``: the records file's rows onto the empty server
     database, verified; (what was copied, the server as shown to the user)."""
-    from taperdesk.store.pg_open import connect_server, is_server_uri
+    from taperdesk.paths import is_server_uri
+    from taperdesk.store.pg_open import connect_server
     from taperdesk.store.store import Store
 
     if not is_server_uri(uri):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from taperdesk.paths import SERVER_SCHEMES
+from taperdesk.paths import is_server_uri
 from taperdesk.store.errors import StoreError
 from taperdesk.store.pg import PgConnection
 from taperdesk.store.pg_schema import META
@@ -20,11 +20,6 @@ from taperdesk.store.schema import MIGRATIONS, TABLES, Migration, current_versio
 
 APPLICATION = "TaperDesk"
 UNCHANGED = "It was not changed."
-
-
-def is_server_uri(text: object) -> bool:
-    """True for a libpq URI (postgresql://… or postgres://…): the clinic server."""
-    return isinstance(text, str) and text.strip().lower().startswith(SERVER_SCHEMES)
 
 
 def _meta(conn: PgConnection) -> dict[str, str] | None:
