@@ -10,7 +10,15 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import bench_handout, bench_model, bench_startup, bench_store, bench_ui, floors
+from benchmarks import (
+    bench_handout,
+    bench_model,
+    bench_server,
+    bench_startup,
+    bench_store,
+    bench_ui,
+    floors,
+)
 from benchmarks.harness import Floor, NotReady, Outcome, Report
 from benchmarks.isolation import isolate
 from benchmarks.machine import describe
@@ -77,6 +85,8 @@ def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) 
     step("start-up and memory", [("start-up to a usable window", 1.5 * import_floor, "ms"),
                                  ("memory (RSS) with the database open", 200.0, "MB")],
          lambda: bench_startup.startup_and_memory(db, import_floor, runs, patients))
+    step("clinic server", [("save a plan edit on the clinic server, p95", 20.0, "ms")],
+         lambda: bench_server.server_save(quick))
     return report
 
 

@@ -40,7 +40,11 @@ def _rss_bytes() -> int:
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="taperdesk-gui", description="TaperDesk window")
-    p.add_argument("--db", type=Path, help="the records file (default: in your data folder)")
+    from taperdesk.paths import records_location
+
+    p.add_argument("--db", type=records_location,
+                   help="the records file (default: in your data folder), or the clinic "
+                        "server as postgresql://USER@HOST/DATABASE (docs/SERVER.md)")
     p.add_argument("--demo-if-empty", action="store_true",
                    help="add the demo patient when the records hold no patients")
     p.add_argument("--bench-ready", action="store_true",
@@ -64,7 +68,8 @@ def ask_another_file(reason: str, path: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def open_store(path: Path, ask: Ask, checked: IntegrityCheck | None = None) -> Store | None:
+def open_store(path: Path | str, ask: Ask,
+               checked: IntegrityCheck | None = None) -> Store | None:
     """Open ``path``; on failure ask for another file until one opens or the user gives up.
 
     ``checked``: the quick check of ``path`` started in a thread at launch."""
@@ -72,12 +77,13 @@ def open_store(path: Path, ask: Ask, checked: IntegrityCheck | None = None) -> S
 
     while True:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(path, Path):
+                path.parent.mkdir(parents=True, exist_ok=True)
             return Store.open(path, checked=checked)
         except (StoreError, OSError) as exc:
             reason = str(exc) if isinstance(exc, StoreError) else \
                 f"The records file {path} cannot be used: {exc.strerror or exc}"
-            chosen = ask(reason, path)
+            chosen = ask(reason, path if isinstance(path, Path) else Path.home() / "records")
             if chosen is None:
                 return None
             path = chosen
@@ -153,7 +159,9 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     app.setApplicationName("TaperDesk")
     phases.append(("app", time.perf_counter()))
     chosen = QSettings().value(RECORDS_FILE)
-    path: Path = args.db or (Path(str(chosen)) if chosen else default_db_path())
+    from taperdesk.paths import records_location
+
+    path = args.db or (records_location(str(chosen)) if chosen else default_db_path())
 
     def refuse(reason: str, _path: Path) -> Path | None:
         print(f"error: {reason}", file=sys.stderr)
@@ -161,7 +169,7 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
 
     # The records file's quick check reads the whole file; it runs in a thread while the
     # window's modules load, and the file is opened (and written) only once it is done.
-    checked = IntegrityCheck(path) if path.is_file() else None
+    checked = IntegrityCheck(path) if isinstance(path, Path) and path.is_file() else None
     from taperdesk.ui.session import Session
     from taperdesk.ui.window import MainWindow
 
@@ -184,6 +192,8 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     phases.append(("records", time.perf_counter()))
     session = Session(store, catalogue)
     window = MainWindow(session)
+    for notice in store.notices:  # another copy open on this PC, a stale holder taken over
+        session.message.emit(notice)
     phases.append(("window", time.perf_counter()))
     open_last_patient(session, window.settings)
     phases.append(("plan", time.perf_counter()))

@@ -3,7 +3,8 @@
 The records database lives in the OS user's data folder (platformdirs), e.g.
 ``~/.local/share/TaperDesk`` on Linux, ``%LOCALAPPDATA%\\TaperDesk`` on Windows
 and ``~/Library/Application Support/TaperDesk`` on macOS. ``--db PATH`` and the
-program's settings choose another file (e.g. on a clinic share).
+program's settings choose another file, or the clinic server: a libpq URI
+(``postgresql://…`` or ``postgres://…``, docs/SERVER.md) is taken wherever a file is.
 """
 
 from __future__ import annotations
@@ -24,3 +25,20 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """The records database used when no other file is chosen."""
     return data_dir() / DB_FILE_NAME
+
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def records_location(text: str) -> Path | str:
+    """``--db``'s value: a records file's path, or the clinic server's URI kept as text
+    (a Path would fold its '//')."""
+    text = text.strip()
+    if text.lower().startswith(SERVER_SCHEMES):
+        return text
+    return Path(text)
+
+
+def is_server_uri(text: object) -> bool:
+    """True for a libpq URI (postgresql://… or postgres://…): the clinic server."""
+    return isinstance(text, str) and text.strip().lower().startswith(SERVER_SCHEMES)

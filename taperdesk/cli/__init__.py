@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd, verify_cmd
+    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd, server_cmd, verify_cmd
 
     parser = _Parser(
         prog="taperdesk",
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout_cmd.register(sub)
     records_cmd.register(sub)
     verify_cmd.register(sub)
+    server_cmd.register(sub)
     return parser
 
 

@@ -12,15 +12,16 @@ from pathlib import Path
 
 from taperdesk.model import CatalogueError, load_catalogue
 from taperdesk.model.catalogue import Catalogue
-from taperdesk.paths import default_db_path
+from taperdesk.paths import default_db_path, is_server_uri, records_location
 from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
 from taperdesk.store.outputs import check_output
 from taperdesk.store.records import PlanRecord
 
 
 def add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
-    p.add_argument("--db", metavar="PATH", type=Path, default=None,
-                   help=f"the records file (default: {default_db_path()})")
+    p.add_argument("--db", metavar="PATH-OR-URI", type=records_location, default=None,
+                   help=f"the records file (default: {default_db_path()}), or the clinic "
+                        "server as postgresql://USER@HOST/DATABASE (docs/SERVER.md)")
     if products:
         p.add_argument("--products-file", metavar="FILE", type=Path,
                        help="the clinic's own products file, if its plans use those products")
@@ -64,8 +65,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     bk = sub.add_parser(
         "backup",
-        help="write a consistent copy of the records file",
-        description="Copy the records file safely, even while TaperDesk is open (mode 0600).",
+        help="write a consistent copy of the records file (or of the clinic server)",
+        description="Copy the records file safely, even while TaperDesk is open (mode 0600). "
+                    "With --db postgresql://…, the server's records at one moment are "
+                    "copied into a new records file.",
     )
     bk.add_argument("-o", "--output", metavar="FILE", type=Path, required=True,
                     help="the copy to write (a new file; never the records file itself)")
@@ -91,7 +94,10 @@ def checked_output(args: argparse.Namespace, *protect: Path, records_ok: bool = 
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db or default_db_path()).expanduser().absolute()
+    """The records file that outputs must never overwrite: --db's file, or with the clinic
+    server this PC's default records file."""
+    where = args.db or default_db_path()
+    return default_db_path() if is_server_uri(where) else Path(where).expanduser().absolute()
 
 
 def catalogue(args: argparse.Namespace) -> Catalogue:
@@ -110,12 +116,15 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
     from taperdesk.cli import UsageError
 
     try:
-        store = Store.open(db_path(args), create=create, catalogue=catalogue(args))
+        store = Store.open(args.db or default_db_path(), create=create,
+                           catalogue=catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    for notice in store.notices:
+        print(f"taperdesk: note: {notice}", file=sys.stderr)
     for problem in store.opening_problems:
-        print(f"taperdesk: warning: the records file {store.path} does not verify: {problem}. "
-              f"Run 'taperdesk verify --db {store.path}'.", file=sys.stderr)
+        print(f"taperdesk: warning: the records at {store.location} do not verify: {problem}. "
+              f"Run 'taperdesk verify --db {store.location}'.", file=sys.stderr)
     return store
 
 
@@ -201,5 +210,5 @@ def run_backup(args: argparse.Namespace) -> int:
             target = store.backup(args.output, force=args.force)
         except StoreError as exc:
             raise UsageError(str(exc)) from None
-    print(f"Copied the records in {store.path} to {target}")
+    print(f"Copied the records in {store.location} to {target}")
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from taperdesk.cli.records_cmd import add_db, db_path
 from taperdesk.store import Store, StoreError
@@ -33,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
     from taperdesk.cli.records_cmd import catalogue
 
-    path: Path = db_path(args)
+    where = args.db or db_path(args)
     try:
-        with Store.open(path, create=False, catalogue=catalogue(args), read_only=True) as store:
+        with Store.open(where, create=False, catalogue=catalogue(args), read_only=True) as store:
             problems = store.verify()
             counts = store.record_counts()
+            path = store.location
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     out = sys.stdout

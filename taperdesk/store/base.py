@@ -1,8 +1,10 @@
-"""The open records file: connection, transactions, change log, settings, copies.
+"""The open records (a file or the clinic server): connection, transactions, change log,
+settings, copies.
 
 Every write goes through ``_write`` (one ``BEGIN IMMEDIATE`` transaction that
 also appends to the change log), so each user edit is all-or-nothing and a
-crash loses at most the edit in flight.
+crash loses at most the edit in flight. The same code runs on the clinic server
+(store/pg.py takes this SQL there; store/backend.py holds what differs).
 """
 
 from __future__ import annotations
@@ -16,31 +18,42 @@ from types import TracebackType
 from typing import Any, Self
 
 from taperdesk.model.catalogue import Catalogue, shipped_catalogue
+from taperdesk.paths import is_server_uri
 from taperdesk.platform import os_user
+from taperdesk.store.backend import Backend, PgBackend, SqliteBackend
 from taperdesk.store.codec import check_text, decode_time, encode_time, now_utc
 from taperdesk.store.errors import StoreError
 from taperdesk.store.evidence import change_hash, last_change
-from taperdesk.store.opening import (
-    IntegrityCheck,
-    connect,
-    copy_database,
-    is_read_only,
-    translate,
-)
+from taperdesk.store.opening import IntegrityCheck, connect, is_read_only, translate
+from taperdesk.store.outputs import check_output
 from taperdesk.store.records import Change
 from taperdesk.store.schema import Migration
+from taperdesk.store.sharelock import ShareLock
 
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for another program's save to finish before saying the file is busy."""
 MAX_SETTING = 10_000
 
 
+def _change(r: sqlite3.Row) -> Change:
+    return Change(r["id"], r["who"], decode_time(r["at"], f"changes row {r['id']}", "at"),
+                  r["patient_id"], r["plan_id"], r["what"])
+
+
 class StoreBase:
     """Core of ``Store``; the patient, plan and assessment parts are mixed in."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, catalogue: Catalogue,
+                 backend: Backend | None = None) -> None:
         self._db: sqlite3.Connection | None = conn
         self.path = path
+        """The records file; for the clinic server, this PC's data folder entry (its
+        clinic-products.json sits beside it). ``location`` names either for the user."""
+        self.backend: Backend = backend or SqliteBackend(path)
+        self.location = self.backend.location
+        self.notices: list[str] = list(self.backend.notices)
+        """What the user should be told about the opening (another copy open on this
+        PC, a stale holder taken over): shown once by the window or the command."""
         self.catalogue = catalogue
         self.who: str = os_user()
         """Recorded as 'who' on every change; the OS user by default."""
@@ -55,7 +68,7 @@ class StoreBase:
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str,
         *,
         create: bool = True,
         catalogue: Catalogue | None = None,
@@ -73,7 +86,16 @@ class StoreBase:
         ``read_only``: None (the default) opens a file that cannot be written (or is
         marked read-only) for reading only, with ``read_only`` True; True forces that.
         The quick tamper checks (``check_on_opening``) fill ``opening_problems``.
+        ``path`` may be a libpq URI (postgresql://…): the clinic server (docs/SERVER.md).
         """
+        if is_server_uri(path):
+            # psycopg loads only for the server: a records file's start-up never pays for it
+            from taperdesk.paths import data_dir
+            from taperdesk.store.pg_open import connect_server
+
+            server = connect_server(str(path), create=create, migrations=migrations)
+            return cls(server, data_dir() / "clinic-server",  # type: ignore[arg-type]
+                       catalogue or shipped_catalogue(), PgBackend(server.where))
         path = Path(path).expanduser().absolute()
         if read_only is None:
             read_only = path.exists() and is_read_only(path)
@@ -84,8 +106,13 @@ class StoreBase:
             raise StoreError(
                 f"The records file {path} cannot be used: {exc.strerror or exc}"
             ) from None
+        try:
+            lock = ShareLock(path)
+        except BaseException:
+            conn.close()
+            raise
         conn.row_factory = sqlite3.Row
-        store = cls(conn, path, catalogue or shipped_catalogue())
+        store = cls(conn, path, catalogue or shipped_catalogue(), SqliteBackend(path, lock))
         store.read_only = read_only
         try:
             store.opening_problems = store.check_on_opening()
@@ -102,6 +129,7 @@ class StoreBase:
         if self._db is not None:
             self._db.close()
             self._db = None
+            self.backend.close()
 
     def __enter__(self) -> Self:
         return self
@@ -119,13 +147,12 @@ class StoreBase:
 
     @property
     def schema_version(self) -> int:
-        return int(self._rows("PRAGMA user_version")[0][0])
+        return self.backend.schema_version(self._conn)
 
-    def data_version(self) -> int:
-        """SQLite's ``PRAGMA data_version``: moves when another connection (another
-        TaperDesk) commits to the file, never for this one's own writes. The window polls
-        it to notice another program's saves."""
-        return int(self._rows("PRAGMA data_version")[0][0])
+    @property
+    def server(self) -> bool:
+        """True when the records are on the clinic server (PostgreSQL)."""
+        return self.backend.name == "postgresql"
 
     # -- plumbing ----------------------------------------------------------
 
@@ -241,11 +268,7 @@ class StoreBase:
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._rows(sql + " ORDER BY id DESC LIMIT ?", (*params, max(0, limit)))
-        return [
-            Change(r["id"], r["who"], decode_time(r["at"], f"changes row {r['id']}", "at"),
-                   r["patient_id"], r["plan_id"], r["what"])
-            for r in rows
-        ]
+        return [_change(r) for r in rows]
 
     # -- settings --------------------------------------------------------------
 
@@ -278,9 +301,32 @@ class StoreBase:
 
         An existing file is replaced only with ``force``; the records file itself never.
         """
-        return copy_database(self._conn, target, force=force, protect=(self.path,))
+        target = Path(target).expanduser().absolute()
+        check_output(target, force=force, protect=() if self.server else (self.path,),
+                     records_ok=True)
+        self.backend.backup(self._conn, target, force=force)
+        return target
 
     def integrity_problems(self) -> list[str]:
-        """SQLite's full integrity check: [] when the file is sound."""
-        rows = [str(r[0]) for r in self._rows("PRAGMA integrity_check")]
-        return [] if rows == ["ok"] else rows
+        """SQLite's full integrity check (on the server: the append-only guards are in
+        place): [] when the records are sound."""
+        return self.backend.integrity_problems(self._conn)
+
+    # -- live ------------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number that changes when ANOTHER program (another window, another PC) has
+        committed a change; never for this store's own writes. Cheap: poll it on a
+        timer (SQLite's PRAGMA data_version; on the server, NOTIFYs received)."""
+        return self.backend.data_version(self._conn)
+
+    def last_change_id(self) -> int:
+        """The newest change-log row's id (0 when empty): a token for ``changes_after``."""
+        return int(self._rows("SELECT coalesce(max(id), 0) FROM changes")[0][0])
+
+    def changes_after(self, change_id: int) -> list[Change]:
+        """Change-log rows newer than ``change_id``, oldest first: who changed what (and
+        which patient) since the window last looked."""
+        rows = self._rows("SELECT id, who, at, patient_id, plan_id, what FROM changes"
+                          " WHERE id > ? ORDER BY id", (change_id,))
+        return [_change(r) for r in rows]

@@ -80,20 +80,38 @@ def backfill(conn: sqlite3.Connection) -> None:
     the name and clinic-ID keys with invisible characters dropped (look-alike names)."""
     conn.row_factory = sqlite3.Row
     try:
-        for r in conn.execute("SELECT plan_id, revision, plan_json, who, at, why"
-                              " FROM revisions").fetchall():
-            conn.execute("UPDATE revisions SET hash = ? WHERE plan_id = ? AND revision = ?",
-                         (row_revision_hash(r), r["plan_id"], r["revision"]))
-        prev = ""
-        for r in conn.execute("SELECT id, who, at, patient_id, plan_id, what FROM changes"
-                              " ORDER BY id").fetchall():
-            prev = row_change_hash(prev, r)
-            conn.execute("UPDATE changes SET hash = ? WHERE id = ?", (prev, r["id"]))
+        _hash_all(conn)
         conn.execute(APPEND_ONLY_UPDATE.format(table="revisions", label="plan history"))
         conn.execute(APPEND_ONLY_UPDATE.format(table="changes", label="change log"))
         _rekey_patients(conn)
     finally:
         conn.row_factory = None
+
+
+def backfill_server(conn: Any) -> None:
+    """The same on the clinic server (its connection takes the same ``?`` SQL and reads
+    rows by name): the append-only triggers are set aside for the backfill only, inside
+    the migration's one transaction."""
+    tables = ("revisions", "changes")
+    for table in tables:
+        conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only")
+    _hash_all(conn)
+    for table in tables:
+        conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_append_only")
+    _rekey_patients(conn)
+
+
+def _hash_all(conn: Any) -> None:
+    """Hash every existing revision and chain every existing change-log row."""
+    for r in conn.execute("SELECT plan_id, revision, plan_json, who, at, why"
+                          " FROM revisions").fetchall():
+        conn.execute("UPDATE revisions SET hash = ? WHERE plan_id = ? AND revision = ?",
+                     (row_revision_hash(r), r["plan_id"], r["revision"]))
+    prev = ""
+    for r in conn.execute("SELECT id, who, at, patient_id, plan_id, what FROM changes"
+                          " ORDER BY id").fetchall():
+        prev = row_change_hash(prev, r)
+        conn.execute("UPDATE changes SET hash = ? WHERE id = ?", (prev, r["id"]))
 
 
 def _rekey_patients(conn: sqlite3.Connection) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from taperdesk.store import evidence
+from taperdesk.store import evidence, pg_schema
 
 APPLICATION_ID = 0x54415052
 """'TAPR': written into the SQLite header so TaperDesk knows its own files."""
@@ -25,7 +26,15 @@ class Migration:
     description: str
     statements: tuple[str, ...] = ()
     run: Callable[[sqlite3.Connection], None] | None = None
-    """Optional Python step (after the statements), for changes SQL alone cannot make."""
+    """Optional Python step (after the statements), for changes SQL alone cannot make.
+    On the server it gets the PostgreSQL connection wrapped to take the same ``?`` SQL
+    (store/pg.py), so one function serves both."""
+    postgres: tuple[str, ...] | None = None
+    """The same change for the clinic server: PostgreSQL DDL (store/pg_schema.py), run in
+    place of ``statements`` there. None only for a migration with no statements."""
+    postgres_run: Callable[[Any], None] | None = None
+    """The Python step on the server when it must differ from ``run`` (e.g. SQLite trigger
+    syntax); None: ``run`` serves both."""
 
 
 _APPEND_ONLY = """
@@ -119,6 +128,7 @@ V1 = Migration(
         *_append_only("changes", "change log"),
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     ),
+    postgres=pg_schema.V1,
 )
 
 TAMPER_EVIDENCE = Migration(
@@ -127,6 +137,8 @@ TAMPER_EVIDENCE = Migration(
     "name and clinic-ID keys without invisible characters",
     evidence.STATEMENTS,
     run=evidence.backfill,
+    postgres=pg_schema.TAMPER_EVIDENCE,
+    postgres_run=evidence.backfill_server,
 )
 
 MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE)

@@ -26,6 +26,7 @@ BUDGETS = (
     "patient handout PDF",
     "patient search per keystroke",
     "memory (RSS)",
+    "save a plan edit on the clinic server",
 )
 
 

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-FORBIDDEN = ("PySide6", "pyqtgraph", "reportlab", "sqlite3", "shiboken6")
+FORBIDDEN = ("PySide6", "pyqtgraph", "reportlab", "sqlite3", "psycopg", "shiboken6")
 
 
 def test_model_loads_no_ui_pdf_or_database_modules() -> None:

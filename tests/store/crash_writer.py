@@ -1,6 +1,6 @@
 """A writer for the crash test: makes numbered edits as fast as it can until killed.
 
-    python crash_writer.py DB FIRST_EDIT PLAN_ID PATIENT_ID
+    python crash_writer.py DB-OR-URI FIRST_EDIT PLAN_ID PATIENT_ID
 
 Edit ``n`` writes rows that all carry the marker ``edit n``; after it commits
 the writer prints ``n`` (flushed), so the test knows every edit that committed.
@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 from taperdesk.model import Hold
 from taperdesk.model.scales import make_assessment, scale
+from taperdesk.paths import records_location
 from taperdesk.store import Store
 
 KINDS = 4
@@ -41,7 +41,7 @@ def edit(store: Store, n: int, plan_id: int, patient_id: int) -> None:
 
 
 def main() -> None:
-    path, first, plan_id, patient_id = Path(sys.argv[1]), *map(int, sys.argv[2:5])
+    path, first, plan_id, patient_id = records_location(sys.argv[1]), *map(int, sys.argv[2:5])
     store = Store.open(path)
     print("ready", flush=True)
     n = first

@@ -1,4 +1,4 @@
-"""Two programs on one records file never silently overwrite each other's edits."""
+"""Two programs on one records file or one clinic server never overwrite each other silently."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from taperdesk.model import insert_hold
 from taperdesk.store import ConflictError, Store
 
 
-def test_second_writer_is_told_and_sees_the_newer_plan(db_path: Path) -> None:
-    a = Store.open(db_path)
-    b = Store.open(db_path)
+def test_second_writer_is_told_and_sees_the_newer_plan(records: Path | str) -> None:
+    a = Store.open(records)
+    b = Store.open(records)
     try:
         rec = a.create_plan(a.add_patient("Quinn").id, nardi_plan())
         seen_by_b = b.plan_record(rec.id)
@@ -38,15 +38,15 @@ def test_second_writer_is_told_and_sees_the_newer_plan(db_path: Path) -> None:
         b.close()
 
 
-def test_racing_writers_lose_nothing(db_path: Path) -> None:
+def test_racing_writers_lose_nothing(records: Path | str) -> None:
     """Four connections save as fast as they can; every save that succeeded is there."""
-    with Store.open(db_path) as s:
+    with Store.open(records) as s:
         rec = s.create_plan(s.add_patient("Race").id, nardi_plan())
     saved: list[str] = []
     lock = threading.Lock()
 
     def writer(name: str) -> None:
-        with Store.open(db_path, timeout=30) as mine:
+        with Store.open(records, timeout=30) as mine:
             for i in range(15):
                 while True:
                     cur = mine.plan_record(rec.id)
@@ -65,7 +65,7 @@ def test_racing_writers_lose_nothing(db_path: Path) -> None:
         t.start()
     for t in threads:
         t.join()
-    with Store.open(db_path) as s:
+    with Store.open(records) as s:
         revs = s.revisions(rec.id)
         assert [r.revision for r in revs] == list(range(1, 62))
         assert sorted(r.why for r in revs[1:]) == sorted(saved)

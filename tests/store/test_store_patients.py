@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import RawDb, Refused
 
 from taperdesk.store import Store, StoreError
 
@@ -103,16 +102,12 @@ def test_unknown_patient_is_a_clear_error(store: Store) -> None:
         store.update_patient(99, name="X")
 
 
-def test_change_log_refuses_update_and_delete(store: Store, db_path: Path) -> None:
+def test_change_log_refuses_update_and_delete(store: Store, raw: RawDb) -> None:
     store.add_patient("Eve")
-    raw = sqlite3.connect(db_path)
-    try:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            raw.execute("UPDATE changes SET what = 'nothing happened'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            raw.execute("DELETE FROM changes")
-    finally:
-        raw.close()
+    with pytest.raises(Refused, match="append-only"):
+        raw.execute("UPDATE changes SET what = 'nothing happened'")
+    with pytest.raises(Refused, match="append-only"):
+        raw.execute("DELETE FROM changes")
     assert "Eve" in store.changes()[0].what
 
 
