@@ -51,10 +51,11 @@ def test_a_writable_file_is_not_read_only_and_read_only_can_be_asked(db_path: Pa
             s.add_patient("Gus")
 
 
-def test_each_save_logs_its_own_row_and_a_failed_one_none(store: Store) -> None:
+def test_each_save_logs_its_own_row_and_a_failed_one_none(store: Store,
+                                                          records: Path | str) -> None:
     p = store.add_patient("Hana")
     rec = store.create_plan(p.id, nardi_plan())
-    other = Store.open(store.path, create=False)
+    other = Store.open(records, create=False)  # another PC on the same records
     other.save_revision(rec.id, nardi_plan(2500), expected_revision=1, why="Other PC's edit")
     other.close()
     logged = len(store.changes())
