@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from taperdesk.store.appointments import AppointmentsMixin
 from taperdesk.store.assessments import AssessmentsMixin
+from taperdesk.store.today import TodayMixin
 from taperdesk.store.transfer import TransferMixin
 
 
-class Store(TransferMixin, AssessmentsMixin):
-    """Patients, plans with every revision, assessments, acknowledgements, change log.
+class Store(TransferMixin, AssessmentsMixin, AppointmentsMixin, TodayMixin):
+    """Patients, plans with every revision, assessments, acknowledgements, appointments,
+    change log.
 
     Open with ``Store.open(path)``; every method that writes is one transaction
     and appends to the change log; every failure is a StoreError whose message

@@ -13,7 +13,7 @@ import pytest
 from conftest import nardi_plan
 
 from taperdesk.store import IntegrityCheck, Store, StoreError, StoreLocked, load_demo, opening
-from taperdesk.store.schema import APPLICATION_ID
+from taperdesk.store.schema import APPLICATION_ID, current_version
 
 
 def make_records(path: Path, patients: int = 60) -> None:
@@ -70,7 +70,7 @@ def test_records_from_a_newer_taperdesk_are_refused(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
-    refused(db_path, "newer TaperDesk .*version 99.*reads up to version 1")
+    refused(db_path, f"newer TaperDesk .*version 99.*reads up to version {current_version()}")
 
 
 def _flip_page(page: int) -> Callable[[bytearray], None]:
@@ -151,7 +151,7 @@ def test_a_new_file_is_marked_as_taperdesk_records(db_path: Path) -> None:
     head = db_path.read_bytes()[:100]
     assert int.from_bytes(head[68:72], "big") == APPLICATION_ID
     with Store.open(db_path) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == current_version()
         assert s.integrity_problems() == []
 
 
