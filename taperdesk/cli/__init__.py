@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd
+    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd, today_cmd
 
     parser = _Parser(
         prog="taperdesk",
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmd.register(sub)
     handout_cmd.register(sub)
     records_cmd.register(sub)
+    today_cmd.register(sub)
     return parser
 
 
