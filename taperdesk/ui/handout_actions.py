@@ -30,7 +30,12 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
     if sched is None or patient is None or record is None:
         return None
     store = session.store
-    clinic = ClinicInfo(*(store.setting(k) for k in CLINIC_KEYS))
+    from datetime import date
+
+    from taperdesk.printday import next_appointment_text
+
+    clinic = ClinicInfo(store.setting("clinic_name"), store.setting("clinic_phone"),
+                        next_appointment_text(store, patient.id, date.today()))
     acks = tuple((a.key, a.reason, a.who, a.when.isoformat())
                  for a in store.acknowledgements(record.id))
     changes = tuple((c.when.isoformat(), c.who, c.what)
