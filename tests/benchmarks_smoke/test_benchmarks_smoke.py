@@ -25,6 +25,7 @@ BUDGETS = (
     "patient handout PDF",
     "patient search per keystroke",
     "memory (RSS)",
+    "Today list",
 )
 
 
