@@ -24,7 +24,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from taperdesk.cli import handout_cmd, plan_cmd, records_cmd, server_cmd, verify_cmd
+    from taperdesk.cli import (
+        handout_cmd,
+        plan_cmd,
+        records_cmd,
+        server_cmd,
+        today_cmd,
+        verify_cmd,
+    )
 
     parser = _Parser(
         prog="taperdesk",
@@ -39,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     records_cmd.register(sub)
     verify_cmd.register(sub)
     server_cmd.register(sub)
+    today_cmd.register(sub)
     return parser
 
 

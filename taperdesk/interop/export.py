@@ -14,11 +14,13 @@ WHAT = {"ics": "calendar", "fhir": "FHIR R4 Bundle"}
 
 
 def appointments_of(records: object, patient_id: int) -> tuple[Appointment, ...]:
-    """The patient's appointments, once the records keep them (another branch adds them
-    as ``Store.appointments(patient_id)`` giving ``model.appointments.Appointment``s);
-    none until then. Duck-typed so this package never imports the store."""
+    """The patient's booked appointments (``Store.appointments(patient_id)``, records that
+    carry a ``model.appointments.Appointment``). Duck-typed so this package never imports
+    the store."""
     read = getattr(records, "appointments", None)
-    return tuple(read(patient_id)) if callable(read) else ()
+    if not callable(read):
+        return ()
+    return tuple(getattr(r, "appointment", r) for r in read(patient_id))
 
 
 def export_bytes(

@@ -18,7 +18,7 @@ from icalendar import Alarm, Calendar, Event
 
 from taperdesk import __version__
 from taperdesk.interop.wording import dose_changes
-from taperdesk.model.appointments import Appointment
+from taperdesk.model.appointments import Appointment, Kind
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.serialize import plan_to_dict
 
@@ -85,17 +85,22 @@ def _event(uid: str, stamp: datetime, revision: int, summary: str, text: str) ->
     return ev
 
 
+CALENDAR_TITLES = {Kind.VISIT: "Clinic visit", Kind.PHONE: "Phone call with the clinic"}
+"""An appointment's title in the patient's calendar."""
+
+
 def _appointment(a: Appointment, key: str, stamp: datetime, revision: int,
                  seen: set[str]) -> Event:
     when = a.at.strftime("%H%M") if a.at else "day"
-    base = uid = f"{key}-appt-{a.on:%Y%m%d}-{when}-{a.kind}"
+    base = uid = f"{key}-appt-{a.on:%Y%m%d}-{when}-{a.kind.value}"
     n = 1
     while uid in seen:  # two of a kind at the same time: still one UID each
         n += 1
         uid = f"{base}-{n}"
     seen.add(uid)
     uid += "@taperdesk"
-    ev = _event(uid, stamp, revision, a.label, a.note or a.label)
+    title = CALENDAR_TITLES[a.kind]
+    ev = _event(uid, stamp, revision, title, a.note or title)
     if a.at is None:
         ev.add("dtstart", a.on)
         ev.add("dtend", a.on + timedelta(days=1))

@@ -227,6 +227,29 @@ def score(sc: Scale, a: Assessment) -> Scored:
     return Scored(total, sc.band(total), tuple(f for f in red_flags() if f.id in a.red_flags))
 
 
+def hold_reasons(
+    sc: Scale,
+    total: int,
+    baseline: tuple[date, int] | None,
+    *,
+    hold_band: str | None = None,
+    rise_points: int | None = None,
+) -> list[str]:
+    """Why a total reaches the hold threshold (the band, or the rise over the baseline's
+    (date, total)); [] when it does not. Thresholds default to the scale's values."""
+    band_label = hold_band or sc.hold_band
+    rise = rise_points if rise_points is not None else sc.rise_points
+    reasons = []
+    band = sc.band(total)
+    if sc.band_rank(band.label) >= sc.band_rank(band_label):
+        reasons.append(f"{sc.name} total {total} is in the {band.label} band")
+    if baseline is not None and total - baseline[1] >= rise:
+        base_on, base = baseline
+        reasons.append(f"{sc.name} total rose {total - base} points over the baseline of "
+                       f"{base} ({base_on.isoformat()})")
+    return reasons
+
+
 def suggest_hold(
     sc: Scale,
     history: Sequence[Assessment],
@@ -241,22 +264,11 @@ def suggest_hold(
     The baseline is the earliest earlier assessment on the same scale. Thresholds
     default to the scale's (editable) values.
     """
-    band_label = hold_band or sc.hold_band
-    rise = rise_points if rise_points is not None else sc.rise_points
-    total = latest.total
-    reasons = []
-    band = sc.band(total)
-    if sc.band_rank(band.label) >= sc.band_rank(band_label):
-        reasons.append(f"{sc.name} total {total} is in the {band.label} band")
     earlier = sorted((a for a in history if a.scale_id == sc.id and a.on < latest.on),
                      key=lambda a: a.on)
-    if earlier:
-        base = earlier[0].total
-        if total - base >= rise:
-            reasons.append(
-                f"{sc.name} total rose {total - base} points over the baseline of {base} "
-                f"({earlier[0].on.isoformat()})"
-            )
+    baseline = (earlier[0].on, earlier[0].total) if earlier else None
+    reasons = hold_reasons(sc, latest.total, baseline, hold_band=hold_band,
+                           rise_points=rise_points)
     if not reasons:
         return None
     return HoldSuggestion(

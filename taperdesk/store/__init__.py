@@ -18,6 +18,7 @@ from taperdesk.store.planfile import (
 )
 from taperdesk.store.records import (
     Acknowledgement,
+    AppointmentRecord,
     AssessmentRecord,
     Change,
     Patient,
@@ -28,8 +29,8 @@ from taperdesk.store.store import Store
 from taperdesk.store.transfer import Imported
 
 __all__ = [
-    "DEMO_NAME", "Acknowledgement", "AssessmentRecord", "Change", "ConflictError", "Imported",
-    "IntegrityCheck", "OutputRefused", "write_output",
+    "DEMO_NAME", "Acknowledgement", "AppointmentRecord", "AssessmentRecord", "Change",
+    "ConflictError", "Imported", "IntegrityCheck", "OutputRefused", "write_output",
     "Patient", "PlanDocument", "PlanFileError", "PlanRecord", "Revision", "Store", "StoreError",
     "StoreLocked", "default_db_path", "load_demo", "read_plan_file", "write_plan_file",
 ]

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import date
 
 from taperdesk.model.scales import Assessment, ScaleError, make_assessment, scale, score
+from taperdesk.store.agenda import keep_total, refresh_pending
 from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import (
     MAX_NOTE,
@@ -63,6 +64,7 @@ class AssessmentsMixin(StoreBase):
                 (patient_id, on, scale_id, scores, flags, note, self.who, at),
             )
             assert cur.lastrowid is not None
+            keep_total(conn, cur.lastrowid, patient_id, checked)
             self._log(conn, _describe(checked), patient_id=patient_id, at=at)
         return AssessmentRecord(cur.lastrowid, patient_id, checked, self.who, decode_time(at))
 
@@ -84,6 +86,7 @@ class AssessmentsMixin(StoreBase):
             )
             self._log(conn, f"Withdrew the {row['scale_id']} assessment of {row['on_date']}: "
                       f"{why}", patient_id=row["patient_id"], at=at)
+            refresh_pending(conn, row["patient_id"])
 
     def assessments(self, patient_id: int) -> list[AssessmentRecord]:
         """The patient's assessments by date (then by entry), withdrawn ones left out."""

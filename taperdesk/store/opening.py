@@ -19,11 +19,11 @@ from taperdesk.store.errors import StoreError, StoreLocked
 from taperdesk.store.outputs import OutputRefused, write_output
 from taperdesk.store.schema import (
     APPLICATION_ID,
-    TABLES,
     Migration,
     current_version,
     migrate,
     read_version,
+    tables,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -170,7 +170,7 @@ def connect(
                 raise StoreError(_upgrade_failed(path, version, backup, exc)) from None
             except (sqlite3.Error, ValueError, LookupError, TypeError) as exc:
                 raise StoreError(_upgrade_failed(path, version, backup, exc)) from None
-        _check_tables(conn, path)
+        _check_tables(conn, path, migrations)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -283,9 +283,10 @@ def _check_contents(conn: sqlite3.Connection, path: Path, newest: int,
     return version
 
 
-def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+def _check_tables(conn: sqlite3.Connection, path: Path,
+                  migrations: Sequence[Migration] | None = None) -> None:
     found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    missing = [t for t in TABLES if t not in found]
+    missing = [t for t in tables(migrations) if t not in found]
     if missing:
         raise StoreError(
             f"The records file {path} is damaged: table {missing[0]!r} is missing. {UNCHANGED}"

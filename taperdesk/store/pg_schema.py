@@ -166,3 +166,61 @@ TAMPER_EVIDENCE = (
     "ALTER TABLE changes ADD COLUMN hash TEXT NOT NULL DEFAULT ''",
 )
 """Twin of schema.TAMPER_EVIDENCE: content hashes on revisions, a hash chain on changes."""
+
+
+APPOINTMENTS_AND_AGENDA = (
+        f"""CREATE TABLE appointments (
+            id {ID},
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            on_date TEXT NOT NULL,
+            at_time TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('visit', 'phone')),
+            note TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            cancelled_by TEXT,
+            cancelled_at TEXT,
+            cancelled_why TEXT
+        )""",
+        "CREATE INDEX appointments_by_patient ON appointments (patient_id, on_date)",
+        "CREATE INDEX appointments_by_date ON appointments (on_date)",
+        # Derived from each plan's latest revision (computed in Python when it is saved),
+        # so Today reads a week of dose changes with one indexed query.
+        """CREATE TABLE plan_spans (
+            plan_id INTEGER PRIMARY KEY REFERENCES plans (id),
+            revision INTEGER NOT NULL,
+            start_date TEXT,
+            stop_date TEXT
+        )""",
+        """CREATE TABLE plan_changes (
+            plan_id INTEGER NOT NULL REFERENCES plans (id),
+            on_date TEXT NOT NULL,
+            before_ug INTEGER NOT NULL,
+            after_ug INTEGER NOT NULL,
+            PRIMARY KEY (plan_id, on_date)
+        )""",
+        "CREATE INDEX plan_changes_by_date ON plan_changes (on_date)",
+        # Derived: each assessment's total, so Today judges the hold threshold without
+        # reading every assessment's item scores.
+        # "reached": the assessment reached the hold threshold (model.hold_reasons) when
+        # it was recorded, i.e. a hold was suggested.
+        """CREATE TABLE assessment_totals (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments (id),
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            total INTEGER NOT NULL,
+            reached INTEGER NOT NULL CHECK (reached IN (0, 1))
+        )""",
+        # Derived: the patient's latest assessment reached the hold threshold and no
+        # decision on a suggested hold has been recorded since (store/agenda.py).
+        """CREATE TABLE holds_pending (
+            patient_id INTEGER PRIMARY KEY REFERENCES patients (id),
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+            on_date TEXT NOT NULL,
+            scale_id TEXT NOT NULL,
+            total INTEGER NOT NULL
+        )""",
+        "CREATE INDEX assessments_red_flagged ON assessments (patient_id)"
+        " WHERE red_flags_json != '[]'",
+        "CREATE INDEX plan_spans_by_stop ON plan_spans (stop_date)",
+    )
+"""Twin of schema.APPOINTMENTS_AND_AGENDA (the derived tables are the same SQL)."""

@@ -12,6 +12,7 @@ import sqlite3
 
 from taperdesk.model import Plan
 from taperdesk.model.catalogue import CatalogueError
+from taperdesk.store.agenda import HOLD_DECIDED, refresh_pending, write_agenda
 from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import MAX_NOTE, check_text, decode_plan, decode_time, encode_plan
 from taperdesk.store.errors import ConflictError, StoreError
@@ -78,6 +79,7 @@ class PlansMixin(StoreBase):
         plan_id = cur.lastrowid
         assert plan_id is not None
         self._insert_revision(conn, plan_id, 1, text, at, why)
+        write_agenda(conn, self.catalogue, plan_id, 1, plan)
         self._log(conn, f"{why}: {title}", patient_id=patient_id, plan_id=plan_id, at=at)
         return PlanRecord(plan_id, patient_id, 1, plan, True, title)
 
@@ -152,6 +154,7 @@ class PlansMixin(StoreBase):
             self._insert_revision(conn, plan_id, revision, text, at, why)
             conn.execute("UPDATE plans SET revision = ?, title = ? WHERE id = ?",
                          (revision, title, plan_id))
+            write_agenda(conn, self.catalogue, plan_id, revision, plan)
             self._log(conn, why, patient_id=row["patient_id"], plan_id=plan_id, at=at)
             active = conn.execute("SELECT active FROM plans WHERE id = ?", (plan_id,)).fetchone()
             return PlanRecord(plan_id, row["patient_id"], revision, plan, bool(active[0]), title)
@@ -215,4 +218,7 @@ class PlansMixin(StoreBase):
                 "SELECT 1 FROM plans WHERE id = ? AND patient_id = ?", (plan_id, patient_id)
             ).fetchone() is None:
                 raise StoreError(f"Plan {plan_id} is not a plan of patient {patient_id}.")
-            return self._log(conn, text, patient_id=patient_id, plan_id=plan_id)
+            change = self._log(conn, text, patient_id=patient_id, plan_id=plan_id)
+            if what.startswith(HOLD_DECIDED):
+                refresh_pending(conn, patient_id)
+            return change

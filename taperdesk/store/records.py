@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from taperdesk.model import Plan
+from taperdesk.model.appointments import Appointment
 from taperdesk.model.scales import Assessment
 
 
@@ -75,3 +76,12 @@ class Change:
     plan_id: int | None
     what: str
     """Human-readable, e.g. 'Inserted a hold on 2027-02-01 for 14 days'."""
+
+
+@dataclass(frozen=True)
+class AppointmentRecord:
+    id: int
+    patient_id: int
+    appointment: Appointment
+    who: str
+    when: datetime

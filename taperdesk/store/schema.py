@@ -141,11 +141,84 @@ TAMPER_EVIDENCE = Migration(
     postgres_run=evidence.backfill_server,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE)
+APPOINTMENTS_AND_AGENDA = Migration(
+    3,
+    "appointments; each plan's dose changes kept precomputed for the Today list",
+    (
+        """CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            on_date TEXT NOT NULL,
+            at_time TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('visit', 'phone')),
+            note TEXT NOT NULL DEFAULT '',
+            who TEXT NOT NULL,
+            at TEXT NOT NULL,
+            cancelled_by TEXT,
+            cancelled_at TEXT,
+            cancelled_why TEXT
+        )""",
+        "CREATE INDEX appointments_by_patient ON appointments (patient_id, on_date)",
+        "CREATE INDEX appointments_by_date ON appointments (on_date)",
+        # Derived from each plan's latest revision (computed in Python when it is saved),
+        # so Today reads a week of dose changes with one indexed query.
+        """CREATE TABLE plan_spans (
+            plan_id INTEGER PRIMARY KEY REFERENCES plans (id),
+            revision INTEGER NOT NULL,
+            start_date TEXT,
+            stop_date TEXT
+        )""",
+        """CREATE TABLE plan_changes (
+            plan_id INTEGER NOT NULL REFERENCES plans (id),
+            on_date TEXT NOT NULL,
+            before_ug INTEGER NOT NULL,
+            after_ug INTEGER NOT NULL,
+            PRIMARY KEY (plan_id, on_date)
+        )""",
+        "CREATE INDEX plan_changes_by_date ON plan_changes (on_date)",
+        # Derived: each assessment's total, so Today judges the hold threshold without
+        # reading every assessment's item scores.
+        # "reached": the assessment reached the hold threshold (model.hold_reasons) when
+        # it was recorded, i.e. a hold was suggested.
+        """CREATE TABLE assessment_totals (
+            assessment_id INTEGER PRIMARY KEY REFERENCES assessments (id),
+            patient_id INTEGER NOT NULL REFERENCES patients (id),
+            total INTEGER NOT NULL,
+            reached INTEGER NOT NULL CHECK (reached IN (0, 1))
+        )""",
+        # Derived: the patient's latest assessment reached the hold threshold and no
+        # decision on a suggested hold has been recorded since (store/agenda.py).
+        """CREATE TABLE holds_pending (
+            patient_id INTEGER PRIMARY KEY REFERENCES patients (id),
+            assessment_id INTEGER NOT NULL REFERENCES assessments (id),
+            on_date TEXT NOT NULL,
+            scale_id TEXT NOT NULL,
+            total INTEGER NOT NULL
+        )""",
+        "CREATE INDEX assessments_red_flagged ON assessments (patient_id)"
+        " WHERE red_flags_json != '[]'",
+        "CREATE INDEX plan_spans_by_stop ON plan_spans (stop_date)",
+    ),
+    postgres=pg_schema.APPOINTMENTS_AND_AGENDA,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",
-          "settings")
+          "settings", "appointments", "plan_spans", "plan_changes", "assessment_totals",
+          "holds_pending")
+
+
+def tables(migrations: Sequence[Migration] | None = None) -> tuple[str, ...]:
+    """The tables a file made by ``migrations`` has (each one's CREATE TABLE statements)."""
+    found: list[str] = []
+    for m in MIGRATIONS if migrations is None else migrations:
+        for sql in m.statements:
+            words = sql.split()
+            if words[:2] == ["CREATE", "TABLE"]:
+                found.append(words[2])
+    return tuple(found)
 
 
 def current_version(migrations: Sequence[Migration] | None = None) -> int:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from taperdesk.store.appointments import AppointmentsMixin
 from taperdesk.store.assessments import AssessmentsMixin
+from taperdesk.store.today import TodayMixin
 from taperdesk.store.transfer import TransferMixin
 from taperdesk.store.verify import VerifyMixin
 
 
-class Store(TransferMixin, AssessmentsMixin, VerifyMixin):
-    """Patients, plans with every revision, assessments, acknowledgements, change log.
+class Store(TransferMixin, AssessmentsMixin, AppointmentsMixin, TodayMixin, VerifyMixin):
+    """Patients, plans with every revision, assessments, acknowledgements, appointments,
+    change log.
 
     Open with ``Store.open(path)``; every method that writes is one transaction
     and appends to the change log; every failure is a StoreError whose message

@@ -48,6 +48,14 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         return None
     store = session.store
     settings = handout_settings(store.setting)
+    from dataclasses import replace
+    from datetime import date
+
+    from taperdesk.printday import next_appointment_text
+
+    # The patient's own next booked appointment, else the clinic-wide setting.
+    clinic = replace(settings.clinic,
+                     next_appointment=next_appointment_text(store, patient.id, date.today()))
     acks = tuple((a.key, a.reason, a.who, a.when.isoformat())
                  for a in store.acknowledgements(record.id))
     changes = tuple((c.when.isoformat(), c.who, c.what)
@@ -57,7 +65,7 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         warnings=session.warnings,
         patient_name=patient.name,
         opioid=patient.opioid,
-        clinic=settings.clinic,
+        clinic=clinic,
         assessments=tuple(r.assessment for r in session.assessments),
         acknowledgements=acks,
         changes=changes,

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from taperdesk.model.scales import red_flag_source, red_flags
 from taperdesk.store import AssessmentRecord, StoreError
+from taperdesk.store.today import RED_FLAG_ACK as RED_FLAG_ACK
 from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
-RED_FLAG_ACK = "Red flag acknowledged for the assessment of"
-"""How an acknowledgement starts in the change log (kept stable: old records use it)."""
 ALL_CHANGES = 1_000_000
 """Read the patient's whole change log: an old acknowledgement must never be missed."""
 WHAT_TO_DO = (

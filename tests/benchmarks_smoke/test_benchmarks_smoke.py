@@ -27,6 +27,7 @@ BUDGETS = (
     "patient search per keystroke",
     "memory (RSS)",
     "save a plan edit on the clinic server",
+    "Today list",
 )
 
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from plans import ANN, hold_on_a_change, mixed, three_times
 
 from taperdesk.interop.ical import PRODID, plan_calendar, plan_key
-from taperdesk.model.appointments import Appointment
+from taperdesk.model.appointments import Appointment, Kind
 from taperdesk.model.instructions import dose_plain, long_date
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
@@ -126,9 +126,9 @@ def test_calendar_header_dtstamp_and_stable_unique_uids() -> None:
 
 
 def test_one_event_per_appointment() -> None:
-    appts = [Appointment(date(2027, 1, 20), time(9, 30), "visit", "Bring the symptom diary"),
-             Appointment(date(2027, 2, 3), None, "phone"),
-             Appointment(date(2027, 2, 3), None, "phone")]
+    appts = [Appointment(date(2027, 1, 20), time(9, 30), Kind.VISIT, "Bring the symptom diary"),
+             Appointment(date(2027, 2, 3), None, Kind.PHONE),
+             Appointment(date(2027, 2, 3), None, Kind.PHONE)]
     evs = [e for e in events(plan_calendar(mixed(), appointments=appts, stamp=STAMP))
            if "-appt-" in str(e["uid"])]
     assert len(evs) == 3 and len({str(e["uid"]) for e in evs}) == 3
@@ -139,5 +139,5 @@ def test_one_event_per_appointment() -> None:
     assert str(visit["description"]) == "Bring the symptom diary"
     assert evs[1].decoded("dtstart") == date(2027, 2, 3)
     assert str(evs[1]["summary"]) == "Phone call with the clinic"
-    with pytest.raises(ValueError, match="kind"):
-        Appointment(date(2027, 1, 1), None, "house-call")
+    with pytest.raises(ValueError, match="house-call"):
+        Kind("house-call")

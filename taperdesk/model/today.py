@@ -1,0 +1,155 @@
+"""Today: who needs the clinic today, across every active patient (SPEC "The clinic's day").
+
+``today_items`` is a pure function of plain per-patient facts (``PatientDay``) that the
+records gather in a few queries (the dose changes of each plan are kept precomputed),
+so it stays fast for 10 000 patients. Red flags come first, then by date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+from functools import lru_cache
+
+from taperdesk.model.appointments import (
+    ASSESSMENT_EVERY_DAYS,
+    CHECKIN_DAY_AFTER_CUT,
+    Appointment,
+    DoseChange,
+)
+from taperdesk.model.units import format_mg
+
+WEEK_AHEAD_DAYS = 7
+"""Dose changes and plan ends 'today and in the next 7 days' (SPEC: today and this week)."""
+
+
+class Reason(Enum):
+    RED_FLAG = "red-flag"
+    STEP_CHANGE = "step-change"
+    CHECK_IN = "check-in"
+    ASSESSMENT_DUE = "assessment-due"
+    HOLD_DECISION = "hold-decision"
+    PLAN_ENDS = "plan-ends"
+    NO_PLAN = "no-plan"
+    APPOINTMENT = "appointment"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Reason.RED_FLAG: "Red flag", Reason.STEP_CHANGE: "Dose change",
+    Reason.CHECK_IN: "Check-in", Reason.ASSESSMENT_DUE: "Assessment due",
+    Reason.HOLD_DECISION: "Hold to decide", Reason.PLAN_ENDS: "Plan ends",
+    Reason.NO_PLAN: "No plan", Reason.APPOINTMENT: "Appointment",
+}
+_ORDER = {r: i for i, r in enumerate(Reason)}
+
+
+@dataclass(frozen=True)
+class PatientDay:
+    """What Today needs to know of one active patient."""
+
+    patient_id: int
+    name: str
+    clinic_id: str = ""
+    plan_id: int | None = None
+    start: date | None = None
+    stop: date | None = None
+    """The plan's first day and its stop date (the first day with no dose)."""
+    changes: tuple[DoseChange, ...] = ()
+    """The plan's dose changes near the day (at least from day - check-in day to + 7)."""
+    last_assessment: date | None = None
+    red_flags: tuple[tuple[date, str], ...] = ()
+    """Unacknowledged red flags: (assessment date, what was flagged)."""
+    hold_pending: tuple[date, str] | None = None
+    """An assessment at the hold threshold with no decision recorded: (date, why)."""
+    appointments: tuple[Appointment, ...] = ()
+    """The patient's appointments on the day."""
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    patient_id: int
+    patient: str
+    clinic_id: str
+    reason: Reason
+    detail: str
+    on: date
+    """The date the item is about (the change, the assessment, the appointment)."""
+
+
+def today_items(
+    day: date,
+    patients: list[PatientDay] | tuple[PatientDay, ...],
+    *,
+    checkin_day: int = CHECKIN_DAY_AFTER_CUT,
+    every_days: int = ASSESSMENT_EVERY_DAYS,
+) -> list[TodayItem]:
+    """Every item of ``day``, red flags first, then by date, reason and patient."""
+    ahead = day + timedelta(days=WEEK_AHEAD_DAYS)
+    checkin_cut = day - timedelta(days=checkin_day)
+    out: list[TodayItem] = []
+    for p in patients:
+        def add(reason: Reason, detail: str, on: date, p: PatientDay = p) -> None:
+            out.append(TodayItem(p.patient_id, p.name, p.clinic_id, reason, detail, on))
+
+        for on, what in p.red_flags:
+            add(Reason.RED_FLAG, f"{what} on {_short(on)} - not acknowledged", on)
+        if p.hold_pending is not None:
+            on, why = p.hold_pending
+            add(Reason.HOLD_DECISION, f"{why}: the suggested hold is not decided", on)
+        for a in p.appointments:
+            add(Reason.APPOINTMENT, _appointment_text(a), a.on)
+        if p.plan_id is None:
+            add(Reason.NO_PLAN, "No active plan", day)
+            continue
+        booked = {a.on for a in p.appointments}
+        for c in p.changes:
+            if day <= c.on <= ahead:
+                if c.after_ug == 0:
+                    add(Reason.PLAN_ENDS, f"Last dose {_short(c.on - timedelta(days=1))} "
+                        f"({_mg(c.before_ug)} mg/day); no dose from {_short(c.on)}",
+                        c.on)
+                else:
+                    add(Reason.STEP_CHANGE, f"{_mg(c.before_ug)} → "
+                        f"{_mg(c.after_ug)} mg/day{_when(c.on, day)}", c.on)
+            if c.on == checkin_cut and c.cut and day not in booked:
+                add(Reason.CHECK_IN, f"Day {checkin_day} after the change to "
+                    f"{_mg(c.after_ug)} mg/day on {_short(c.on)} (TaperDesk default)",
+                    day)
+        if p.start is not None and p.stop is not None and p.start <= day < p.stop:
+            due = p.last_assessment is None or (day - p.last_assessment).days >= every_days
+            if due:
+                since = (f"none since {_short(p.last_assessment)}"
+                         if p.last_assessment else "none recorded")
+                add(Reason.ASSESSMENT_DUE, f"Weekly while the dose falls; {since}", day)
+    out.sort(key=lambda i: (i.reason is not Reason.RED_FLAG, i.on, _ORDER[i.reason],
+                            i.patient.casefold(), i.patient_id))
+    return out
+
+
+def _when(on: date, day: date) -> str:
+    days = (on - day).days
+    if days == 0:
+        return " today"
+    return " tomorrow" if days == 1 else f" in {days} days ({_short(on)})"
+
+
+@lru_cache(maxsize=4096)
+def _short(d: date) -> str:
+    """'Mon 08 Feb' (many items share a few dates: each is formatted once)."""
+    return f"{d:%a %d %b}"
+
+
+@lru_cache(maxsize=4096)
+def _mg(ug: int) -> str:
+    return format_mg(ug)
+
+
+def _appointment_text(a: Appointment) -> str:
+    when = f" at {a.at:%H:%M}" if a.at is not None else ""
+    note = f": {a.note}" if a.note else ""
+    return f"{a.kind.label}{when}{note}"

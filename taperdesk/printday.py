@@ -1,0 +1,65 @@
+"""Print the day, from the records: the worklist and this week's patient handouts.
+
+Shared by `taperdesk today` and the window's Today view (no Qt here): it reads the
+records (store), builds the plain inputs and lets taperdesk.report make the PDFs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from taperdesk.model import check, compute
+from taperdesk.model.errors import PlanError
+from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
+from taperdesk.report import ClinicInfo, HandoutInput
+from taperdesk.store import Store
+
+CLINIC_KEYS = ("clinic_name", "clinic_phone")
+
+
+def items_for(store: Store, day: date) -> list[TodayItem]:
+    """The Today list of ``day`` from the records."""
+    checkin = store.checkin_day()
+    return today_items(day, store.today_data(day, checkin_day=checkin), checkin_day=checkin)
+
+
+def next_appointment_text(store: Store, patient_id: int, day: date) -> str:
+    """What the handout prints as the patient's next appointment: their own next booked
+    one, else the clinic-wide setting (Settings ▸ Next appointment)."""
+    rec = store.next_appointment(patient_id, day)
+    if rec is None:
+        return store.setting("next_appointment")
+    a = rec.appointment
+    return a.on.isoformat() if a.at is None else a.describe()
+
+
+def week_inputs(store: Store, day: date, items: Sequence[TodayItem]) -> list[HandoutInput]:
+    """A patient-handout input for every patient whose dose changes this week (step-change
+    items), in the worklist's order."""
+    last = day + timedelta(days=WEEK_AHEAD_DAYS)
+    seen: list[int] = []
+    for i in items:
+        if i.reason is Reason.STEP_CHANGE and day <= i.on <= last and i.patient_id not in seen:
+            seen.append(i.patient_id)
+    name, phone = (store.setting(k) for k in CLINIC_KEYS)
+    out = []
+    for pid in seen:
+        patient, record = store.patient(pid), store.active_plan(pid)
+        if record is None:
+            continue
+        try:
+            schedule = compute(record.plan, store.catalogue)
+        except PlanError:
+            continue
+        out.append(HandoutInput(
+            schedule=schedule,
+            warnings=check(schedule, opioid=patient.opioid),
+            patient_name=patient.name,
+            opioid=patient.opioid,
+            clinic=ClinicInfo(name, phone, next_appointment_text(store, pid, day)),
+            assessments=tuple(r.assessment for r in store.assessments(pid)),
+            paper=store.setting("paper", "a4"),
+            large_print=store.setting("large_print") == "1",
+        ))
+    return out
