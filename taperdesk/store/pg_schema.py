@@ -136,13 +136,19 @@ V1 = (
 )
 
 
+DERIVED = frozenset({"plan_spans", "plan_changes", "assessment_totals", "holds_pending"})
+"""Tables kept for the Today list, computed from the plans and assessments (store/agenda.py):
+rows there are replaced when a plan or an assessment changes, and can always be rebuilt."""
+
+
 def grant_statements(role: str, statements: Sequence[str], database: str) -> list[str]:
     """The SQL an IT person runs (as the owner) so the program's role ``role`` can use the
     records but never rewrite history: tables made append-only get SELECT and INSERT
     only (no UPDATE, DELETE or TRUNCATE), the others SELECT, INSERT and UPDATE (nothing
-    is ever deleted). ``statements``: every migration's PostgreSQL DDL, so tables later
-    migrations add are covered. The role owns nothing, so it cannot drop or disable a
-    trigger either."""
+    is ever deleted), but the ``DERIVED`` tables, which are rebuilt from the revisions and
+    assessments whenever those change, may also be deleted from. ``statements``: every
+    migration's PostgreSQL DDL, so tables later migrations add are covered. The role owns
+    nothing, so it cannot drop or disable a trigger either."""
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", role):
         raise ValueError(f"{role!r}: a role name of lower-case letters, digits and _")
     tables = [t for sql in statements for t in re.findall(r"CREATE TABLE (\w+)", sql)]
@@ -153,7 +159,8 @@ def grant_statements(role: str, statements: Sequence[str], database: str) -> lis
            f"GRANT USAGE ON SCHEMA public TO {role};",
            f"GRANT SELECT ON taperdesk_meta TO {role};"]
     for t in tables:
-        rights = "SELECT, INSERT" if t in guarded else "SELECT, INSERT, UPDATE"
+        rights = ("SELECT, INSERT" if t in guarded else
+                  "SELECT, INSERT, UPDATE, DELETE" if t in DERIVED else "SELECT, INSERT, UPDATE")
         out.append(f"GRANT {rights} ON {t} TO {role};")
     out.append(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role};")
     return out

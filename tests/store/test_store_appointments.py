@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import nardi_plan
+from conftest import RawDb, nardi_plan
 
 from taperdesk.model import compute, insert_hold
 from taperdesk.model.appointments import Appointment, Kind
@@ -45,7 +44,7 @@ def test_add_update_cancel_restore_each_logged(clinic: Store) -> None:
     assert log[3] == "Booked: Phone check-in Wed 06 Jan 2027 at 10:30"
 
 
-def test_refusals_change_nothing(clinic: Store, db_path: Path) -> None:
+def test_refusals_change_nothing(clinic: Store, raw: RawDb) -> None:
     p = clinic.add_patient("Ana Costa")
     first = Appointment(date(2027, 1, 6), time(10, 30), Kind.PHONE)
     clinic.add_appointment(p.id, first)
@@ -61,9 +60,7 @@ def test_refusals_change_nothing(clinic: Store, db_path: Path) -> None:
     with pytest.raises(StoreError, match="archived"):
         clinic.add_appointment(p.id, Appointment(date(2027, 1, 8)))
     assert len(clinic.changes()) == before
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT count(*) FROM appointments").fetchone()[0] == 1
-    con.close()
+    assert raw.execute("SELECT count(*) FROM appointments")[0][0] == 1
 
 
 def test_between_and_next(clinic: Store) -> None:
@@ -120,23 +117,20 @@ def test_red_flags_and_holds_until_acknowledged_or_decided(clinic: Store) -> Non
     assert Reason.HOLD_DECISION in [i.reason for i in today_items(day, clinic.today_data(day))]
 
 
-def test_kept_rows_are_rebuilt_when_missing(clinic: Store, db_path: Path) -> None:
+def test_kept_rows_are_rebuilt_when_missing(clinic: Store, records: Path | str,
+                                            raw: RawDb) -> None:
     ana = clinic.add_patient("Ana Costa")
     clinic.create_plan(ana.id, nardi_plan(start=START))
     clinic.add_assessment(ana.id, make_assessment(scale("ciwa-b"), START,
                                                    {i.id: 0 for i in scale("ciwa-b").items}))
     clinic.close()
-    con = sqlite3.connect(db_path)
-    con.executescript("DELETE FROM plan_changes; DELETE FROM plan_spans;"
-                      " DELETE FROM assessment_totals;")
-    con.close()
-    again = Store.open(db_path)
+    for table in ("plan_changes", "plan_spans", "assessment_totals"):
+        raw.execute(f"DELETE FROM {table}")
+    again = Store.open(records)
     try:
         assert again.schema_version == current_version()
         items = today_items(START, again.today_data(START))
         assert Reason.STEP_CHANGE in {i.reason for i in items}
-        con = sqlite3.connect(db_path)
-        assert con.execute("SELECT count(*) FROM assessment_totals").fetchone()[0] == 1
-        con.close()
+        assert raw.execute("SELECT count(*) FROM assessment_totals")[0][0] == 1
     finally:
         again.close()
