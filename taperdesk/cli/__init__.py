@@ -26,6 +26,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from taperdesk.cli import (
         handout_cmd,
+        log_cmd,
         plan_cmd,
         records_cmd,
         server_cmd,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify_cmd.register(sub)
     server_cmd.register(sub)
     today_cmd.register(sub)
+    log_cmd.register(sub)
     return parser
 
 
