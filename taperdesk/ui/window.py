@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model import insert_hold, remove_hold
 from taperdesk.store import Store
 from taperdesk.ui import handout_actions
-from taperdesk.ui.action_registry import Act, Actions
+from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
@@ -137,8 +137,9 @@ class MainWindow(QMainWindow):
         help_menu.addActions([a[Act.SOURCES], a[Act.ABOUT]])
         tools = self.addToolBar("Main")
         tools.setObjectName("toolbar-main")
+        self.toolbar_undo = [SteadyTwin(undo, "Undo"), SteadyTwin(redo, "Redo")]
         for key in TOOLBAR:
-            tools.addActions([undo, redo]) if key is None else tools.addAction(a[key])
+            tools.addActions(self.toolbar_undo) if key is None else tools.addAction(a[key])
         table = self.steps.view
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addActions([a[key] for key in STEP_MENU])
