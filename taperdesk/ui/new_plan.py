@@ -36,7 +36,7 @@ from taperdesk.model import (
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
-from taperdesk.ui.dialogs import _Form, from_qdate, to_qdate
+from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
 CUSTOM = "custom picks"
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
@@ -105,7 +105,7 @@ class NewPlanDialog(_Form):
             self.split.addItem(label, key)
         self.start = QDateEdit(to_qdate(start))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setDisplayFormat(DATE_FORMAT)
         self.start.setToolTip("First day of the first reduced dose")
         self.protocol = QComboBox()
         for pid in NEW_PLAN_PROTOCOLS:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model import insert_hold, remove_hold
 from taperdesk.store import Store
 from taperdesk.ui import handout_actions
+from taperdesk.ui.access import chain_tab_order
 from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.registry = Actions(self)
         self._menus()
         self._connect()
+        self.chart.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chain_tab_order([self.patients, self.plan_form, self.steps, self.chart, self.checks,
+                         self.symptoms])
         self.statusBar()
         session.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         session.error.connect(lambda m: self.statusBar().showMessage(clip(m), 15000))

@@ -3,9 +3,13 @@ tab order, and no unnamed control for a screen reader."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolBar, QToolButton
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit, QToolBar, QToolButton
 
 from taperdesk.model import set_step_days
+from taperdesk.ui.dialogs import PatientDialog, date_edit, from_qdate
 
 
 def toolbar_button(window, text: str) -> QToolButton:  # type: ignore[no-untyped-def]
@@ -34,3 +38,63 @@ def test_undo_redo_buttons_keep_their_text_and_place(window, qtbot) -> None:  # 
     assert s.undo_stack.index() == 0
     assert redo.isEnabled() and redo.text() == "Redo" and "40 days" in redo.toolTip()
     assert toolbar_button(window, "Insert &hold…").x() == hold_x
+
+
+PANELS = ("patients", "plan_form", "steps", "chart", "checks", "symptoms")
+
+
+def panel_of(window, widget) -> str | None:  # type: ignore[no-untyped-def]
+    for name in PANELS:
+        panel = getattr(window, name)
+        if widget is panel or panel.isAncestorOf(widget):
+            return name
+    return None
+
+
+def test_tab_goes_patients_plan_steps_chart_checks_symptoms(window) -> None:  # type: ignore[no-untyped-def]
+    """Walks the focus chain as Tab does (visible, enabled, tab-focusable widgets)."""
+    start = window.patients.search
+    seen: list[str] = []
+    widget = start
+    for _ in range(400):
+        if (widget.isVisibleTo(window) and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            name = panel_of(window, widget)
+            if name and (not seen or seen[-1] != name):
+                seen.append(name)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    assert seen[:len(PANELS)] == list(PANELS)
+    assert len(seen) == len(PANELS)  # each panel once: Tab never jumps back
+
+
+def test_typed_dates_are_taken_as_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """12 03 1958 typed into a date field (sections move on by themselves) is 12 March
+    1958, shown 12/03/1958, and 1900 is allowed."""
+    edit = date_edit(date(2026, 11, 24))
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.waitExposed(edit)
+    for typed, on in (("12031958", date(1958, 3, 12)), ("01011900", date(1900, 1, 1))):
+        edit.setFocus()
+        edit.setCurrentSection(QDateTimeEdit.Section.DaySection)
+        edit.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        qtbot.keyClicks(edit, typed)
+        assert from_qdate(edit.date()) == on
+        assert edit.text() == on.strftime("%d/%m/%Y")
+
+
+def test_date_of_birth_blank_is_unknown_and_bad_is_refused_at_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = PatientDialog(name="Ann Other")
+    qtbot.addWidget(d)
+    assert not hasattr(d, "has_born")  # no separate "known" tick
+    assert d.values()["born"] is None
+    for typed, born in (("12/03/1958", date(1958, 3, 12)), ("1900-01-01", date(1900, 1, 1))):
+        d.born.setText(typed)
+        assert d.values()["born"] == born
+    for bad, says in (("31/02/1958", "not a date"), ("12/03/2999", "between"),
+                      ("01/01/1899", "between")):
+        d.born.setText(bad)
+        d.accept()
+        assert not d.result() and says in d.error.text()
