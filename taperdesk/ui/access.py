@@ -18,8 +18,11 @@ def focusable(panel: QWidget) -> list[QWidget]:
 
 
 def chain_tab_order(panels: Iterable[QWidget]) -> None:
-    """Tab goes through each panel's controls, then on to the next panel."""
-    order = [w for panel in panels for w in focusable(panel)]
+    """Tab goes through each panel's controls, then on to the next panel (popups, which
+    are windows of their own, keep theirs)."""
+    panels = list(panels)
+    window = panels[0].window()
+    order = [w for panel in panels for w in focusable(panel) if w.window() is window]
     for first, second in zip(order, order[1:], strict=False):
         QWidget.setTabOrder(first, second)
 
@@ -37,3 +40,10 @@ def name_form_fields(form: QFormLayout) -> None:
             text_widget.setBuddy(widget)
             if not widget.accessibleName():
                 widget.setAccessibleName(text_widget.text().replace("&", ""))
+
+
+def name(widget: QWidget, text: str, description: str = "") -> None:
+    """What a screen reader says for ``widget`` (and, if given, its longer description)."""
+    widget.setAccessibleName(text)
+    if description:
+        widget.setAccessibleDescription(description)

@@ -120,6 +120,7 @@ class DoseChart(QWidget):
         self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         layout.addWidget(self.key)
+        self.plot.setAccessibleName("Dose chart")
         self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
                              "change its length. Right-click a date for holds. Wheel: zoom "
                              "the dates.")
@@ -165,6 +166,7 @@ class DoseChart(QWidget):
             self.before.setData([], [])
             top = 1.0
         self.holds.update(sched, top * 1.12)
+        self.plot.setAccessibleDescription(self.summary())
         if self._drag_state is None:
             self.highlight.setData([], [])
             self.drag_label.setVisible(False)
@@ -175,6 +177,17 @@ class DoseChart(QWidget):
 
     def _on_manual_range(self, *_: object) -> None:
         self.user_zoomed = True
+
+    def summary(self) -> str:
+        """The plan in one sentence, for a screen reader (the chart's description)."""
+        sched = self._session.schedule
+        if sched is None or not sched.steps:
+            return "No plan is open."
+        holds = sum(1 for s in sched.steps if s.kind != "taper")
+        return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
+                f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
+                f"{sched.steps[0].start:%d %b %Y}, last dose on "
+                f"{sched.steps[-1].end:%d %b %Y}, stop {sched.stop_date:%d %b %Y}.")
 
     def _on_patient_changed(self) -> None:
         self.fit()  # another patient: forget the last one's zoom

@@ -124,6 +124,7 @@ class NewPlanDialog(_Form):
         self.source.setStyleSheet("color: #555")
         self.form.addRow("Drug", self.drug)
         self.form.addRow("Products", self.product_set)
+        self.products.setAccessibleName("Products to make doses from")
         self.form.addRow("", self.products)
         self.form.addRow("Current dose (mg/day)", self.dose)
         self.form.addRow("Split", self.split)

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 from datetime import date
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateTimeEdit, QToolBar, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from taperdesk.model import set_step_days
 from taperdesk.ui.dialogs import PatientDialog, date_edit, from_qdate
+from taperdesk.ui.new_plan import NewPlanDialog
 
 
 def toolbar_button(window, text: str) -> QToolButton:  # type: ignore[no-untyped-def]
@@ -98,3 +111,47 @@ def test_date_of_birth_blank_is_unknown_and_bad_is_refused_at_the_field(qtbot) -
         d.born.setText(bad)
         d.accept()
         assert not d.result() and says in d.error.text()
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               pg.GraphicsView)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Interactive widgets a screen reader would announce with no name: no accessibleName,
+    no buddy label, and (for a button) no text. Parts of another interactive widget (a
+    combo box's list, a date field's line edit, a table's corner button) are its own."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    found = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, INTERACTIVE) or not w.isVisibleTo(root):
+            continue
+        parent = w.parentWidget()
+        inner = False
+        while parent is not None and parent is not root:
+            if isinstance(parent, INTERACTIVE):
+                inner = True
+                break
+            parent = parent.parentWidget()
+        if inner or w.accessibleName() or id(w) in buddies:
+            continue
+        if isinstance(w, QAbstractButton) and w.text().replace("&", "").strip():
+            continue
+        found.append(f"{type(w).__name__} {w.objectName()!r} in {type(w.parentWidget()).__name__}")
+    return found
+
+
+def test_every_control_of_the_window_has_a_name(window) -> None:  # type: ignore[no-untyped-def]
+    assert unnamed(window) == []
+    description = window.chart.plot.accessibleDescription()
+    sched = window.session.schedule
+    assert f"{len(sched.steps)} steps" in description
+    assert f"{sched.stop_date:%d %b %Y}" in description
+
+
+def test_every_control_of_the_dialogs_has_a_name(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    new_plan = NewPlanDialog(window.session.catalogue, date(2026, 11, 30), window,
+                             like=window.session.plan)
+    for dialog in (PatientDialog(name="A"), new_plan):
+        qtbot.addWidget(dialog)
+        assert unnamed(dialog) == [], dialog.windowTitle()
