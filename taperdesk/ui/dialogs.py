@@ -166,7 +166,10 @@ class ReasonDialog(_Form):
         self.finish()
 
     def problem(self) -> str:
-        return "" if self.reason.text().strip() else "A reason is required; it is recorded."
+        if self.reason.text().strip():
+            return ""
+        self.reason.setFocus()
+        return "OK needs a reason: type one above (it is recorded with your name)."
 
     def value(self) -> str:
         return self.reason.text().strip()

@@ -155,3 +155,21 @@ def test_every_control_of_the_dialogs_has_a_name(window, qtbot) -> None:  # type
     for dialog in (PatientDialog(name="A"), new_plan):
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], dialog.windowTitle()
+
+
+def test_red_flag_dialog_is_a_plain_dialog_that_says_why_ok_is_refused(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.banner.reason_dialog()
+    qtbot.addWidget(dialog)
+    assert not window.banner.isAncestorOf(dialog)  # no red stylesheet inherited
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.accept()
+    assert not dialog.result()
+    assert "OK needs a reason" in dialog.error.text()
+    image = dialog.grab().toImage()
+    corner = dialog.error.geometry().topRight()  # past the end of the short message
+    background = image.pixelColor(corner.x() - 2, corner.y() + 1)
+    assert background.red() - background.green() < 60, background.name()  # not #b00020
+    dialog.reason.setText("seen today")
+    dialog.accept()
+    assert dialog.result()
