@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taperdesk.model import set_step_days
+from taperdesk.model import check, compute, format_mg, set_step_days
 from taperdesk.ui.dialogs import PatientDialog, date_edit, from_qdate
 from taperdesk.ui.new_plan import NewPlanDialog
 
@@ -173,3 +173,23 @@ def test_red_flag_dialog_is_a_plain_dialog_that_says_why_ok_is_refused(window, q
     dialog.reason.setText("seen today")
     dialog.accept()
     assert dialog.result()
+
+
+def test_new_plan_dialog_previews_steps_stop_date_and_warnings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    d = NewPlanDialog(window.session.catalogue, date(2026, 11, 30), window,
+                      like=window.session.plan)
+    qtbot.addWidget(d)
+    d.dose.setText("")
+    assert "Type the daily dose" in d.preview.text()
+    d.dose.setText("2")
+    sched = compute(d.build(), window.session.catalogue)
+    text = d.preview.text()
+    assert f"{len(sched.steps)} steps" in text
+    assert f"stop {sched.stop_date:%d/%m/%Y}" in text
+    assert f"{sched.steps[0].start:%d/%m/%Y}  {format_mg(sched.steps[0].daily_ug)} mg/day" in text
+    warnings = check(sched)
+    assert (warnings[0].message in text) if warnings else ("No warnings." in text)
+    d.dose.setText("4")
+    assert d.preview.text() != text  # follows the fields
+    d.dose.setText("two")
+    assert "Preview:" in d.preview.text() and "steps" not in d.preview.text()
