@@ -10,6 +10,7 @@ from enum import Enum, auto
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 
 class Act(Enum):
@@ -93,3 +94,27 @@ class Actions:
 
     def connect(self, key: Act, slot: Callable[[], object]) -> None:
         self._actions[key].triggered.connect(lambda _checked=False: slot())
+
+
+
+class SteadyTwin(QAction):
+    """A toolbar twin of ``action`` whose text never changes (Undo's text names the edit,
+    "Undo Drag step 3 to 2 mg/day", and moved every toolbar button after it at each
+    edit): it triggers ``action``, follows its enabled state, and shows the changing
+    text only in its tooltip (the menu keeps the original)."""
+
+    def __init__(self, action: QAction, text: str) -> None:
+        super().__init__(text, action.parent())
+        self._action, self._text = action, text
+        self.triggered.connect(self._trigger)
+        action.changed.connect(self._follow)  # a method: disconnected when the twin goes
+        self._follow()
+
+    def _trigger(self) -> None:
+        self._action.trigger()
+
+    def _follow(self) -> None:
+        if not isValid(self._action):  # the window is being taken down
+            return
+        self.setEnabled(self._action.isEnabled())
+        self.setToolTip(self._action.text().replace("&", "") or self._text)

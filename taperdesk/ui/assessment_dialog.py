@@ -35,7 +35,7 @@ from taperdesk.model.scales import (
     scale,
     shipped_scales,
 )
-from taperdesk.ui.dialogs import from_qdate, to_qdate
+from taperdesk.ui.dialogs import DATE_FORMAT, from_qdate, to_qdate
 
 NOTE_MAX = 2000
 """The longest note the records accept (store: MAX_NOTE)."""
@@ -68,7 +68,7 @@ class AssessmentDialog(QDialog):
         self.scale_box.setCurrentIndex(max(0, self.scale_box.findData(scale_id)))
         self.date = QDateEdit(to_qdate(on))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDisplayFormat(DATE_FORMAT)
         self.date_error = self._error_label()
         self.source = _muted("")
         self.anchors = _muted("")

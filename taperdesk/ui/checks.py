@@ -3,6 +3,8 @@ steps; acknowledge it with a reason (recorded)."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -101,19 +103,21 @@ class ChecksPanel(QWidget):
             self.ack_button.setEnabled(False)
 
     def _item(self, w: PlanWarning) -> QListWidgetItem:
+        """One line per warning (its title); the message, source and any acknowledgement are
+        in the tooltip and, once selected, under the list (four lines each cut the list at
+        1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
-        lines = [f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}", w.message,
-                 f"Source: {w.source}"]
-        if ack:
-            lines.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
-        item = QListWidgetItem("\n".join(lines))
+        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}")
         colour = QColor(ACKNOWLEDGED if ack else COLOURS.get(w.severity, "#000"))
         item.setForeground(colour)
         if w.severity == "severe" and not ack:
             font = item.font()
             font.setBold(True)
             item.setFont(font)
-        item.setToolTip(f"[{w.code}] Source: {w.source}")
+        tip = [w.message, f"[{w.code}] Source: {w.source}"]
+        if ack:
+            tip.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
+        item.setToolTip("\n".join(tip))
         return item
 
     def _show_alerts(self) -> None:
@@ -135,7 +139,7 @@ class ChecksPanel(QWidget):
         steps = ", ".join(str(r + 1) for r in w.rows)
         where = (f"Step{'s' if len(w.rows) > 1 else ''} {steps}: lit in the table and chart."
                  if w.rows else "Concerns the whole plan.")
-        text = f"<b>[{w.code}]</b> {where}"
+        text = f"{html.escape(w.message)}<br><b>[{w.code}]</b> {where}"
         text += f"<br><i>Source: {w.source}</i>"
         if ack:
             text += f"<br>Acknowledged by {ack[1]} on {ack[2]}: {ack[0]}"

@@ -47,6 +47,35 @@ def from_qdate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+DATE_FORMAT = "dd/MM/yyyy"
+"""How every date field shows and takes a date: typed as shown, 4-digit year (a "d MMM
+yyyy" field took 12/03/1958 as nothing and kept 1 Jan 1970)."""
+EARLIEST = date(1900, 1, 1)
+
+
+def date_edit(on: date, earliest: date = EARLIEST) -> QDateEdit:
+    """A date field that takes a typed dd/mm/yyyy date, or one from its calendar."""
+    edit = QDateEdit()
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(to_qdate(earliest))
+    edit.setDate(to_qdate(on))
+    return edit
+
+
+def parse_typed_date(text: str) -> date | None:
+    """A typed date, dd/mm/yyyy (also with - or .) or ISO yyyy-mm-dd; None if blank.
+    Raises ValueError with a message for the field."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in ("dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "dd.MM.yyyy", "yyyy-MM-dd"):
+        q = QDate.fromString(text, fmt)
+        if q.isValid():
+            return from_qdate(q)
+    raise ValueError(f"{text[:20]!r} is not a date: type it as dd/mm/yyyy, e.g. 12/03/1958.")
+
+
 class _Form(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -83,30 +112,42 @@ class PatientDialog(_Form):
         super().__init__(title, parent)
         self.name = QLineEdit(name)
         self.name.setMaxLength(MAX_NAME)
-        self.has_born = QCheckBox("known")
-        self.born = QDateEdit(to_qdate(born or date(1970, 1, 1)))
-        self.born.setDisplayFormat("d MMM yyyy")
-        self.born.setCalendarPopup(True)
-        self.has_born.setChecked(born is not None)
-        self.born.setMaximumDate(QDate.currentDate())
+        # Blank means not known: no separate "known" tick to forget.
+        self.born = QLineEdit(born.strftime("%d/%m/%Y") if born else "")
+        self.born.setPlaceholderText("dd/mm/yyyy (blank if not known)")
+        self.born.setMaxLength(20)
         self.clinic_id = QLineEdit(clinic_id)
         self.clinic_id.setMaxLength(MAX_CLINIC_ID)
         self.opioid = QCheckBox("Also prescribed an opioid (FDA boxed warning)")
         self.opioid.setChecked(opioid)
         self.form.addRow("Name", self.name)
         self.form.addRow("Date of birth", self.born)
-        self.form.addRow("", self.has_born)
         self.form.addRow("Clinic ID", self.clinic_id)
         self.form.addRow("", self.opioid)
         self.finish()
 
+    def born_date(self) -> date | None:
+        """The typed date of birth (None if blank); ValueError says what is wrong."""
+        born = parse_typed_date(self.born.text())
+        if born is not None and not EARLIEST <= born <= date.today():
+            raise ValueError(f"A date of birth between {EARLIEST:%d/%m/%Y} and today, "
+                             f"not {born:%d/%m/%Y}.")
+        return born
+
     def problem(self) -> str:
-        return "" if self.name.text().strip() else "Give the patient's name."
+        if not self.name.text().strip():
+            return "Give the patient's name."
+        try:
+            self.born_date()
+        except ValueError as exc:
+            self.born.setFocus()
+            return str(exc)
+        return ""
 
     def values(self) -> dict[str, object]:
         return {
             "name": self.name.text().strip(),
-            "born": from_qdate(self.born.date()) if self.has_born.isChecked() else None,
+            "born": self.born_date(),
             "clinic_id": self.clinic_id.text().strip(),
             "opioid": self.opioid.isChecked(),
         }
@@ -125,7 +166,10 @@ class ReasonDialog(_Form):
         self.finish()
 
     def problem(self) -> str:
-        return "" if self.reason.text().strip() else "A reason is required; it is recorded."
+        if self.reason.text().strip():
+            return ""
+        self.reason.setFocus()
+        return "OK needs a reason: type one above (it is recorded with your name)."
 
     def value(self) -> str:
         return self.reason.text().strip()

@@ -108,6 +108,10 @@ class DoseChart(QWidget):
         self.plot.addItem(self.drag_label)
         self.view_box.sigResized.connect(self._sync_boxes)
         self.view_box.sigXRangeChanged.connect(self._on_x_range)
+        # The wheel or a pan means the user chose the view: plan changes leave it alone
+        # until Fit plan (or another patient) fits again.
+        self.user_zoomed = False
+        self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -116,6 +120,7 @@ class DoseChart(QWidget):
         self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         layout.addWidget(self.key)
+        self.plot.setAccessibleName("Dose chart")
         self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
                              "change its length. Right-click a date for holds. Wheel: zoom "
                              "the dates.")
@@ -161,12 +166,31 @@ class DoseChart(QWidget):
             self.before.setData([], [])
             top = 1.0
         self.holds.update(sched, top * 1.12)
+        self.plot.setAccessibleDescription(self.summary())
         if self._drag_state is None:
             self.highlight.setData([], [])
             self.drag_label.setVisible(False)
+            # Follow the plan (a new plan, an edit, a released drag), never mid-drag: the
+            # step under the mouse must stay under it.
+            if not self.user_zoomed:
+                self.fit()
+
+    def _on_manual_range(self, *_: object) -> None:
+        self.user_zoomed = True
+
+    def summary(self) -> str:
+        """The plan in one sentence, for a screen reader (the chart's description)."""
+        sched = self._session.schedule
+        if sched is None or not sched.steps:
+            return "No plan is open."
+        holds = sum(1 for s in sched.steps if s.kind != "taper")
+        return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
+                f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
+                f"{sched.steps[0].start:%d %b %Y}, last dose on "
+                f"{sched.steps[-1].end:%d %b %Y}, stop {sched.stop_date:%d %b %Y}.")
 
     def _on_patient_changed(self) -> None:
-        self.fit()
+        self.fit()  # another patient: forget the last one's zoom
 
     def _on_assessments_changed(self) -> None:
         self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
@@ -194,7 +218,9 @@ class DoseChart(QWidget):
         self.highlight.setData(xs, ys, connect="finite")
 
     def fit(self) -> None:
-        """Show the whole plan, with a little room before and after and above."""
+        """Show the whole plan, with a little room before and after and above; from now
+        the chart follows the plan again."""
+        self.user_zoomed = False
         xs, ys = self.curve_points()
         if not xs:
             return

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.plan import MAX_STRETCH_PERCENT
 from taperdesk.model.protocols import MAX_DAYS
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
+from taperdesk.ui.dialogs import date_edit
 
 PACES = (("Same pace as before", 100), ("Slower: later steps 1½ times as long (150 %)", 150),
          ("Slower: later steps twice as long (200 %)", 200), ("Slower, by another amount…", 0))
@@ -42,10 +42,7 @@ HoldValues = tuple[date, int, int, str]
 
 
 def _date_edit(on: date) -> QDateEdit:
-    edit = QDateEdit(QDate(on.year, on.month, on.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
-    return edit
+    return date_edit(on)
 
 
 def _day(edit: QDateEdit) -> date:

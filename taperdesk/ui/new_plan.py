@@ -30,14 +30,17 @@ from taperdesk.model import (
     DoseError,
     Plan,
     PlanError,
+    check,
     compute,
     format_mg,
     make_protocol,
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
-from taperdesk.ui.dialogs import _Form, from_qdate, to_qdate
+from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
+PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
+"""Steps and warnings the preview lists before "… n more"."""
 CUSTOM = "custom picks"
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
 NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != "custom")
@@ -105,7 +108,7 @@ class NewPlanDialog(_Form):
             self.split.addItem(label, key)
         self.start = QDateEdit(to_qdate(start))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setDisplayFormat(DATE_FORMAT)
         self.start.setToolTip("First day of the first reduced dose")
         self.protocol = QComboBox()
         for pid in NEW_PLAN_PROTOCOLS:
@@ -124,6 +127,7 @@ class NewPlanDialog(_Form):
         self.source.setStyleSheet("color: #555")
         self.form.addRow("Drug", self.drug)
         self.form.addRow("Products", self.product_set)
+        self.products.setAccessibleName("Products to make doses from")
         self.form.addRow("", self.products)
         self.form.addRow("Current dose (mg/day)", self.dose)
         self.form.addRow("Split", self.split)
@@ -133,8 +137,21 @@ class NewPlanDialog(_Form):
         self.form.addRow("Cut (mg/day)", self.step_mg)
         self.form.addRow("Every", self.every)
         self.form.addRow(self.source)
+        # What OK would make, recomputed by the model as the fields change.
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setAccessibleName("Preview of the plan")
+        self.form.addRow(self.preview)
         self.finish()
         self.setMinimumWidth(460)
+        for edit in (self.dose, self.percent, self.step_mg):
+            edit.textChanged.connect(self.update_preview)
+        for box in (self.drug, self.split, self.protocol):
+            box.currentIndexChanged.connect(self.update_preview)
+        self.every.valueChanged.connect(self.update_preview)
+        self.start.dateChanged.connect(self.update_preview)
+        self.products.itemChanged.connect(self.update_preview)
         self.drug.currentIndexChanged.connect(lambda _i: self._show_drug(()))
         self.product_set.activated.connect(self._set_chosen)
         self.products.itemChanged.connect(self._ticks_changed)
@@ -147,8 +164,31 @@ class NewPlanDialog(_Form):
         self.protocol.setCurrentIndex(
             max(0, self.protocol.findData(like.protocol.id if like else "percent-current")))
         self._show_protocol()
+        self.update_preview()
 
     # -- showing ----------------------------------------------------------
+
+    def update_preview(self, *_: object) -> None:
+        """The first steps, the stop date and the warnings of the plan the fields make now,
+        or why there is no plan yet."""
+        try:
+            sched = compute(self.build(), self._catalogue)
+        except (PlanError, DoseError) as exc:
+            self.preview.setText(f"Preview: {exc}")
+            return
+        lines = [f"Preview: {len(sched.steps)} steps, last dose "
+                 f"{sched.steps[-1].end:%d/%m/%Y}, stop {sched.stop_date:%d/%m/%Y}."]
+        lines += [f"  {st.start:%d/%m/%Y}  {format_mg(st.daily_ug)} mg/day for {st.days} d"
+                  for st in sched.steps[:PREVIEW_STEPS]]
+        if len(sched.steps) > PREVIEW_STEPS:
+            lines.append(f"  … {len(sched.steps) - PREVIEW_STEPS} more")
+        warnings = check(sched)
+        lines += [f"{w.severity.upper()}: {w.message}" for w in warnings[:PREVIEW_WARNINGS]]
+        if len(warnings) > PREVIEW_WARNINGS:
+            lines.append(f"… {len(warnings) - PREVIEW_WARNINGS} more warnings after OK")
+        if not warnings:
+            lines.append("No warnings.")
+        self.preview.setText("\n".join(lines))
 
     def _drug(self) -> Drug:
         return self._catalogue.drug(str(self.drug.currentData()))

@@ -34,7 +34,7 @@ from taperdesk.model.limits import MAX_STEPS
 from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs
-from taperdesk.ui.dialogs import clip, from_qdate, to_qdate
+from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
 from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
 
@@ -72,7 +72,7 @@ class PlanForm(QWidget):
         self.split.setToolTip(SPLIT_SOURCE)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("ddd d MMM yyyy")
+        self.start.setDisplayFormat(DATE_FORMAT)
         self.start.setToolTip("First day of the first reduced dose; every later date "
                               "follows from it")
         self.protocol = QComboBox()

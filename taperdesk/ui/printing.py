@@ -7,10 +7,11 @@ prints. Printing draws each PDF page at 300 dpi onto the printer.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -28,6 +29,8 @@ from taperdesk.store.errors import StoreError
 from taperdesk.store.outputs import write_output
 
 PRINT_DPI = 300
+PREFERRED_SIZE = QSize(820, 900)
+SCREEN_MARGIN = 24  # px left free around the dialog for its frame and the taskbar's edge
 NO_PRINTER = (
     "No printer is installed on this PC. Use File ▸ Save as PDF and print the file "
     "from another computer, or ask your IT support to add a printer."
@@ -59,10 +62,11 @@ class PrintPreview(QDialog):
     """Shows every page of a handout PDF; Print and Save as PDF from here too."""
 
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None,
-                 suggested_name: str = "handout.pdf") -> None:
+                 suggested_name: str = "handout.pdf",
+                 available: Callable[[], QRect] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Print preview — {title}")
-        self.resize(820, 900)
+        self._available = available or (lambda: available_geometry(parent))
         self._pdf = pdf
         self._name = suggested_name
         self.file = PdfFile(pdf, self)
@@ -82,12 +86,32 @@ class PrintPreview(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.info)
         layout.addWidget(buttons)
+        fit_to_screen(self, PREFERRED_SIZE, self._available())
 
     def done(self, result: int) -> None:
         # The document belongs to this dialog, so the view never outlives it; closing it
         # releases the temporary file (Windows keeps open files locked).
         self.file.close()
         super().done(result)
+
+
+def available_geometry(widget: QWidget | None = None) -> QRect:
+    """The usable part (no taskbar) of the screen ``widget`` is on, else the primary one."""
+    screen = widget.screen() if widget is not None else QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(dialog: QWidget, preferred: QSize, available: QRect) -> None:
+    """Size ``dialog`` to ``preferred`` or less, so its frame (title bar included) fits
+    inside ``available``, and centre it there: the buttons at its foot stay on screen."""
+    frame_extra = dialog.frameGeometry().size() - dialog.geometry().size()
+    room = available.size() - QSize(2 * SCREEN_MARGIN, 2 * SCREEN_MARGIN)
+    room -= QSize(max(frame_extra.width(), 0), max(frame_extra.height(), 30))
+    size = preferred.boundedTo(room).expandedTo(dialog.minimumSizeHint().boundedTo(room))
+    dialog.resize(size)
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    dialog.move(rect.topLeft())
 
 
 def preview_pdf(pdf: bytes, parent: QWidget | None = None, title: str = "Handout",

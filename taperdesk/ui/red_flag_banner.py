@@ -95,9 +95,14 @@ class RedFlagBanner(QWidget):
         self._on_changed()
         return changes.ok
 
+    def reason_dialog(self) -> ReasonDialog:
+        """The acknowledgement dialog, a child of the window, not of the banner: under the
+        banner it took the banner's red stylesheet (and its red refusal was red on red)."""
+        return ReasonDialog("Acknowledge red flag",
+                            "What was done about it? (e.g. seen today, sent to the emergency "
+                            "department, taper paused). This is recorded with your name.",
+                            self.window())
+
     def acknowledge_dialog(self) -> bool:
-        dialog = ReasonDialog("Acknowledge red flag",
-                              "What was done about it? (e.g. seen today, sent to the emergency "
-                              "department, taper paused). This is recorded with your name.",
-                              self)
+        dialog = self.reason_dialog()
         return dialogs.run(dialog) and self.acknowledge(dialog.value())

@@ -123,15 +123,24 @@ class StepTableModel(QAbstractTableModel):
         sched = self._session.schedule
         steps = sched.steps if sched else ()
         self._text = {}
-        if len(steps) == len(self._steps):
+        old = len(self._steps)
+        if not old or not steps:  # another plan (or none): columns are sized afresh
+            self.beginResetModel()
             self._steps = steps
-            if steps:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(steps) - 1, len(COLUMNS) - 1))
+            self.endResetModel()
             return
-        self.beginResetModel()
+        # Rows added or removed at the end, the rest changed in place: the view keeps its
+        # selection (a reset dropped it, so a second Ctrl+1 said "select a step first").
+        if len(steps) > old:
+            self.beginInsertRows(ROOT, old, len(steps) - 1)
+            self._steps = steps
+            self.endInsertRows()
+        elif len(steps) < old:
+            self.beginRemoveRows(ROOT, len(steps), old - 1)
+            self._steps = steps
+            self.endRemoveRows()
         self._steps = steps
-        self.endResetModel()
+        self.dataChanged.emit(self.index(0, 0), self.index(len(steps) - 1, len(COLUMNS) - 1))
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         self._highlight = frozenset(rows)

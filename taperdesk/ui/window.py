@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from taperdesk.model import insert_hold, remove_hold
 from taperdesk.store import Store
 from taperdesk.ui import handout_actions
-from taperdesk.ui.action_registry import Act, Actions
+from taperdesk.ui.access import chain_tab_order, name
+from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.registry = Actions(self)
         self._menus()
         self._connect()
+        self.chart.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chain_tab_order([self.patients, self.plan_form, self.steps, self.chart, self.checks,
+                         self.symptoms])
+        self._name_controls()
         self.statusBar()
         session.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
         session.error.connect(lambda m: self.statusBar().showMessage(clip(m), 15000))
@@ -137,8 +142,9 @@ class MainWindow(QMainWindow):
         help_menu.addActions([a[Act.SOURCES], a[Act.ABOUT]])
         tools = self.addToolBar("Main")
         tools.setObjectName("toolbar-main")
+        self.toolbar_undo = [SteadyTwin(undo, "Undo"), SteadyTwin(redo, "Redo")]
         for key in TOOLBAR:
-            tools.addActions([undo, redo]) if key is None else tools.addAction(a[key])
+            tools.addActions(self.toolbar_undo) if key is None else tools.addAction(a[key])
         table = self.steps.view
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addActions([a[key] for key in STEP_MENU])
@@ -147,6 +153,16 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.remove_selected_hold)
         table.addAction(self.delete_action)
+
+    def _name_controls(self) -> None:
+        """Names for screen readers of the controls with no label beside them (form fields
+        are named by their labels; the chart describes the plan itself)."""
+        name(self.patients.search, "Search patients", "Type part of a name or clinic ID")
+        name(self.patients.list, "Patients", "Choose a patient to open their plan")
+        name(self.steps.view, "Plan steps", "One row per step: dates, days, daily dose, "
+             "doses by time of day, kind, rationale and source; days and dose are editable")
+        name(self.checks.list, "Plan checks", "Warnings about the plan, severe first")
+        name(self.symptoms.view, "Symptom assessments", "Scores recorded for this patient")
 
     def _connect(self) -> None:
         a, f, s = self.registry, self.files, self.session

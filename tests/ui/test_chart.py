@@ -3,6 +3,7 @@ events on the plot's viewport and checked on the model, the curve data and the v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from standalone import answer_dialogs, open_session
 
-from taperdesk.model import compute, snap_dose
+from taperdesk.model import compute, set_step_days, snap_dose
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
@@ -240,3 +241,60 @@ def test_image_export_smoke(chart, tmp_path: Path) -> None:  # type: ignore[no-u
     out = tmp_path / "chart.png"
     pyqtgraph.exporters.ImageExporter(chart.plot.getPlotItem()).export(str(out))
     assert out.stat().st_size > 5000
+
+
+# -- the chart follows the plan (refit unless the user zoomed since) -----
+
+
+def covers_plan(chart: DoseChart, session) -> bool:  # type: ignore[no-untyped-def]
+    (x0, x1), (y0, y1) = chart.view_box.viewRange()
+    sched = session.schedule
+    top = max(max(s.daily_ug for s in sched.steps), sched.start_ug) / 1000
+    return bool(x0 <= ts(sched.plan.start) and x1 >= ts(sched.stop_date)
+                and y0 <= 0 and top <= y1 <= top * 2)
+
+
+def wheel(chart: DoseChart) -> None:
+    vp = chart.plot.viewport()
+    centre = QPointF(vp.width() / 2, vp.height() / 2)
+    QApplication.sendEvent(vp, QWheelEvent(
+        centre, QPointF(vp.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False))
+
+
+@pytest.mark.parametrize("factor", [3, 0.25])
+def test_a_new_plan_with_another_dose_is_refitted(chart, session, factor: float) -> None:  # type: ignore[no-untyped-def]
+    """A plan at 3x (or a quarter of) the dose: not drawn on the previous scale."""
+    plan = session.plan
+    assert session.create_plan(replace(plan, start_ug=int(plan.start_ug * factor)))
+    assert covers_plan(chart, session)
+
+
+def test_an_edit_that_extends_the_plan_is_refitted(chart, session) -> None:  # type: ignore[no-untyped-def]
+    old_stop = session.schedule.stop_date
+    assert session.apply("Longer", set_step_days, 0, session.schedule.steps[0].days + 120)
+    assert session.schedule.stop_date > old_stop
+    assert covers_plan(chart, session)
+
+
+def test_a_drag_that_extends_the_plan_is_refitted(qtbot, chart, session) -> None:  # type: ignore[no-untyped-def]
+    step = session.schedule.steps[0]
+    y = step.daily_ug / 1000
+    x1 = chart.view_box.viewRange()[0][1]
+    drag(qtbot, chart, at(chart, ts(step.next_start), y),
+         at(chart, ts(step.next_start) + 60 * DAY, y))
+    assert session.schedule.steps[0].days == step.days + 60
+    assert chart.view_box.viewRange()[0][1] > x1
+    assert covers_plan(chart, session)
+
+
+def test_a_hand_zoom_is_kept_until_fit_plan(chart, session) -> None:  # type: ignore[no-untyped-def]
+    wheel(chart)
+    zoomed = chart.view_box.viewRange()
+    assert chart.user_zoomed
+    assert session.apply("Longer", set_step_days, 0, session.schedule.steps[0].days + 120)
+    assert chart.view_box.viewRange() == zoomed
+    chart.fit()
+    assert covers_plan(chart, session)
+    assert not chart.user_zoomed

@@ -20,8 +20,12 @@ def test_every_warning_shows_severity_message_and_source(window) -> None:  # typ
     assert lst.count() == len(warnings)
     for i, w in enumerate(warnings):
         text = lst.item(i).text()
-        assert text.startswith(f"{w.severity.upper()}: {w.title}")
-        assert w.message in text and f"Source: {w.source}" in text
+        assert text == f"{w.severity.upper()}: {w.title}"  # one line: the title
+        tip = lst.item(i).toolTip()
+        assert w.message in tip and f"Source: {w.source}" in tip
+        lst.setCurrentRow(i)
+        assert w.source in window.checks.detail.text()
+        assert w.message[:40] in window.checks.detail.text().replace("&#x27;", "'")
 
 
 def test_selecting_a_warning_highlights_its_steps(window) -> None:  # type: ignore[no-untyped-def]
@@ -59,8 +63,9 @@ def test_acknowledge_needs_a_reason_is_recorded_and_survives_reopen(  # type: ig
     assert [(a.key, a.reason) for a in acks] == \
         [(w.key, "discussed; the patient prefers the faster first month")]
     text = window.checks.list.item(i).text()
-    assert text.startswith("✓ ") and f"Acknowledged by {acks[0].who}" in text
-    assert "prefers the faster first month" in text
+    assert text.startswith("✓ ") and "\n" not in text
+    tip = window.checks.list.item(i).toolTip()
+    assert f"Acknowledged by {acks[0].who}" in tip and "prefers the faster first month" in tip
     assert not window.checks.ack_button.isEnabled()  # once is enough
     window.close()
     s.store.close()
@@ -87,3 +92,16 @@ def test_a_plan_without_warnings_says_so(window) -> None:  # type: ignore[no-unt
     assert window.checks.list.count() == 1
     assert window.checks.list.item(0).text() == "No warnings for this plan."
     assert not window.checks.alert.isVisibleTo(window.checks)
+
+
+def test_each_warning_takes_a_line_or_two_at_1366x768(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Four-line entries pushed later warnings out of the dock on a clinic laptop."""
+    window.resize(1366, 768)
+    window.default_layout()
+    qtbot.wait(10)
+    lst = window.checks.list
+    line = lst.fontMetrics().lineSpacing()
+    for i in range(lst.count()):
+        rect = lst.visualItemRect(lst.item(i))
+        assert rect.height() <= 2 * line + 8, lst.item(i).text()
+        assert rect.width() <= lst.viewport().width()

@@ -3,6 +3,8 @@ patient details dialog with the opioid flag."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from standalone import answer_dialogs
 
@@ -51,14 +53,14 @@ def test_new_patient_button_name_required(window, qtbot, monkeypatch) -> None:  
         d.accept()
         assert "name" in d.error.text() and not d.result()
         d.name.setText("Dee Ramos")
-        d.has_born.setChecked(True)
+        d.born.setText("12/03/1958")
         d.accept()
         return bool(d.result())
 
     answer_dialogs(monkeypatch, fill)
     qtbot.mouseClick(window.patients.new_button, Qt.MouseButton.LeftButton)
     p = window.session.patient
-    assert p.name == "Dee Ramos" and p.born is not None
+    assert p.name == "Dee Ramos" and p.born == date(1958, 3, 12)
     assert window.session.store.patient(p.id).name == "Dee Ramos"
     assert "Dee Ramos" in names(window)
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from pdftext import reader
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialogButtonBox
 
 from taperdesk.model import Plan, check, compute, make_protocol
 from taperdesk.report import HandoutInput, patient_handout
@@ -56,3 +58,29 @@ def test_save_as_pdf_writes_the_same_bytes(qtbot, pdf: bytes, tmp_path: Path) ->
     saved = printing.save_pdf_as(pdf, path=tmp_path / "handout")
     assert saved == tmp_path / "handout.pdf"
     assert saved.read_bytes() == pdf
+
+
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 680),
+                                    QRect(1920, 0, 1366, 728)])
+def test_preview_fits_a_small_screen_with_its_buttons(qtbot, pdf: bytes,  # type: ignore[no-untyped-def]
+                                                      screen: QRect) -> None:
+    """1366x768 less a 40 px taskbar (and 1280x720): the 900 px preview used to run off it."""
+    dialog = printing.PrintPreview(pdf, "Patient handout", available=lambda: screen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert screen.contains(dialog.frameGeometry())
+    for button in (dialog.print_button, dialog.save_button,
+                   dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)):
+        assert button.isVisible()
+        top_left = button.mapToGlobal(QPoint(0, 0))
+        assert screen.contains(QRect(top_left, button.size())), button.text()
+    dialog.close()
+
+
+def test_preview_keeps_its_size_on_a_big_screen(qtbot, pdf: bytes) -> None:  # type: ignore[no-untyped-def]
+    dialog = printing.PrintPreview(pdf, "Patient handout",
+                                   available=lambda: QRect(0, 0, 1920, 1040))
+    qtbot.addWidget(dialog)
+    assert dialog.size() == printing.PREFERRED_SIZE
+    dialog.close()

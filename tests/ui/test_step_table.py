@@ -180,3 +180,25 @@ def test_a_pasted_huge_number_is_refused_in_a_short_message(window) -> None:  # 
         assert text and len(text) <= 300
     assert not m.setData(m.index(1, DAYS_COLUMN), "٣")  # digits other than 0-9 are refused
     assert s.plan == plan
+
+
+def test_selection_survives_an_edit_that_adds_rows(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """Rows are inserted, not reset: a second Ctrl+1 on the selected step holds again."""
+    s = window.session
+    view = window.steps.view
+    qtmodeltester.check(window.steps.model)  # watches the inserts and removals below
+    stop, rows = s.schedule.stop_date, len(s.schedule.steps)
+    resets: list[int] = []
+    window.steps.model.modelReset.connect(lambda: resets.append(1))
+    view.setFocus()
+    view.selectRow(1)
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert len(s.schedule.steps) > rows
+    assert window.steps.current_row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert s.schedule.stop_date == stop + timedelta(days=14)
+    assert "first" not in window.steps.message.text()
+    s.undo_stack.undo()
+    s.undo_stack.undo()
+    assert len(s.schedule.steps) == rows and window.steps.model.rowCount() == rows
+    assert not resets
