@@ -30,6 +30,7 @@ from taperdesk.model import (
     DoseError,
     Plan,
     PlanError,
+    ProtocolId,
     compute,
     format_mg,
     make_protocol,
@@ -40,7 +41,7 @@ from taperdesk.ui.dialogs import _Form, from_qdate, to_qdate
 
 CUSTOM = "custom picks"
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
-NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != "custom")
+NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != ProtocolId.CUSTOM)
 """A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
 
 
@@ -145,7 +146,8 @@ class NewPlanDialog(_Form):
             self.split.setCurrentIndex(max(0, self.split.findData(like.split)))
         self._show_drug(like.products if like is not None else ())
         self.protocol.setCurrentIndex(
-            max(0, self.protocol.findData(like.protocol.id if like else "percent-current")))
+            max(0, self.protocol.findData(
+                like.protocol.id if like else ProtocolId.PERCENT_CURRENT)))
         self._show_protocol()
 
     # -- showing ----------------------------------------------------------
