@@ -15,6 +15,7 @@ from taperdesk.model import (
     Hold,
     Plan,
     PlanError,
+    ProtocolId,
     holds_by_date,
     insert_hold,
     load_catalogue,
@@ -36,7 +37,7 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
                    help="drug id, e.g. clonazepam or diazepam (default: clonazepam)")
     g.add_argument("--dose", metavar="MG",
                    help="current daily dose in mg, e.g. 3 or 0.75 (required without --from)")
-    g.add_argument("--protocol", choices=list(PROTOCOLS), default="nardi",
+    g.add_argument("--protocol", choices=list(PROTOCOLS), default=ProtocolId.NARDI,
                    help="taper protocol, e.g. --protocol percent-current (default: nardi)")
     g.add_argument("--start", metavar="YYYY-MM-DD",
                    help="first day of the first reduced dose, e.g. 2027-01-04 (default: today)")
@@ -124,12 +125,13 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
     """Build the plan the options describe. Raises PlanError with a one-line reason."""
     if args.products_file is not None and not args.products_file.is_file():
         raise PlanError(f"--products-file {str(args.products_file)!r} does not exist")
-    for given, option, protocols in (
-        (args.percent, "--percent", ("percent-current", "percent-start")),
-        (args.every, "--every", ("percent-current", "percent-start", "fixed")),
-        (args.step_mg, "--step-mg", ("fixed",)),
-        (args.custom_steps, "--step", ("custom",)),
+    for given, option, param in (
+        (args.percent, "--percent", "percent"),
+        (args.every, "--every", "every_days"),
+        (args.step_mg, "--step-mg", "step_ug"),
+        (args.custom_steps, "--step", "custom_steps"),
     ):
+        protocols = [pid for pid, info in PROTOCOLS.items() if param in info.needs]
         if given and args.from_file is None and args.protocol not in protocols:
             raise PlanError(f"{option} is for --protocol {' or '.join(protocols)}")
     try:

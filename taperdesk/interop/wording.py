@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from taperdesk.model import StepKind
 from taperdesk.model.instructions import dose_plain, long_date
 from taperdesk.model.schedule import Schedule, Step
 from taperdesk.model.units import format_mg
@@ -44,9 +45,9 @@ def how_to_take(step: Step) -> str:
 def step_text(step: Step) -> str:
     """A step as the handout's plan-at-a-glance row says it, in one paragraph."""
     head = f"{long_date(step.start)} to {long_date(step.end)}: {format_mg(step.daily_ug)} mg a day"
-    if step.kind == "hold":
+    if step.kind == StepKind.HOLD:
         head += " (stay on this dose)"
-    elif step.kind == "back-step":
+    elif step.kind == StepKind.BACK_STEP:
         head += " (back to the previous dose)"
     return f"{head}. " + "; ".join(dose_plain(d) for d in step.doses) + "."
 
@@ -58,8 +59,8 @@ def _kind(schedule: Schedule, step: Step) -> str | None:
     changed = schedule.steps[step.row - 1].daily_ug != step.daily_ug
     if changed:
         # A hold that starts on the day a new dose starts is a change of dose that day.
-        return BACK_STEP if step.kind == "back-step" else CHANGE
-    return HOLD if step.kind in ("hold", "back-step") else None
+        return BACK_STEP if step.kind == StepKind.BACK_STEP else CHANGE
+    return HOLD if step.kind in (StepKind.HOLD, StepKind.BACK_STEP) else None
 
 
 def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]:

@@ -25,14 +25,21 @@ from taperdesk.model.operations import (
     update_plan,
 )
 from taperdesk.model.plan import SPLITS, TIME_LABELS, TIMES, BackStep, Hold, Pin, Plan
-from taperdesk.model.protocols import PROTOCOLS, CustomStep, Protocol, make_protocol
-from taperdesk.model.schedule import Schedule, Step, compute
+from taperdesk.model.protocols import (
+    PROTOCOLS,
+    CustomStep,
+    Protocol,
+    ProtocolId,
+    make_protocol,
+)
+from taperdesk.model.schedule import Schedule, Step, StepKind, compute
 from taperdesk.model.units import DoseError, format_mg, parse_mg
 
 __all__ = [
     "PROTOCOLS", "SPLITS", "TIMES", "TIME_LABELS", "BackStep", "Catalogue", "CatalogueError",
     "CustomStep", "Dispensed", "DoseError", "Drug", "Formulary", "Hold", "MadeDose", "Pin",
-    "Plan", "PlanError", "PlanWarning", "Product", "Protocol", "Schedule", "Step", "TimedDose",
+    "Plan", "PlanError", "PlanWarning", "Product", "Protocol", "ProtocolId", "Schedule", "Step",
+    "StepKind", "TimedDose",
     "Unit", "back_step", "check", "compute", "describe_symptom_hold", "dispense", "format_mg",
     "holds_by_date", "in_date_order", "insert_hold", "load_catalogue", "make_protocol",
     "parse_mg", "periods", "remove_edit", "remove_hold", "set_protocol", "set_step_days",

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from taperdesk.model import sources
 from taperdesk.model.limits import add_months
-from taperdesk.model.schedule import Schedule, Step
+from taperdesk.model.schedule import Schedule, Step, StepKind
 from taperdesk.model.units import format_mg, percent_of
 
 ASAM = sources.ASAM
@@ -211,7 +211,7 @@ def _rises(s: Schedule) -> list[PlanWarning]:
     out = []
     before = s.start_ug
     for step in s.steps:
-        if step.daily_ug > before and step.kind not in ("back-step", "hold"):
+        if step.daily_ug > before and step.kind not in (StepKind.BACK_STEP, StepKind.HOLD):
             was = "the current dose" if step.row == 0 else f"step {step.row}"
             out.append(
                 _warn(
@@ -242,7 +242,7 @@ def _not_makeable(s: Schedule) -> list[PlanWarning]:
     seen: set[int] = set()
     for step in s.steps:
         # A step split by a hold is flagged once, on its first taper row.
-        if step.kind != "taper" or step.taper_no in seen:
+        if step.kind != StepKind.TAPER or step.taper_no in seen:
             continue
         seen.add(step.taper_no)
         if step.rounded:

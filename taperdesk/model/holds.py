@@ -22,7 +22,7 @@ from taperdesk.model.errors import PlanError
 from taperdesk.model.operations import check_days, insert_hold, set_step_days
 from taperdesk.model.plan import BackStep, Edit, Hold, Plan
 from taperdesk.model.protocols import MAX_DAYS
-from taperdesk.model.schedule import Schedule, compute
+from taperdesk.model.schedule import Schedule, StepKind, compute
 from taperdesk.model.units import format_mg
 
 
@@ -61,7 +61,7 @@ def symptom_hold(
         return new
     step = schedule.step_at(on)
     assert step is not None
-    if step.kind == "hold" and stretch_percent == 100 and step.days + days <= MAX_DAYS:
+    if step.kind == StepKind.HOLD and stretch_percent == 100 and step.days + days <= MAX_DAYS:
         return set_step_days(plan, step.row, step.days + days, catalogue=catalogue)
     return insert_hold(plan, on, days, stretch_percent=stretch_percent, reason=reason,
                        catalogue=catalogue)

@@ -20,6 +20,7 @@ from datetime import date
 from taperdesk.model.doses import Formulary
 from taperdesk.model.errors import PlanError
 from taperdesk.model.plan import Plan
+from taperdesk.model.protocols import ProtocolId
 from taperdesk.model.units import format_mg
 
 MAX_STEPS = 2000
@@ -64,7 +65,7 @@ def check_parameters(plan: Plan, form: Formulary) -> None:
             "(check the dose typed, or choose products that make it)"
         )
     step = plan.protocol.step_ug
-    if plan.protocol.id == "fixed" and step is not None and step < form.smallest_change_ug:
+    if plan.protocol.id == ProtocolId.FIXED and step is not None and step < form.smallest_change_ug:
         raise PlanError(
             f"a fixed cut of {format_mg(step)} mg/day is smaller than the smallest change "
             f"these products can make ({format_mg(form.smallest_change_ug)} mg)"

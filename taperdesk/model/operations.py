@@ -13,7 +13,7 @@ from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.errors import PlanError
 from taperdesk.model.plan import BackStep, Edit, Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import MAX_DAYS, Protocol, validate_protocol
-from taperdesk.model.schedule import Schedule, Step, compute
+from taperdesk.model.schedule import Schedule, Step, StepKind, compute
 
 
 def _row(schedule: Schedule, row: int) -> Step:
@@ -142,9 +142,9 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
         raise PlanError("the dose must be 0 mg or more")
     schedule = compute(plan, catalogue)
     step = _row(schedule, row)
-    if step.kind == "hold":
+    if step.kind == StepKind.HOLD:
         raise PlanError("a hold keeps the dose in effect; change the step it holds instead")
-    if step.kind == "back-step":
+    if step.kind == StepKind.BACK_STEP:
         raise PlanError("a back-step returns to the previous dose; remove it to change it")
     new = _pin(plan, step.taper_no, ug=ug)
     validate_plan(new, catalogue)
@@ -183,7 +183,7 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
         compute(new, catalogue)
         return new
     # A step split by holds: its total length is the sum of its taper parts.
-    parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == "taper"]
+    parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == StepKind.TAPER]
     total = sum(s.days for s in parts) + delta
     if total > MAX_DAYS:
         raise PlanError(f"a step can last at most {MAX_DAYS} days")

@@ -1,12 +1,42 @@
-"""The taper protocols TaperDesk ships, each with its rule and its source (SPEC.md)."""
+"""The taper protocols TaperDesk ships, each with its rule and its source (SPEC.md).
+
+Every protocol is one ``ProtocolInfo`` in ``PROTOCOLS``: its name, rule text, source,
+default parameters, the parameters it needs, its one-line description and its
+next-step rule. The schedule asks the registry for the next step; nothing else
+switches on a protocol id. Adding a protocol is one entry here (plus its tests).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import StrEnum
 
 from taperdesk.model import sources
 from taperdesk.model.errors import PlanError
+from taperdesk.model.protocol_rules import (
+    NARDI_FAST_CUT_UG,
+    NARDI_FAST_DAYS,
+    NARDI_SLOW_CUT_UG,
+    NARDI_SLOW_DAYS,
+    NARDI_THRESHOLD_UG,
+    VISSERS_DAYS,
+    VISSERS_PERCENTS,
+    NextStep,
+    StepContext,
+    custom_next,
+    fixed_next,
+    nardi_next,
+    percent_current_next,
+    percent_start_next,
+    vissers_next,
+)
+
+__all__ = [
+    "NARDI_FAST_CUT_UG", "NARDI_FAST_DAYS", "NARDI_SLOW_CUT_UG", "NARDI_SLOW_DAYS",
+    "NARDI_THRESHOLD_UG", "VISSERS_DAYS", "VISSERS_PERCENTS", "NextStep", "StepContext",
+]
 
 NARDI_SOURCE = sources.NARDI
 ASAM_SOURCE = sources.ASAM
@@ -15,15 +45,16 @@ VISSERS_SOURCE = sources.VISSERS
 LABEL_SOURCE = sources.FIXED_EXAMPLE
 CUSTOM_SOURCE = "Steps set by the clinician"
 
-NARDI_THRESHOLD_UG = 1000
-"""Nardi: 0.5 mg cuts every 2 weeks down to 1 mg/day, then 0.25 mg cuts every week."""
-NARDI_FAST_CUT_UG = 500
-NARDI_FAST_DAYS = 14
-NARDI_SLOW_CUT_UG = 250
-NARDI_SLOW_DAYS = 7
-VISSERS_PERCENTS = (Decimal(75), Decimal(50), Decimal(25), Decimal("12.5"))
-"""Vissers 2007 as Pottie 2018 tabulates it: these percentages of the starting dose."""
-VISSERS_DAYS = 14
+
+class ProtocolId(StrEnum):
+    """Protocol ids; the strings are those of plan files, stored plans and the CLI."""
+
+    NARDI = "nardi"
+    PERCENT_CURRENT = "percent-current"
+    PERCENT_START = "percent-start"
+    VISSERS = "vissers"
+    FIXED = "fixed"
+    CUSTOM = "custom"
 
 
 @dataclass(frozen=True)
@@ -36,11 +67,16 @@ class CustomStep:
 class Protocol:
     """A protocol id with its parameters. Unused parameters are None."""
 
-    id: str
+    id: ProtocolId
     percent: Decimal | None = None
     every_days: int | None = None
     step_ug: int | None = None
     custom_steps: tuple[CustomStep, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Plan files and older code build protocols from id strings; keep the enum.
+        if self.id in ProtocolId._value2member_map_:
+            object.__setattr__(self, "id", ProtocolId(self.id))
 
     @property
     def info(self) -> ProtocolInfo:
@@ -48,74 +84,103 @@ class Protocol:
 
     def describe(self) -> str:
         """One line a clinician can read: 'Cut 10 % of the current dose every 14 days'."""
-        from taperdesk.model.units import format_mg
+        return self.info.describe(self)
 
-        if self.id == "nardi":
-            return "Cut 0.5 mg/day every 2 weeks down to 1 mg/day, then 0.25 mg/day every week"
-        if self.id == "percent-current":
-            return f"Cut {self.percent} % of the current dose every {self.every_days} days"
-        if self.id == "percent-start":
-            return f"Cut {self.percent} % of the starting dose every {self.every_days} days"
-        if self.id == "vissers":
-            return "75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop"
-        if self.id == "fixed":
-            return f"Cut {format_mg(self.step_ug or 0)} mg/day every {self.every_days} days"
-        return f"{len(self.custom_steps)} steps set by the clinician"
+    def next_step(self, ctx: StepContext) -> NextStep | None:
+        """The protocol's next step (before the clinician's pins); None: the taper ends."""
+        return self.info.next_step(self, ctx)
+
+
+Param = str
+"""A parameter a protocol needs: 'percent', 'every_days', 'step_ug' or 'custom_steps'."""
 
 
 @dataclass(frozen=True)
 class ProtocolInfo:
-    id: str
+    id: ProtocolId
     name: str
     rule: str
     source: str
     default: Protocol
+    needs: frozenset[Param]
+    describe: Callable[[Protocol], str]
+    next_step: Callable[[Protocol, StepContext], NextStep | None]
 
 
-PROTOCOLS: dict[str, ProtocolInfo] = {
-    "nardi": ProtocolInfo(
-        "nardi",
+def _fixed_text(p: Protocol) -> str:
+    from taperdesk.model.units import format_mg
+
+    return f"Cut {format_mg(p.step_ug or 0)} mg/day every {p.every_days} days"
+
+
+_INFOS = (
+    ProtocolInfo(
+        ProtocolId.NARDI,
         "Nardi (clonazepam)",
         "Cut 0.5 mg/day every 2 weeks until 1 mg/day, then 0.25 mg/day every week, to zero; "
         "a cut that would pass 1 mg stops at 1 mg.",
         NARDI_SOURCE,
-        Protocol("nardi"),
+        Protocol(ProtocolId.NARDI),
+        frozenset(),
+        lambda p: "Cut 0.5 mg/day every 2 weeks down to 1 mg/day, then 0.25 mg/day every week",
+        lambda p, ctx: nardi_next(ctx, NARDI_SOURCE),
     ),
-    "percent-current": ProtocolInfo(
-        "percent-current",
+    ProtocolInfo(
+        ProtocolId.PERCENT_CURRENT,
         "Percent of current dose (ASAM)",
         "Cut P % of the current dose every D days, to a dose the products can make "
         "(ASAM default 5–10 % every 2–4 weeks).",
         ASAM_SOURCE,
-        Protocol("percent-current", percent=Decimal(10), every_days=14),
+        Protocol(ProtocolId.PERCENT_CURRENT, percent=Decimal(10), every_days=14),
+        frozenset({"percent", "every_days"}),
+        lambda p: f"Cut {p.percent} % of the current dose every {p.every_days} days",
+        lambda p, ctx: percent_current_next(ctx, p.percent, p.every_days, ASAM_SOURCE),
     ),
-    "percent-start": ProtocolInfo(
-        "percent-start",
+    ProtocolInfo(
+        ProtocolId.PERCENT_START,
         "Percent of starting dose (linear)",
         "Cut P % of the starting dose every D days, e.g. 25 % every 2 weeks.",
         POTTIE_SOURCE,
-        Protocol("percent-start", percent=Decimal(25), every_days=14),
+        Protocol(ProtocolId.PERCENT_START, percent=Decimal(25), every_days=14),
+        frozenset({"percent", "every_days"}),
+        lambda p: f"Cut {p.percent} % of the starting dose every {p.every_days} days",
+        lambda p, ctx: percent_start_next(ctx, p.percent, p.every_days, POTTIE_SOURCE),
     ),
-    "vissers": ProtocolInfo(
-        "vissers",
+    ProtocolInfo(
+        ProtocolId.VISSERS,
         "Vissers (75/50/25/12.5 %)",
         "75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop; each dose "
         "rounded to one the products can make (rounding is flagged).",
         VISSERS_SOURCE,
-        Protocol("vissers"),
+        Protocol(ProtocolId.VISSERS),
+        frozenset(),
+        lambda p: "75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop",
+        lambda p, ctx: vissers_next(ctx, VISSERS_SOURCE),
     ),
-    "fixed": ProtocolInfo(
-        "fixed",
+    ProtocolInfo(
+        ProtocolId.FIXED,
         "Fixed amount",
         "Cut X mg/day every D days.",
         LABEL_SOURCE,
-        Protocol("fixed", step_ug=250, every_days=3),
+        Protocol(ProtocolId.FIXED, step_ug=250, every_days=3),
+        frozenset({"step_ug", "every_days"}),
+        _fixed_text,
+        lambda p, ctx: fixed_next(ctx, p.step_ug, p.every_days, LABEL_SOURCE),
     ),
-    "custom": ProtocolInfo(
-        "custom", "Custom", "Steps typed or dragged by the clinician.", CUSTOM_SOURCE,
-        Protocol("custom"),
+    ProtocolInfo(
+        ProtocolId.CUSTOM,
+        "Custom",
+        "Steps typed or dragged by the clinician.",
+        CUSTOM_SOURCE,
+        Protocol(ProtocolId.CUSTOM),
+        frozenset({"custom_steps"}),
+        lambda p: f"{len(p.custom_steps)} steps set by the clinician",
+        lambda p, ctx: custom_next(ctx, p.custom_steps, CUSTOM_SOURCE),
     ),
-}
+)
+
+PROTOCOLS: dict[str, ProtocolInfo] = {info.id: info for info in _INFOS}
+"""Keyed by ``ProtocolId`` (a str, so plain id strings look up too)."""
 
 MAX_DAYS = 365
 """Sanity limit on one step's length (TaperDesk limit, not a clinical number)."""
@@ -151,18 +216,19 @@ def make_protocol(
 def validate_protocol(p: Protocol) -> None:
     if p.id not in PROTOCOLS:
         raise PlanError(f"unknown protocol {p.id!r}")
-    if p.id in ("percent-current", "percent-start"):
+    needs = PROTOCOLS[p.id].needs
+    if "percent" in needs:
         if p.percent is None or not p.percent.is_finite() or not 0 < p.percent < 100:
             raise PlanError("percent must be more than 0 and less than 100")
-    if p.id in ("percent-current", "percent-start", "fixed"):
+    if "every_days" in needs:
         if p.every_days is None or not 1 <= p.every_days <= MAX_DAYS:
             raise PlanError(f"every must be a whole number of days from 1 to {MAX_DAYS}")
-    if p.id == "fixed" and (p.step_ug is None or p.step_ug <= 0):
+    if "step_ug" in needs and (p.step_ug is None or p.step_ug <= 0):
         raise PlanError("the fixed cut must be more than 0 mg/day")
     for i, cs in enumerate(p.custom_steps, 1):
         if cs.ug < 0:
             raise PlanError(f"custom step {i}: dose cannot be negative")
         if not 1 <= cs.days <= MAX_DAYS:
             raise PlanError(f"custom step {i}: days must be from 1 to {MAX_DAYS}")
-    if p.id == "custom" and not p.custom_steps:
+    if "custom_steps" in needs and not p.custom_steps:
         raise PlanError("a custom protocol needs at least one step")

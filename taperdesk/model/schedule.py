@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from taperdesk.model import sources
@@ -26,27 +27,20 @@ from taperdesk.model.limits import (
     too_long,
 )
 from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
-from taperdesk.model.protocols import (
-    ASAM_SOURCE,
-    CUSTOM_SOURCE,
-    LABEL_SOURCE,
-    NARDI_FAST_CUT_UG,
-    NARDI_FAST_DAYS,
-    NARDI_SLOW_CUT_UG,
-    NARDI_SLOW_DAYS,
-    NARDI_SOURCE,
-    NARDI_THRESHOLD_UG,
-    POTTIE_SOURCE,
-    VISSERS_DAYS,
-    VISSERS_PERCENTS,
-    VISSERS_SOURCE,
-)
+from taperdesk.model.protocol_rules import StepContext
+from taperdesk.model.protocols import CUSTOM_SOURCE
 from taperdesk.model.units import format_mg
 
 HOLD_SOURCE = sources.HOLD
 BACK_STEP_SOURCE = sources.BACK_STEP
-COARSE_CUT_FACTOR = Decimal("1.5")
-"""percent-current: a cut more than 1.5 × P (because of the products) is explained in the step."""
+
+
+class StepKind(StrEnum):
+    """What a schedule row is; the strings are those of JSON exports and stored plans."""
+
+    TAPER = "taper"
+    HOLD = "hold"
+    BACK_STEP = "back-step"
 
 
 @dataclass(frozen=True)
@@ -58,8 +52,7 @@ class Step:
     requested_ug: int
     """What the protocol or the clinician asked for, before rounding to the products."""
     doses: tuple[TimedDose, ...]
-    kind: str
-    """'taper', 'hold' or 'back-step'."""
+    kind: StepKind
     taper_no: int
     """The protocol step this row belongs to (holds carry the number of the step they hold)."""
     rationale: str
@@ -123,7 +116,7 @@ class _Raw:
     ug: int
     requested: int
     days: int
-    kind: str
+    kind: StepKind
     taper_no: int
     rationale: str
     source: str
@@ -247,76 +240,11 @@ def _generate_uncached(
             raise PlanError(f"the plan would have more than {MAX_STEPS} steps; choose larger cuts")
         if total_days > limit:
             raise too_long(plan.start)
-        coarse = False
-        if proto.id == "custom":
-            if k > len(proto.custom_steps):
-                break
-            nxt = Decimal(proto.custom_steps[k - 1].ug)
-            days = proto.custom_steps[k - 1].days
-            why, src = "Step set by the clinician", CUSTOM_SOURCE
-        elif proto.id == "nardi":
-            if exact > NARDI_THRESHOLD_UG:
-                nxt = max(exact - NARDI_FAST_CUT_UG, Decimal(NARDI_THRESHOLD_UG))
-                days = NARDI_FAST_DAYS
-                why = "Nardi: cut 0.5 mg/day every 2 weeks while above 1 mg/day"
-                if exact - NARDI_FAST_CUT_UG < NARDI_THRESHOLD_UG:
-                    why += "; this cut stops at 1 mg/day"
-            else:
-                nxt = exact - NARDI_SLOW_CUT_UG
-                days = NARDI_SLOW_DAYS
-                why = "Nardi: cut 0.25 mg/day every week from 1 mg/day"
-            src = NARDI_SOURCE
-        elif proto.id == "percent-current":
-            assert proto.percent is not None and proto.every_days is not None
-            target = Decimal(prev) * (100 - proto.percent) / 100
-            below = form.nearest_below(target, prev)
-            if below is None:
-                break
-            nxt = Decimal(below)
-            days = proto.every_days
-            why = (
-                f"{proto.percent} % less than {format_mg(prev)} mg is "
-                f"{_mg_text(target)} mg; the nearest dose below {format_mg(prev)} mg "
-                f"these products make is {format_mg(below)} mg"
-            )
-            coarse = (prev - below) * 100 > COARSE_CUT_FACTOR * proto.percent * prev
-            if coarse:
-                finer = _finer_products(drug, form, plan, target, prev, below)
-                why += "; these products cannot make a smaller cut"
-                if finer:
-                    why += f" ({finer} would allow one)"
-                    note = f"Smaller cuts near the end need other products: {finer}."
-                    if note not in notes:
-                        notes.append(note)
-            src = ASAM_SOURCE
-        elif proto.id == "vissers":
-            if k > len(VISSERS_PERCENTS):
-                break
-            pct = VISSERS_PERCENTS[k - 1]
-            nxt = Decimal(plan.start_ug) * pct / 100
-            days = VISSERS_DAYS
-            why = (f"Vissers: {pct.normalize():f} % of the starting {format_mg(plan.start_ug)} mg, "
-                   f"for {days} days")
-            if nxt > exact:  # after a lower pinned step: never back up (re-planned from it)
-                nxt = exact
-                why += f"; kept at the {format_mg(int(exact))} mg set before it"
-            src = VISSERS_SOURCE
-        elif proto.id == "percent-start":
-            assert proto.percent is not None and proto.every_days is not None
-            cut = Decimal(plan.start_ug) * proto.percent / 100
-            nxt = exact - cut
-            days = proto.every_days
-            why = (
-                f"Cut {proto.percent} % of the starting {format_mg(plan.start_ug)} mg "
-                f"({_mg_text(cut)} mg/day) every {days} days"
-            )
-            src = POTTIE_SOURCE
-        else:  # fixed
-            assert proto.step_ug is not None and proto.every_days is not None
-            nxt = exact - proto.step_ug
-            days = proto.every_days
-            why = f"Cut {format_mg(proto.step_ug)} mg/day every {days} days"
-            src = LABEL_SOURCE
+        ctx = StepContext(k, plan.start_ug, prev, exact, drug, form, plan.allow_quarters, notes)
+        step = proto.next_step(ctx)
+        if step is None:
+            break
+        nxt, days, why, src = step.ug, step.days, step.why, step.source
         pin_ug, pin_days = pins.get(k, (None, None))
         if pin_ug is not None:
             nxt = Decimal(pin_ug)
@@ -341,7 +269,7 @@ def _generate_uncached(
                 ug=made,
                 requested=requested,
                 days=days,
-                kind="taper",
+                kind=StepKind.TAPER,
                 taper_no=k,
                 rationale=why,
                 source=src,
@@ -355,33 +283,6 @@ def _generate_uncached(
         if k > len(raws) + 1:
             notes.append(f"An edit of step {k} no longer applies: the plan has fewer steps.")
     return raws
-
-
-def _finer_products(
-    drug: Drug, form: Formulary, plan: Plan, target: Decimal, prev: int, chosen: int
-) -> str:
-    """Names of this drug's other products that would make a dose closer to ``target``."""
-    return _finer_names(drug, form, plan.allow_quarters, target, prev, chosen)
-
-
-@lru_cache(maxsize=4096)
-def _finer_names(
-    drug: Drug, form: Formulary, allow_quarters: bool, target: Decimal, prev: int, chosen: int
-) -> str:
-    """Cached: a re-plan (e.g. after a hold) asks again for the same steps (benchmarks/)."""
-    names = []
-    for p in drug.products:
-        if p in form.products:
-            continue
-        wider = formulary_for(form.products + (p,), allow_quarters)
-        alt = wider.nearest_below(target, prev)
-        if alt is not None and abs(Decimal(alt) - target) < abs(Decimal(chosen) - target):
-            names.append(p.name)
-    return " or ".join(names[:3])
-
-
-def _mg_text(ug: Decimal) -> str:
-    return format_mg(int(ug)) if ug == int(ug) else f"{(ug / 1000).quantize(Decimal('0.001'))}"
 
 
 def _locate(raws: list[_Raw], start: date, on: date) -> tuple[int, int] | None:
@@ -409,7 +310,7 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
         i, offset = found
         r = raws[i]
         if isinstance(e, Hold):
-            ug, kind, src = r.ug, "hold", HOLD_SOURCE
+            ug, kind, src = r.ug, StepKind.HOLD, HOLD_SOURCE
             why = f"Stay on {format_mg(ug)} mg for {e.days} days"
             if e.stretch_percent > 100:
                 why += f"; later steps {e.stretch_percent} % as long"
@@ -420,7 +321,7 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
                     f"The back-step on {e.on.isoformat()} has no higher previous dose to return to."
                 )
                 continue
-            kind, src = "back-step", BACK_STEP_SOURCE
+            kind, src = StepKind.BACK_STEP, BACK_STEP_SOURCE
             why = f"Back to the previous dose of {format_mg(ug)} mg for {e.days} days"
         if e.reason:
             why += f" — {e.reason}"
@@ -436,7 +337,8 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
         if isinstance(e, Hold) and e.stretch_percent > 100:
             for j in range(i + 1, len(raws)):
                 later = raws[j]
-                if later.kind == "taper" and later.taper_no > r.taper_no and not later.days_pinned:
+                stretch = later.kind is StepKind.TAPER and not later.days_pinned
+                if stretch and later.taper_no > r.taper_no:
                     raws[j] = _copy(later, days=-(-later.days * e.stretch_percent // 100))
         raws = raws[:i] + pieces + raws[i + 1 :]
     return raws
@@ -446,7 +348,7 @@ def _previous_dose(raws: list[_Raw], i: int, start_ug: int) -> int:
     """The dose of the taper step before the one at ``raws[i]``."""
     no = raws[i].taper_no
     for r in reversed(raws[:i]):
-        if r.kind == "taper" and r.taper_no < no:
+        if r.kind is StepKind.TAPER and r.taper_no < no:
             return r.ug
     return start_ug
 

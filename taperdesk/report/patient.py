@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from taperdesk.model import StepKind
 from taperdesk.model.instructions import dose_plain
 from taperdesk.model.scales import red_flags, scale
 from taperdesk.model.units import format_mg
@@ -117,12 +118,12 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     holds = []
     for step in inp.schedule.steps:
         how = "<br/>".join(esc(dose_plain(d)) for d in step.doses)
-        note = t["hold_label"] if step.kind == "hold" else (
-            "Back to the previous dose" if step.kind == "back-step" else "")
+        note = t["hold_label"] if step.kind == StepKind.HOLD else (
+            "Back to the previous dose" if step.kind == StepKind.BACK_STEP else "")
         rows.append([para(long_date(step.start), s.cell), para(long_date(step.end), s.cell),
                      para(f"{format_mg(step.daily_ug)} mg", s.cell_bold),
                      Paragraph(how, s.cell), para(note, s.cell_bold)])
-        if step.kind != "taper":
+        if step.kind != StepKind.TAPER:
             holds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale
     widths = [30 * mm * k, 30 * mm * k, 20 * mm * k, None, 24 * mm * k]
@@ -150,7 +151,7 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
     if any(p.form == "odt" for p in used):
         how.append(t["calendar_odt"])
     help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"], t["calendar_get_help"]])
-    marks = {"hold": t["hold_mark"], "back-step": t["back_mark"]}
+    marks: dict[str, str] = {StepKind.HOLD: t["hold_mark"], StepKind.BACK_STEP: t["back_mark"]}
     first, stop = sched.plan.start, sched.stop_date
     cal = calendar.Calendar(firstweekday=0 if inp.week_start == "monday" else 6)
     y, m = first.year, first.month

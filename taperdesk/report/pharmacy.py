@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from taperdesk.model import StepKind
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.dispense import dispense, periods
 from taperdesk.model.instructions import unit_short
@@ -69,7 +70,7 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
         rows.append([para(f"{st.start.isoformat()} – {st.end.isoformat()}", s.cell),
                      format_mg(st.daily_ug)] +
                     [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
-        if st.kind != "taper":
+        if st.kind != StepKind.TAPER:
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     story.append(grid_table(rows, [40 * mm, 16 * mm * s.scale, None, None, None], s,
                             extra=shade))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from taperdesk.model import Plan, compute, insert_hold, make_protocol
+from taperdesk.model import Plan, ProtocolId, compute, insert_hold, make_protocol
 from taperdesk.model.scales import make_assessment, scale
 from taperdesk.store.errors import StoreError
 from taperdesk.store.records import Patient
@@ -55,7 +55,7 @@ def demo_plan(store: Store, today: date) -> tuple[Plan, Plan, date]:
         start_ug=2000,
         split="morning-night",
         start=demo_start(today),
-        protocol=make_protocol("nardi"),
+        protocol=make_protocol(ProtocolId.NARDI),
     )
     hold_on = compute(plan, store.catalogue).steps[2].start
     reason = "CIWA-B rose into the moderate band at the start of step 3"

@@ -10,14 +10,14 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from taperdesk.model import Schedule, format_mg
+from taperdesk.model import Schedule, StepKind, format_mg
 from taperdesk.model.scales import scale as get_scale
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
 
-HOLD_BRUSH = {"hold": "#1d4f9122", "back-step": "#8e24aa22"}
-HOLD_TEXT = {"hold": "#1d4f91", "back-step": "#6a1b9a"}
+HOLD_BRUSH = {StepKind.HOLD: "#1d4f9122", StepKind.BACK_STEP: "#8e24aa22"}
+HOLD_TEXT = {StepKind.HOLD: "#1d4f91", StepKind.BACK_STEP: "#6a1b9a"}
 BAND_COLOURS = ("#00000000", "#2e7d320c", "#f9a82512", "#ef6c0016", "#c628281a")
 BAND_TEXT = ("#9e9e9e", "#2e7d32", "#a66f00", "#d84315", "#c62828")
 SCORE_COLOUR = "#c05000"
@@ -33,7 +33,7 @@ class HoldLayer:
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
 
     def update(self, schedule: Schedule | None, top: float) -> None:
-        steps = [s for s in schedule.steps if s.kind != "taper"] if schedule else []
+        steps = [s for s in schedule.steps if s.kind != StepKind.TAPER] if schedule else []
         while len(self.spans) < len(steps):
             region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
             region.setZValue(-20)
@@ -55,10 +55,10 @@ class HoldLayer:
             self._drawn[i] = key
             region.setRegion((ts(s.start), ts(s.next_start)))
             region.setBrush(pg.mkBrush(HOLD_BRUSH.get(s.kind, "#0000001a")))
-            name = "Hold" if s.kind == "hold" else "Back-step"
+            name = "Hold" if s.kind == StepKind.HOLD else "Back-step"
             label.setText(f"{name} {s.days} d", color=HOLD_TEXT.get(s.kind, "#333"))
             label.setPos(ts(s.start), top)
-            source = HOLD_SOURCE if s.kind == "hold" else BACK_STEP_SOURCE
+            source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
             tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
                    f"{s.start:%d %b %Y} to {s.end:%d %b %Y}\n{s.rationale}\nSource: {source}")
             region.setToolTip(tip)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 from taperdesk.model import (
     Plan,
     PlanError,
+    StepKind,
     back_step,
     format_mg,
     insert_hold,
@@ -248,7 +249,7 @@ class DoseChart(QWidget):
         x, y = scene_pos.x(), scene_pos.y()
         near_edge = None
         for step in sched.steps:
-            if step.kind != "taper":
+            if step.kind != StepKind.TAPER:
                 continue
             left = self._pixel(ts(step.start), step.daily_ug / 1000)
             right = self._pixel(ts(step.next_start), step.daily_ug / 1000)
@@ -335,7 +336,7 @@ class DoseChart(QWidget):
                 a.triggered.connect(lambda _=False, d=days: self.insert_hold(day, d))
             menu.addAction("Insert a hold…").triggered.connect(
                 lambda: self.insert_hold_dialog(day))
-            if step.kind in ("hold", "back-step"):
+            if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
                 menu.addAction(f"Remove this {step.kind}").triggered.connect(
                     lambda: self._session.apply(f"Remove the {step.kind} at step {step.row + 1}",
                                                 remove_hold, step.row))

@@ -30,6 +30,7 @@ from taperdesk.model import (
     DoseError,
     Plan,
     PlanError,
+    ProtocolId,
     check,
     compute,
     format_mg,
@@ -43,7 +44,7 @@ PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
 """Steps and warnings the preview lists before "… n more"."""
 CUSTOM = "custom picks"
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
-NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != "custom")
+NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != ProtocolId.CUSTOM)
 """A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
 
 
@@ -162,7 +163,8 @@ class NewPlanDialog(_Form):
             self.split.setCurrentIndex(max(0, self.split.findData(like.split)))
         self._show_drug(like.products if like is not None else ())
         self.protocol.setCurrentIndex(
-            max(0, self.protocol.findData(like.protocol.id if like else "percent-current")))
+            max(0, self.protocol.findData(
+                like.protocol.id if like else ProtocolId.PERCENT_CURRENT)))
         self._show_protocol()
         self.update_preview()
 

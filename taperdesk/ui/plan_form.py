@@ -24,6 +24,8 @@ from taperdesk.model import (
     Plan,
     PlanError,
     Protocol,
+    ProtocolId,
+    StepKind,
     format_mg,
     make_protocol,
     parse_mg,
@@ -301,8 +303,9 @@ class PlanForm(QWidget):
             protocol = make_protocol(
                 pid, percent=percent, every_days=self.every.value() if keep else None,
                 step_ug=step_ug,
-                custom_steps=plan.protocol.custom_steps if pid == "custom" and keep else (),
-            ) if pid != "custom" else self._custom_from(plan)
+                custom_steps=(plan.protocol.custom_steps
+                              if pid == ProtocolId.CUSTOM and keep else ()),
+            ) if pid != ProtocolId.CUSTOM else self._custom_from(plan)
         except (PlanError, DoseError, InvalidOperation, ArithmeticError) as exc:
             self._show(str(exc) or "That value is not a number.")
             return
@@ -321,12 +324,12 @@ class PlanForm(QWidget):
         """Switching to custom keeps the current steps as the clinician's own."""
         from taperdesk.model import CustomStep
 
-        if plan.protocol.id == "custom":
+        if plan.protocol.id == ProtocolId.CUSTOM:
             return plan.protocol
         sched = self._session.schedule
         steps = tuple(CustomStep(s.daily_ug, s.days) for s in (sched.steps if sched else ())
-                      if s.kind == "taper")[:MAX_STEPS]
-        return make_protocol("custom", custom_steps=steps)
+                      if s.kind == StepKind.TAPER)[:MAX_STEPS]
+        return make_protocol(ProtocolId.CUSTOM, custom_steps=steps)
 
     def new_plan_dialog(self) -> bool:
         """Ask for a new plan; the patient's current plan, if any, gives drug and products."""

@@ -35,6 +35,7 @@ from taperdesk.model import (
     DoseError,
     PlanError,
     Step,
+    StepKind,
     format_mg,
     parse_mg,
     set_step_days,
@@ -189,7 +190,7 @@ class StepTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
                 return HIGHLIGHT_BRUSH
-            if step.kind != "taper":
+            if step.kind != StepKind.TAPER:
                 return HOLD_BRUSH
         return None
 
@@ -197,7 +198,7 @@ class StepTableModel(QAbstractTableModel):
         base = super().flags(index)
         if index.isValid() and COLUMNS[index.column()].editable:
             step = self._steps[index.row()]
-            if index.column() == DOSE_COLUMN and step.kind != "taper":
+            if index.column() == DOSE_COLUMN and step.kind != StepKind.TAPER:
                 return base
             return base | Qt.ItemFlag.ItemIsEditable
         return base

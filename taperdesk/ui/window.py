@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taperdesk.model import insert_hold, remove_hold
+from taperdesk.model import StepKind, insert_hold, remove_hold
 from taperdesk.store import Store
 from taperdesk.ui import handout_actions
 from taperdesk.ui.access import chain_tab_order, name
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         if row is None or self.session.schedule is None:
             return False
         step = self.session.schedule.steps[row]
-        if step.kind == "taper":
+        if step.kind == StepKind.TAPER:
             self.session.show_error(f"Step {row + 1} is not a hold or back-step; "
                                     "select the hold to remove.")
             return False
