@@ -61,7 +61,9 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
         session.show_error("Give a reason for declining the suggested hold.")
         return False
     unchanged = False
-    if choice != "decline" and session.plan is not None:
+    if choice != "decline":
+        if session.plan is None:
+            return False
         on, days, stretch, why = values or (suggestion.on, suggestion.days, 100, "")
         try:
             unchanged = symptom_hold_days(session.plan, on, days,
@@ -69,9 +71,10 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
         except PlanError as exc:
             session.show_error(f"This hold cannot be inserted: {exc}.")
             return False
-        if not unchanged and not session.apply(f"Insert a {days}-day hold on {on:%d %b %Y} (suggested)",
-                             symptom_hold, on, days, stretch_percent=stretch,
-                             reason=why or reason or suggestion.reason):
+        text = f"Keep the dose {days} days from {on:%d %b %Y} (suggested hold)"
+        if not unchanged and not session.apply(text, symptom_hold, on, days,
+                                               stretch_percent=stretch,
+                                               reason=why or reason or suggestion.reason):
             return False
     what = f"{DECISIONS[choice]}: {suggestion.reason}"
     if choice == "change" and values is not None:
