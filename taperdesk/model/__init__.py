@@ -12,7 +12,13 @@ from taperdesk.model.dispense import Dispensed, dispense, periods
 from taperdesk.model.doses import Formulary, MadeDose, Unit
 from taperdesk.model.errors import PlanError
 from taperdesk.model.guardrails import PlanWarning, check, unacknowledged_severe
-from taperdesk.model.holds import describe_symptom_hold, holds_by_date, in_date_order, symptom_hold
+from taperdesk.model.holds import (
+    describe_symptom_hold,
+    holds_by_date,
+    in_date_order,
+    symptom_hold,
+    symptom_hold_days,
+)
 from taperdesk.model.operations import (
     back_step,
     insert_hold,
@@ -43,5 +49,6 @@ __all__ = [
     "Unit", "back_step", "check", "compute", "describe_symptom_hold", "dispense", "format_mg",
     "holds_by_date", "in_date_order", "insert_hold", "load_catalogue", "make_protocol",
     "parse_mg", "periods", "remove_edit", "remove_hold", "set_protocol", "set_step_days",
-    "set_step_dose", "snap_dose", "symptom_hold", "unacknowledged_severe", "update_plan",
+    "set_step_dose", "snap_dose", "symptom_hold", "symptom_hold_days", "unacknowledged_severe",
+    "update_plan",
 ]

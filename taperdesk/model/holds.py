@@ -31,6 +31,31 @@ def _moved_later(edits: tuple[Edit, ...], days: int) -> tuple[Edit, ...]:
                  else e for e in edits)
 
 
+def _next_change(schedule: Schedule, after: date, held_ug: int) -> date:
+    """The first day after ``after`` whose dose differs from ``held_ug`` (the stop date if
+    the held dose runs to the last dose)."""
+    for step in schedule.steps:
+        if step.start > after and step.daily_ug != held_ug:
+            return step.start
+    return schedule.stop_date
+
+
+def symptom_hold_days(
+    plan: Plan, on: date, days: int, *, catalogue: Catalogue | None = None
+) -> int:
+    """How many days ``symptom_hold`` adds: 0 when the plan already keeps the dose taken on
+    ``on`` until ``on + days`` or later. Raises PlanError on or after the stop date."""
+    check_days(days)
+    schedule = compute(plan, catalogue)
+    if on >= schedule.stop_date:
+        raise PlanError(
+            f"the plan's last dose is on {schedule.steps[-1].end.isoformat()}; an assessment on "
+            f"{on.isoformat()} has no dose left to hold"
+        )
+    due = _next_change(schedule, on, schedule.dose_on(on))
+    return max(0, (on + timedelta(days=days) - due).days)
+
+
 def symptom_hold(
     plan: Plan,
     on: date,
@@ -40,30 +65,29 @@ def symptom_hold(
     reason: str = "",
     catalogue: Catalogue | None = None,
 ) -> Plan:
-    """Hold the dose taken on ``on`` for ``days`` days; the next cut moves ``days`` later.
+    """Keep the dose taken on ``on`` for ``days`` days counted from ``on``: the next cut
+    falls on ``on + days`` (SPEC.md, "What a symptom hold holds").
 
-    Before the plan starts the current dose is held: the start (and every hold and
-    back-step, which keep their place in the taper) moves ``days`` later. On a hold
-    day that hold grows by ``days`` (when it stays within one hold's limit). Raises
+    Only the days the plan lacks are added (``symptom_hold_days``); when it already keeps
+    that dose long enough the plan is returned unchanged. Before the plan starts the
+    current dose is held: the start (and every hold and back-step, which keep their place
+    in the taper) moves later. On a hold day that hold grows (when it stays within one
+    hold's limit); elsewhere a hold of the missing days starts on ``on``. Raises
     PlanError on or after the plan's stop date (there is no dose left to hold).
     """
-    check_days(days)
-    schedule = compute(plan, catalogue)
-    if on >= schedule.stop_date:
-        raise PlanError(
-            f"the plan's last dose is on {schedule.steps[-1].end.isoformat()}; an assessment on "
-            f"{on.isoformat()} has no dose left to hold"
-        )
+    extra = symptom_hold_days(plan, on, days, catalogue=catalogue)
+    if extra == 0:
+        return plan
     if on < plan.start:
-        new = replace(plan, start=plan.start + timedelta(days=days),
-                      edits=_moved_later(plan.edits, days))
+        new = replace(plan, start=plan.start + timedelta(days=extra),
+                      edits=_moved_later(plan.edits, extra))
         compute(new, catalogue)
         return new
-    step = schedule.step_at(on)
+    step = compute(plan, catalogue).step_at(on)
     assert step is not None
-    if step.kind == StepKind.HOLD and stretch_percent == 100 and step.days + days <= MAX_DAYS:
-        return set_step_days(plan, step.row, step.days + days, catalogue=catalogue)
-    return insert_hold(plan, on, days, stretch_percent=stretch_percent, reason=reason,
+    if step.kind == StepKind.HOLD and stretch_percent == 100 and step.days + extra <= MAX_DAYS:
+        return set_step_days(plan, step.row, step.days + extra, catalogue=catalogue)
+    return insert_hold(plan, on, extra, stretch_percent=stretch_percent, reason=reason,
                        catalogue=catalogue)
 
 
@@ -73,30 +97,35 @@ def _day(d: date, other: date) -> str:
     return text if d.year == other.year else f"{text} {d.year}"
 
 
-def _next_change(schedule: Schedule, after: date, held_ug: int) -> tuple[int, date] | None:
-    """The first row from ``after`` on whose dose differs from ``held_ug``: (dose, date)."""
-    for step in schedule.steps:
-        if step.start >= after and step.daily_ug != held_ug:
-            return step.daily_ug, step.start
-    return None
+def _change_words(schedule: Schedule, when: date, held_ug: int, the: str = "the") -> str:
+    """'the cut to 1 mg' / 'the change to 2 mg' for the change on ``when``."""
+    ug = schedule.dose_on(when)
+    return f"{the} {'cut' if ug < held_ug else 'change'} to {format_mg(ug)} mg"
 
 
 def describe_symptom_hold(
     plan: Plan, on: date, days: int, *, catalogue: Catalogue | None = None
 ) -> str:
-    """The hold in words: 'Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to
-    1 mg moves to Mon 22 Feb'. Raises PlanError as ``symptom_hold`` does."""
+    """The hold in words, with the dates of the schedule it makes: 'Stay on 1.5 mg/day for
+    14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 22 Feb', or, when the plan
+    already keeps the dose that long, 'The plan already keeps 1.5 mg/day until Sun 14 Feb;
+    the next cut is on Mon 15 Feb'. Raises PlanError as ``symptom_hold`` does."""
     before = compute(plan, catalogue)
     held_ug = before.dose_on(on)
+    if symptom_hold_days(plan, on, days, catalogue=catalogue) == 0:
+        due = _next_change(before, on, held_ug)
+        last = _day(due - timedelta(days=1), on)
+        text = f"The plan already keeps {format_mg(held_ug)} mg/day until {last}; "
+        if due == before.stop_date:
+            return text + "that is the last dose"
+        return text + f"{_change_words(before, due, held_ug, 'the next')} is on {_day(due, on)}"
     after = compute(symptom_hold(plan, on, days, catalogue=catalogue), catalogue)
     span = f"{days} day{'s' if days != 1 else ''}"
     text = f"Stay on {format_mg(held_ug)} mg/day for {span}, from {_day(on, on)}; "
-    change = _next_change(after, on + timedelta(days=days), held_ug)
-    if change is None:
-        return text + f"the last dose moves to {_day(after.stop_date - timedelta(days=1), on)}"
-    ug, when = change
-    kind = "cut" if ug < held_ug else "change"
-    return text + f"the {kind} to {format_mg(ug)} mg moves to {_day(when, on)}"
+    when = _next_change(after, on, held_ug)
+    if when == after.stop_date:
+        return text + f"the last dose moves to {_day(when - timedelta(days=1), on)}"
+    return text + f"{_change_words(after, when, held_ug)} moves to {_day(when, on)}"
 
 
 def holds_by_date(plan: Plan) -> Plan:

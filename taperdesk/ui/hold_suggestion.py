@@ -2,9 +2,11 @@
 (taperdesk.model.scales.suggest_hold), the clinician accepts it, changes it or
 declines it, with a reason. The decision is recorded (Session.record_decisions); an
 accepted or changed hold is one undoable edit (session.apply(symptom_hold, ...)): it keeps
-the dose taken on the assessment's date and postpones the next cut (before the plan
-starts, the start moves later), as the dialog says in words
-(taperdesk.model.describe_symptom_hold).
+the dose taken on the assessment's date for the hold's days counted from that date, so
+the next cut falls on date + days (before the plan starts, the start moves later), as
+the dialog says in words (taperdesk.model.describe_symptom_hold). When the plan already
+keeps that dose long enough, the dialog says so and Accept records the decision without
+an edit.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from taperdesk.model import PlanError, describe_symptom_hold, symptom_hold
+from taperdesk.model import PlanError, describe_symptom_hold, symptom_hold, symptom_hold_days
 from taperdesk.model.scales import HoldSuggestion
 from taperdesk.ui import dialogs
 from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
@@ -58,15 +60,27 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
     if choice == "decline" and not reason.strip():
         session.show_error("Give a reason for declining the suggested hold.")
         return False
+    unchanged = False
     if choice != "decline":
+        if session.plan is None:
+            return False
         on, days, stretch, why = values or (suggestion.on, suggestion.days, 100, "")
-        if not session.apply(f"Insert a {days}-day hold on {on:%d %b %Y} (suggested)",
-                             symptom_hold, on, days, stretch_percent=stretch,
-                             reason=why or reason or suggestion.reason):
+        try:
+            unchanged = symptom_hold_days(session.plan, on, days,
+                                          catalogue=session.catalogue) == 0
+        except PlanError as exc:
+            session.show_error(f"This hold cannot be inserted: {exc}.")
+            return False
+        text = f"Keep the dose {days} days from {on:%d %b %Y} (suggested hold)"
+        if not unchanged and not session.apply(text, symptom_hold, on, days,
+                                               stretch_percent=stretch,
+                                               reason=why or reason or suggestion.reason):
             return False
     what = f"{DECISIONS[choice]}: {suggestion.reason}"
     if choice == "change" and values is not None:
         what += f"; held {values[1]} days from {values[0].isoformat()} instead"
+    if unchanged:
+        what += "; the plan already kept the dose that long, so it was not changed"
     if not session.record_decisions([what], reason,
                                     failed="The decision was not recorded: ").ok:
         return False
@@ -75,22 +89,27 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
 
 
 def in_words(session: Session, suggestion: HoldSuggestion) -> str:
-    """'Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 1 Mar.'
-    with, on a second line, when that change was due until now."""
+    """'Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 22 Feb.'
+    with, on a second line, when that change was due until now; or, when the plan already
+    keeps the dose that long, that in words and a prompt to choose more days."""
     plan, sched = session.plan, session.schedule
     if plan is None or sched is None:
         return f"Hold for {suggestion.days} days from {suggestion.on:%a %d %b %Y}?"
     try:
         text = describe_symptom_hold(plan, suggestion.on, suggestion.days,
                                      catalogue=session.catalogue)
+        extra = symptom_hold_days(plan, suggestion.on, suggestion.days,
+                                  catalogue=session.catalogue)
     except PlanError as exc:
         return f"No hold can be suggested: {exc}."
+    if extra == 0:
+        return f"{text}. Choose more days to postpone it."
     held = sched.dose_on(suggestion.on)
     due = next((st.start for st in sched.steps
                 if st.start > suggestion.on and st.daily_ug != held),
                sched.stop_date - timedelta(days=1))
     return (f"{text}.<br>Until now that was due on {due:%a} {due.day} {due:%b %Y}; "
-            f"every later step moves {suggestion.days} days later with it.")
+            f"every later step moves {extra} day{'s' if extra != 1 else ''} later with it.")
 
 
 class SuggestionDialog(QDialog):

@@ -29,53 +29,69 @@ D = date
 # -- 1. what a symptom hold holds ---------------------------------------------------
 
 
-def test_a_symptom_hold_mid_step_keeps_that_dose_and_moves_the_cut_by_its_length() -> None:
+def test_a_symptom_hold_mid_step_keeps_that_dose_for_its_days_from_the_assessment() -> None:
+    # SPEC's example: 1.5 mg runs 1-14 Feb; 14 days from Mon 8 Feb end on Sun 21 Feb.
     p = plan("nardi", "3")
     held = compute(symptom_hold(p, D(2027, 2, 8), 14))
-    assert held.dose_on(D(2027, 2, 8)) == 1500
-    assert held.dose_on(D(2027, 2, 28)) == 1500 and held.dose_on(D(2027, 3, 1)) == 1000
-    assert held.stop_date == D(2027, 4, 5)
+    assert all(held.dose_on(D(2027, 2, 8) + timedelta(days=n)) == 1500 for n in range(14))
+    assert held.dose_on(D(2027, 2, 22)) == 1000
+    assert held.stop_date == D(2027, 3, 29)  # 7 days later: only the days the plan lacked
     assert describe_symptom_hold(p, D(2027, 2, 8), 14) == (
-        "Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 1 Mar")
+        "Stay on 1.5 mg/day for 14 days, from Mon 8 Feb; the cut to 1 mg moves to Mon 22 Feb")
+
+
+def test_when_the_plan_already_keeps_the_dose_long_enough_nothing_changes() -> None:
+    p = plan("nardi", "3")
+    for on, days in ((D(2027, 2, 1), 14), (D(2027, 2, 1), 7), (D(2027, 2, 8), 7)):
+        assert symptom_hold(p, on, days) == p
+        assert describe_symptom_hold(p, on, days) == (
+            "The plan already keeps 1.5 mg/day until Sun 14 Feb; the next cut to 1 mg is "
+            "on Mon 15 Feb")
+    assert describe_symptom_hold(p, D(2027, 3, 16), 3) == (
+        "The plan already keeps 0.25 mg/day until Sun 21 Mar; that is the last dose")
 
 
 def test_on_a_step_s_first_day_the_new_dose_is_held() -> None:
     p = plan("nardi", "3")
-    held = compute(symptom_hold(p, D(2027, 2, 1), 14))  # the day of the cut to 1.5 mg
+    held = compute(symptom_hold(p, D(2027, 2, 1), 21))  # the day of the cut to 1.5 mg
     assert [(r[0], r[2], r[3]) for r in table(held)[2:4]] == [
-        ("2027-02-01", "1.5", "hold"), ("2027-02-15", "1.5", "taper")]
+        ("2027-02-01", "1.5", "hold"), ("2027-02-08", "1.5", "taper")]
     assert held.dose_on(D(2027, 1, 31)) == 2000  # the day before keeps the dose before
-    assert describe_symptom_hold(p, D(2027, 2, 1), 14).startswith(
-        "Stay on 1.5 mg/day for 14 days, from Mon 1 Feb; the cut to 1 mg moves to Mon 1 Mar")
+    assert held.dose_on(D(2027, 2, 21)) == 1500 and held.dose_on(D(2027, 2, 22)) == 1000
+    assert describe_symptom_hold(p, D(2027, 2, 1), 21) == (
+        "Stay on 1.5 mg/day for 21 days, from Mon 1 Feb; the cut to 1 mg moves to Mon 22 Feb")
 
 
 def test_a_ciwa_before_the_plan_starts_holds_the_current_dose_and_moves_the_start() -> None:
     # The case: the suggestion fell before the start and the patient still got
-    # the cut. Now the pre-plan dose is held and the start (with every hold) moves later.
+    # the cut. Now the pre-plan dose is held and the start (with every hold) moves to D+N.
     p = insert_hold(plan("nardi", "3"), D(2027, 2, 1), 7)
     new = symptom_hold(p, D(2026, 12, 28), 14)
-    assert new.start == D(2027, 1, 18)
-    assert new.edits == (Hold(D(2027, 2, 15), 7),)  # the hold kept its place in the taper
+    assert new.start == D(2027, 1, 11)
+    assert new.edits == (Hold(D(2027, 2, 8), 7),)  # the hold kept its place in the taper
     before, after = compute(p), compute(new)
-    assert after.dose_on(D(2027, 1, 17)) == 3000 and after.steps[0].kind == "taper"
-    assert doses_by_day(after) == doses_by_day(before)  # the same taper, 14 days later
+    assert after.dose_on(D(2027, 1, 10)) == 3000 and after.steps[0].kind == "taper"
+    assert after.dose_on(D(2027, 1, 11)) == 2500
+    assert doses_by_day(after) == doses_by_day(before)  # the same taper, 7 days later
     assert describe_symptom_hold(p, D(2026, 12, 28), 14) == (
         "Stay on 3 mg/day for 14 days, from Mon 28 Dec; the cut to 2.5 mg moves to "
-        "Mon 18 Jan 2027")
+        "Mon 11 Jan 2027")
 
 
 def test_on_a_hold_day_the_hold_grows() -> None:
-    p = insert_hold(plan("nardi", "3"), D(2027, 2, 8), 7)
+    p = insert_hold(plan("nardi", "3"), D(2027, 2, 8), 7)  # 1.5 mg then runs to 21 Feb
     new = symptom_hold(p, D(2027, 2, 10), 14)
-    assert new.edits == (Hold(D(2027, 2, 8), 21),)
+    assert new.edits == (Hold(D(2027, 2, 8), 9),)
+    assert compute(new).dose_on(D(2027, 2, 23)) == 1500
+    assert compute(new).dose_on(D(2027, 2, 24)) == 1000
     assert describe_symptom_hold(p, D(2027, 2, 10), 14) == (
-        "Stay on 1.5 mg/day for 14 days, from Wed 10 Feb; the cut to 1 mg moves to Mon 8 Mar")
+        "Stay on 1.5 mg/day for 14 days, from Wed 10 Feb; the cut to 1 mg moves to Wed 24 Feb")
 
 
 def test_a_symptom_hold_on_the_last_dose_moves_the_stop_and_after_it_is_refused() -> None:
     p = plan("nardi", "3")
     assert describe_symptom_hold(p, D(2027, 3, 21), 7) == (
-        "Stay on 0.25 mg/day for 7 days, from Sun 21 Mar; the last dose moves to Sun 28 Mar")
+        "Stay on 0.25 mg/day for 7 days, from Sun 21 Mar; the last dose moves to Sat 27 Mar")
     with pytest.raises(PlanError, match="no dose left to hold"):
         symptom_hold(p, D(2027, 3, 22), 14)
     with pytest.raises(PlanError, match="days must be"):

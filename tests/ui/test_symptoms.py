@@ -3,6 +3,7 @@ on their own with a Session on a real records file."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -110,12 +111,21 @@ def test_threshold_assessment_offers_the_hold_and_accepting_inserts_it(
     assert panel.model.index(rows, 3).data() == "moderate"
     assert "moderate band" in panel.message.text()
     after = session.schedule
+    # SPEC: the dose taken today is kept for 14 days from today; the next cut is on day 15,
+    # so the hold is only the days the plan lacked.
+    held = before.dose_on(TODAY)
+    due = next((st.start for st in before.steps if st.start > TODAY and st.daily_ug != held),
+               before.stop_date)
+    extra = (TODAY + timedelta(days=14) - due).days
+    assert extra > 0
     hold = next(st for st in after.steps if st.kind == "hold" and st.start == TODAY)
-    assert hold.days == 14 and hold.daily_ug == before.dose_on(TODAY)
+    assert hold.days == extra and hold.daily_ug == held
+    assert all(after.dose_on(TODAY + timedelta(days=n)) == held for n in range(14))
+    assert after.dose_on(TODAY + timedelta(days=14)) == before.dose_on(due)
     for old in before.steps:
         if old.start > TODAY:  # every later date moved by the hold
-            assert after.dose_on(old.start + timedelta(days=14)) == old.daily_ug
-    assert after.stop_date == before.stop_date + timedelta(days=14)
+            assert after.dose_on(old.start + timedelta(days=extra)) == old.daily_ug
+    assert after.stop_date == before.stop_date + timedelta(days=extra)
     assert any(w.startswith("Suggested hold accepted") and "agreed with the patient" in w
                for w in log(session))
     stack = session.undo_stack
@@ -127,7 +137,7 @@ def test_threshold_assessment_offers_the_hold_and_accepting_inserts_it(
     stack.redo()
     stack.redo()
     assert panel.model.rowCount() == rows + 1
-    assert session.schedule.stop_date == before.stop_date + timedelta(days=14)
+    assert session.schedule.stop_date == before.stop_date + timedelta(days=extra)
 
 
 def test_declining_needs_a_reason_records_it_and_changes_no_plan(
@@ -157,19 +167,53 @@ def test_change_opens_the_hold_dialog_prefilled_and_inserts_that_hold(
         d.change_button.click()
         return d.result() == QDialog.DialogCode.Accepted
 
-    def one_week_slower(d: QDialog) -> bool:
+    def three_weeks_slower(d: QDialog) -> bool:
         on, days, stretch, reason = d.values()  # type: ignore[attr-defined]
         assert (on, days, stretch) == (TODAY, 14, 100) and "moderate band" in reason
-        d.set_length(7)  # type: ignore[attr-defined]
+        d.set_length(21)  # type: ignore[attr-defined]
         d.pace.setCurrentIndex(d.pace.findData(150))  # type: ignore[attr-defined]
         d.accept()
         return d.result() == QDialog.DialogCode.Accepted
 
-    answer_dialogs(monkeypatch, scored(2), change, one_week_slower)
+    before = session.schedule
+    held = before.dose_on(TODAY)
+    due = next((st.start for st in before.steps if st.start > TODAY and st.daily_ug != held),
+               before.stop_date)
+    answer_dialogs(monkeypatch, scored(2), change, three_weeks_slower)
     panel.add_dialog()
-    hold = session.plan.edits[-1]
-    assert (hold.on, hold.days, hold.stretch_percent) == (TODAY, 7, 150)
-    assert any(w.startswith("Suggested hold changed") and "held 7 days" in w
+    hold = session.plan.edits[-1]  # only the days the plan lacked, from the assessment
+    assert (hold.on, hold.days, hold.stretch_percent) == (
+        TODAY, (TODAY + timedelta(days=21) - due).days, 150)
+    assert all(session.schedule.dose_on(TODAY + timedelta(days=n)) == held for n in range(21))
+    assert session.schedule.dose_on(TODAY + timedelta(days=21)) != held
+    assert any(w.startswith("Suggested hold changed") and "held 21 days" in w
+               for w in log(session))
+
+
+def test_when_the_plan_already_keeps_the_dose_accept_records_it_without_an_edit(
+        qtbot, panel, session) -> None:  # type: ignore[no-untyped-def]
+    panel.offer = lambda suggestion: False  # type: ignore[method-assign]
+    sc = scale("ciwa-b")
+    suggestion = panel.add(make_assessment(sc, TODAY, {i.id: 2 for i in sc.items}))
+    assert suggestion is not None
+    plan, sched = session.plan, session.schedule
+    held = sched.dose_on(TODAY)
+    due = next((st.start for st in sched.steps if st.start > TODAY and st.daily_ug != held),
+               sched.stop_date)
+    one_day = replace(suggestion, days=1)  # the plan keeps today's dose at least until due
+    dialog = SuggestionDialog(one_day, session)
+    qtbot.addWidget(dialog)
+    last = due - timedelta(days=1)
+    words = dialog.summary.text()
+    assert (f"The plan already keeps {held / 1000:g} mg/day until {last:%a} {last.day} "
+            f"{last:%b}") in words
+    assert "Choose more days to postpone it." in words and "Until now" not in words
+    assert dialog.accept_button.isEnabled() and dialog.error.text() == ""
+    steps = session.undo_stack.count()
+    click("accept", "agreed")(dialog)
+    assert panel.decide(one_day, dialog.choice, dialog.reason)
+    assert session.plan == plan and session.undo_stack.count() == steps
+    assert any(w.startswith("Suggested hold accepted") and "not changed" in w
                for w in log(session))
 
 
@@ -190,7 +234,8 @@ def test_a_suggestion_before_the_plan_starts_holds_the_current_dose_and_moves_th
     dialog = SuggestionDialog(suggestion, session)
     qtbot.addWidget(dialog)
     assert dialog.accept_button.isEnabled() and dialog.error.text() == ""
-    moved = first.start + timedelta(days=14)
+    moved = TODAY + timedelta(days=14)  # the start moves to D + N
+    extra = (moved - first.start).days
     words = dialog.summary.text()
     assert f"Stay on {current} for 14 days, from {TODAY:%a} {TODAY.day} {TODAY:%b}" in words
     assert f"the cut to {first.daily_ug / 1000:g} mg moves to {moved:%a} {moved.day}" in words
@@ -204,7 +249,8 @@ def test_a_suggestion_before_the_plan_starts_holds_the_current_dose_and_moves_th
     assert session.plan.start == moved  # the start moved later: no cut on the old date
     assert after.dose_on(first.start) == before.start_ug
     assert after.steps[0].daily_ug == first.daily_ug and after.steps[0].kind == "taper"
-    assert after.stop_date == before.stop_date + timedelta(days=14)
+    assert all(after.dose_on(TODAY + timedelta(days=n)) == before.start_ug for n in range(14))
+    assert after.stop_date == before.stop_date + timedelta(days=extra)
     session.store.close()
 
 
