@@ -20,7 +20,6 @@ def server_save(quick: bool) -> list[Outcome]:
     try:
         cluster.sql("CREATE DATABASE bench")
         with Store.open(cluster.uri("bench")) as store:
-            store.who = "benchmark"
             plan = Plan("clonazepam", ("clonazepam-tab-0.5-us", "clonazepam-tab-1-us"), 3000,
                         "morning-night", date(2027, 1, 4), make_protocol("nardi"))
             rec = store.create_plan(store.add_patient("Bench").id, plan)

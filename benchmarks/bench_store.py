@@ -30,7 +30,6 @@ def build_patients_db(path: Path, count: int, seed: int = 6) -> Path:
     ciwa = scale("ciwa-b")
     store = Store.open(path, create=True)
     try:
-        store.who = "benchmark"
         for i, (name, clinic_id, born) in enumerate(patient_names(count, seed)):
             patient = store.add_patient(name, born=born, clinic_id=clinic_id,
                                         opioid=rng.random() < 0.05)

@@ -25,12 +25,14 @@ from taperdesk.store.records import (
     PlanRecord,
     Revision,
 )
+from taperdesk.store.roles import Permission, Role, User
 from taperdesk.store.store import Store
 from taperdesk.store.transfer import Imported
 
 __all__ = [
     "DEMO_NAME", "Acknowledgement", "AppointmentRecord", "AssessmentRecord", "Change",
-    "ConflictError", "Imported", "IntegrityCheck", "OutputRefused", "write_output",
+    "ConflictError", "Imported", "IntegrityCheck", "OutputRefused", "Permission", "Role",
+    "User", "write_output",
     "Patient", "PlanDocument", "PlanFileError", "PlanRecord", "Revision", "Store", "StoreError",
     "StoreLocked", "default_db_path", "load_demo", "read_plan_file", "write_plan_file",
 ]

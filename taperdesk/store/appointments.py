@@ -16,6 +16,7 @@ from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import MAX_NOTE, check_text, decode_time
 from taperdesk.store.errors import StoreError
 from taperdesk.store.records import AppointmentRecord
+from taperdesk.store.roles import Permission
 
 _COLUMNS = "id, patient_id, on_date, at_time, kind, note, who, at"
 
@@ -54,6 +55,7 @@ class AppointmentsMixin(StoreBase):
         return a
 
     def add_appointment(self, patient_id: int, appointment: Appointment) -> AppointmentRecord:
+        self.require(Permission.APPOINTMENTS)
         at = self._stamp()
         with self._write() as conn:
             a = self._check_appointment(conn, patient_id, appointment, None)
@@ -68,6 +70,7 @@ class AppointmentsMixin(StoreBase):
 
     def update_appointment(self, appointment_id: int, appointment: Appointment
                            ) -> AppointmentRecord:
+        self.require(Permission.APPOINTMENTS)
         at = self._stamp()
         with self._write() as conn:
             old = self._appointment_in(conn, appointment_id)
@@ -82,6 +85,7 @@ class AppointmentsMixin(StoreBase):
         return AppointmentRecord(appointment_id, old.patient_id, a, old.who, old.when)
 
     def cancel_appointment(self, appointment_id: int, *, why: str = "") -> None:
+        self.require(Permission.APPOINTMENTS)
         why = check_text(why, "reason", MAX_NOTE)
         at = self._stamp()
         with self._write() as conn:
@@ -94,6 +98,7 @@ class AppointmentsMixin(StoreBase):
 
     def restore_appointment(self, appointment_id: int) -> AppointmentRecord:
         """Bring back a cancelled appointment (Undo of a cancel); refused if its slot is taken."""
+        self.require(Permission.APPOINTMENTS)
         with self._write() as conn:
             old = self._appointment_in(conn, appointment_id, cancelled=True)
             self._check_appointment(conn, old.patient_id, old.appointment, appointment_id,

@@ -21,6 +21,7 @@ from taperdesk.store.codec import (
 )
 from taperdesk.store.errors import StoreError
 from taperdesk.store.records import AssessmentRecord
+from taperdesk.store.roles import Permission
 
 
 def _describe(a: Assessment) -> str:
@@ -39,6 +40,7 @@ def _describe(a: Assessment) -> str:
 class AssessmentsMixin(StoreBase):
     def add_assessment(self, patient_id: int, assessment: Assessment) -> AssessmentRecord:
         """Validate against the scale (items, ranges, red flags) and record it."""
+        self.require(Permission.ASSESSMENTS)
         a = assessment
         if not isinstance(a, Assessment) or not isinstance(a.on, date):
             raise StoreError("not an assessment")
@@ -70,6 +72,7 @@ class AssessmentsMixin(StoreBase):
 
     def delete_assessment(self, assessment_id: int, *, why: str) -> None:
         """Withdraw an assessment entered in error; ``why`` is required and logged."""
+        self.require(Permission.ASSESSMENTS)
         why = check_text(why, "reason", MAX_NOTE, required=True)
         at = self._stamp()
         with self._write() as conn:

@@ -27,7 +27,8 @@ from taperdesk.store.evidence import change_hash, last_change
 from taperdesk.store.opening import IntegrityCheck, connect, is_read_only, translate
 from taperdesk.store.outputs import check_output
 from taperdesk.store.records import Change
-from taperdesk.store.schema import Migration
+from taperdesk.store.roles import Permission, User
+from taperdesk.store.schema import USERS, Migration
 from taperdesk.store.sharelock import ShareLock
 
 DEFAULT_TIMEOUT = 5.0
@@ -55,8 +56,9 @@ class StoreBase:
         """What the user should be told about the opening (another copy open on this
         PC, a stale holder taken over): shown once by the window or the command."""
         self.catalogue = catalogue
-        self.who: str = os_user()
-        """Recorded as 'who' on every change; the OS user by default."""
+        self.user: User | None = None
+        """The signed-in account (``sign_in``); once the records have accounts, every
+        write needs one whose role has the right (``require``)."""
         self.clock: Callable[[], datetime] = now_utc
         self._depth = 0
         self.read_only = False
@@ -144,6 +146,35 @@ class StoreBase:
         if self._db is None:
             raise StoreError("The records file is closed.")
         return self._db
+
+    @property
+    def who(self) -> str:
+        """Recorded as 'who' on every change: the signed-in user's name. Read-only; only
+        records with no accounts yet (made before users) still name the OS account."""
+        return self.user.name if self.user is not None else os_user()
+
+    def has_users(self) -> bool:
+        """Whether the records have any account (records made before users had none)."""
+        if self.read_only and self.schema_version < USERS.version:
+            return False  # an older file opened read-only, never upgraded: no accounts
+        return bool(self._rows("SELECT 1 FROM users LIMIT 1"))
+
+    def require(self, permission: Permission) -> User | None:
+        """The signed-in user if they may do ``permission``, else StoreError saying why.
+
+        Called first by every method that writes, so a refusal changes nothing. Records
+        with no accounts yet are not guarded (None): the window's first start, or
+        ``taperdesk users add``, creates their admin (docs/RECORDS.md "Users and roles").
+        """
+        user = self.user
+        if user is None:
+            if self.has_users():
+                raise StoreError("Sign in first: these records are changed only by a "
+                                 "signed-in user (--user NAME, or the window's sign-in).")
+            return None
+        if not user.may(permission):
+            raise StoreError(user.refusal(permission))
+        return user
 
     @property
     def schema_version(self) -> int:
@@ -277,6 +308,7 @@ class StoreBase:
         return str(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
+        self.require(Permission.SETTINGS)
         key = check_text(key, "setting name", 100, required=True)
         if not isinstance(value, str) or len(value) > MAX_SETTING:
             raise StoreError(f"setting {key}: expected text of at most {MAX_SETTING} characters")

@@ -18,6 +18,7 @@ from taperdesk.store.codec import (
 )
 from taperdesk.store.errors import StoreError
 from taperdesk.store.records import Patient
+from taperdesk.store.roles import Permission
 
 EDITABLE = ("name", "born", "clinic_id", "opioid", "note")
 _COLUMNS = "id, name, born, clinic_id, opioid, archived, note"
@@ -98,6 +99,7 @@ class PatientsMixin(StoreBase):
         opioid: bool = False,
         note: str = "",
     ) -> Patient:
+        self.require(Permission.PATIENTS)
         f = self._clean_patient(
             {"name": name, "born": born, "clinic_id": clinic_id, "opioid": opioid, "note": note}
         )
@@ -106,6 +108,7 @@ class PatientsMixin(StoreBase):
 
     def update_patient(self, patient_id: int, **fields: Any) -> Patient:
         """Change some of: name, born, clinic_id, opioid, note. One change-log row each."""
+        self.require(Permission.PATIENTS)
         f = self._clean_patient(fields)
         with self._write() as conn:
             old = self._patient_in(conn, patient_id)
@@ -132,6 +135,7 @@ class PatientsMixin(StoreBase):
             return self._patient_in(conn, patient_id)
 
     def set_archived(self, patient_id: int, archived: bool) -> Patient:
+        self.require(Permission.PATIENTS)
         with self._write() as conn:
             old = self._patient_in(conn, patient_id)
             if old.archived == bool(archived):

@@ -16,7 +16,7 @@ from taperdesk.paths import is_server_uri
 from taperdesk.store.errors import StoreError
 from taperdesk.store.pg import PgConnection
 from taperdesk.store.pg_schema import META
-from taperdesk.store.schema import MIGRATIONS, TABLES, Migration, current_version
+from taperdesk.store.schema import MIGRATIONS, Migration, current_version, tables
 
 APPLICATION = "TaperDesk"
 UNCHANGED = "It was not changed."
@@ -53,11 +53,11 @@ def connect_server(
         where = conn.where
         meta = _meta(conn)
         if meta is None:
-            tables = _other_tables(conn)
-            if tables:
+            others = _other_tables(conn)
+            if others:
                 raise StoreError(
                     f"The database {where} belongs to another program (it holds tables such as "
-                    f"{', '.join(tables[:3])}, and no TaperDesk marker). {UNCHANGED} Give "
+                    f"{', '.join(others[:3])}, and no TaperDesk marker). {UNCHANGED} Give "
                     "TaperDesk a database of its own (docs/SERVER.md).")
             if not create:
                 raise StoreError(f"The database {where} holds no TaperDesk records yet.")
@@ -72,7 +72,7 @@ def connect_server(
                 f"on this PC to use it. {UNCHANGED}")
         if version < newest:
             migrate_server(conn, migrations)
-        missing = [t for t in TABLES if t not in _other_tables(conn)]
+        missing = [t for t in tables(migrations) if t not in _other_tables(conn)]
         if missing:
             raise StoreError(f"The database {where} is damaged: table {missing[0]!r} is "
                              f"missing. {UNCHANGED}")

@@ -231,3 +231,21 @@ APPOINTMENTS_AND_AGENDA = (
         "CREATE INDEX plan_spans_by_stop ON plan_spans (stop_date)",
     )
 """Twin of schema.APPOINTMENTS_AND_AGENDA (the derived tables are the same SQL)."""
+
+
+USERS = (
+    f"""CREATE TABLE users (
+        id {ID},
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+        name_key TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL
+            CHECK (role IN ('prescriber', 'nurse', 'pharmacist', 'admin')),
+        admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1)),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created TEXT NOT NULL
+    )""",
+)
+"""Twin of schema.USERS. grant_statements gives the program's role SELECT, INSERT and
+UPDATE here (disabling an account is an UPDATE) but never DELETE: the change log names
+every account that ever signed a change."""

@@ -18,6 +18,8 @@ from taperdesk.store.codec import MAX_NOTE, check_text, decode_plan, decode_time
 from taperdesk.store.errors import ConflictError, StoreError
 from taperdesk.store.evidence import revision_hash, row_revision_hash
 from taperdesk.store.records import Acknowledgement, Change, PlanRecord, Revision
+from taperdesk.store.roles import Permission
+from taperdesk.store.today import RED_FLAG_ACK
 
 _RECORD = (
     "SELECT p.id, p.patient_id, p.revision, p.active, p.title, r.plan_id, r.plan_json, r.who,"
@@ -94,6 +96,7 @@ class PlansMixin(StoreBase):
 
     def create_plan(self, patient_id: int, plan: Plan, *, why: str = "New plan") -> PlanRecord:
         """A new plan for the patient, made the active one (revision 1)."""
+        self.require(Permission.PLANS)
         why = check_text(why, "reason", MAX_NOTE) or "New plan"
         plan, text = encode_plan(plan, self.catalogue)
         with self._write() as conn:
@@ -115,6 +118,7 @@ class PlansMixin(StoreBase):
         return self._record(rows[0])
 
     def set_active_plan(self, plan_id: int) -> PlanRecord:
+        self.require(Permission.PLANS)
         with self._write() as conn:
             rec = self._record_in(conn, plan_id)
             if rec.active:
@@ -133,6 +137,7 @@ class PlansMixin(StoreBase):
 
         Otherwise raise ConflictError carrying the newer version and write nothing.
         """
+        self.require(Permission.PLANS)
         why = check_text(why, "reason", MAX_NOTE) or "Edited the plan"
         plan, text = encode_plan(plan, self.catalogue)
         with self._write() as conn:
@@ -177,6 +182,7 @@ class PlansMixin(StoreBase):
 
     def acknowledge(self, plan_id: int, key: str, code: str, reason: str) -> Acknowledgement:
         """Record that the warning ``key`` (PlanWarning.key) was acknowledged, and why."""
+        self.require(Permission.PLAN_WARNINGS)
         key = check_text(key, "warning", 200, required=True)
         code = check_text(code, "warning code", 100, required=True)
         reason = check_text(reason, "reason", MAX_NOTE, required=True)
@@ -206,7 +212,10 @@ class PlansMixin(StoreBase):
     def record_decision(
         self, patient_id: int, plan_id: int | None, what: str, reason: str
     ) -> Change:
-        """Log a decision on a suggested hold (accepted, changed or declined) and its reason."""
+        """Log a decision on a suggested hold (accepted, changed or declined) and its reason,
+        or what was done about a red flag (a nurse's or a prescriber's)."""
+        self.require(Permission.RED_FLAGS if str(what).startswith(RED_FLAG_ACK)
+                     else Permission.HOLDS)
         what = check_text(what, "decision", MAX_NOTE, required=True)
         reason = check_text(reason, "reason", MAX_NOTE)
         text = f"{what.rstrip('.')}. Reason: {reason}" if reason else what

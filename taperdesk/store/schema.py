@@ -202,12 +202,35 @@ APPOINTMENTS_AND_AGENDA = Migration(
     postgres=pg_schema.APPOINTMENTS_AND_AGENDA,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA)
+USERS = Migration(
+    4,
+    "named user accounts with roles (Argon2 password hashes)",
+    (
+        # name_key: the name folded for comparison (codec.normalise), so 'Ada Lee' and
+        # 'ada  lee' are one account. admin: the account holds the admin's rights too
+        # (the admin role, or the first account of the records whatever its role).
+        # Accounts are never deleted (the change log names them): only disabled.
+        """CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+            name_key TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL
+                CHECK (role IN ('prescriber', 'nurse', 'pharmacist', 'admin')),
+            admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1)),
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+            created TEXT NOT NULL
+        )""",
+    ),
+    postgres=pg_schema.USERS,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA, USERS)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",
           "settings", "appointments", "plan_spans", "plan_changes", "assessment_totals",
-          "holds_pending")
+          "holds_pending", "users")
 
 
 def tables(migrations: Sequence[Migration] | None = None) -> tuple[str, ...]:

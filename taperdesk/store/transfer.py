@@ -17,6 +17,7 @@ from taperdesk.store.patients import PatientsMixin
 from taperdesk.store.planfile import PlanDocument
 from taperdesk.store.plans import PlansMixin
 from taperdesk.store.records import Patient, PlanRecord
+from taperdesk.store.roles import Permission
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
         that disagrees with the name, or a name shared by several patients, is
         refused rather than guessed.
         """
+        self.require(Permission.PLANS)
         plan, text = encode_plan(doc.plan, self.catalogue)
         name = " ".join(doc.patient_name.split())
         at = self._stamp()
@@ -57,6 +59,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
             patient = self._import_target(conn, doc, name, patient_id)
             new = patient is None
             if patient is None:
+                self.require(Permission.PATIENTS)
                 if not name:
                     raise StoreError("The plan file names no patient; choose one (--patient).")
                 fields = self._clean_patient({"name": name, "born": doc.born,

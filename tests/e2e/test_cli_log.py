@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from accounts import sign_in
 from clirun import run
 
 from taperdesk.store import Store, load_demo
@@ -13,9 +14,9 @@ from taperdesk.store import Store, load_demo
 def records(tmp_path: Path) -> Path:
     db = tmp_path / "r.sqlite3"
     with Store.open(db) as s:
-        s.who = "Nurse Ada"
+        sign_in(s, "Nurse Ada")
         load_demo(s)
-        s.who = "Dr Bo"
+        sign_in(s, "Dr Bo")
         other = s.add_patient("Cy Ng", clinic_id="MRN-7")
         s.set_archived(other.id, True)
     return db

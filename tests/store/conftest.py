@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from accounts import sign_in
 
 from taperdesk.model import Plan, make_protocol
 from taperdesk.store import Store, StoreError
@@ -55,7 +56,7 @@ def records(request: pytest.FixtureRequest, db_path: Path) -> Path | str:
 @pytest.fixture
 def store(records: Path | str) -> Iterator[Store]:
     s = Store.open(records)
-    s.who = "tester"
+    sign_in(s)
     yield s
     s.close()
 

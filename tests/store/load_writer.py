@@ -10,16 +10,21 @@ import json
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
-from taperdesk.model import insert_hold
-from taperdesk.store import ConflictError, Store
+sys.path.insert(0, str(Path(__file__).parent.parent))  # tests/, for accounts.py
+
+from accounts import sign_in  # noqa: E402
+
+from taperdesk.model import insert_hold  # noqa: E402
+from taperdesk.store import ConflictError, Store  # noqa: E402
 
 
 def main(uri: str, plan_id: int, seconds: float, name: str) -> None:
     saved: list[tuple[int, str]] = []
     conflicts = 0
     with Store.open(uri) as store:
-        store.who = name
+        sign_in(store, name)
         rec = store.plan_record(plan_id)
         end = time.monotonic() + seconds
         i = 0

@@ -118,7 +118,7 @@ def test_every_save_hashes_its_revision_and_chains_its_log_row(store: Store,
     for r in rows:
         assert r[6] == change_hash(prev, *r[:6])
         prev = r[6]
-    assert [r[5] for r in rows] == ["Added patient Eve", f"New plan: {rec.title}", "lower"]
+    assert [r[5] for r in rows][-3:] == ["Added patient Eve", f"New plan: {rec.title}", "lower"]
 
 
 def test_the_migration_hashes_every_row_of_a_version_1_file(tmp_path: Path) -> None:

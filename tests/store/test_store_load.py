@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from accounts import sign_in
 from conftest import fresh_database, nardi_plan
 
 from taperdesk.store import Store
@@ -23,10 +24,13 @@ WRITER = Path(__file__).with_name("load_writer.py")
 def test_ten_pcs_and_two_on_one_plan_lose_nothing(pg_cluster: Any) -> None:
     uri = fresh_database(pg_cluster)
     with Store.open(uri) as s:
+        sign_in(s)
         own = [s.create_plan(s.add_patient(f"Load {n}").id, nardi_plan()).id for n in range(10)]
         shared = s.create_plan(s.add_patient("Shared").id, nardi_plan()).id
-    jobs = [(plan, f"pc{n}") for n, plan in enumerate(own)]
-    jobs += [(shared, "shared-a"), (shared, "shared-b")]
+        jobs = [(plan, f"pc{n}") for n, plan in enumerate(own)]
+        jobs += [(shared, "shared-a"), (shared, "shared-b")]
+        for _plan, name in jobs:  # each "PC" signs in as its own account
+            sign_in(s, name)
     procs = [subprocess.Popen([sys.executable, str(WRITER), uri, str(plan), str(LOAD_SECONDS),
                                name], stdout=subprocess.PIPE, text=True) for plan, name in jobs]
     results = []

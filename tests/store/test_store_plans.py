@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from accounts import sign_in
 from conftest import RawDb, Refused, nardi_plan
 from hypothesis import HealthCheck, given, settings
 from strategies import plans
@@ -73,11 +74,11 @@ def test_revisions_keep_who_when_why_in_order(store: Store) -> None:
     p = store.add_patient("Gus")
     rec = store.create_plan(p.id, nardi_plan())
     held = insert_hold(rec.plan, date(2027, 2, 1), 14)
-    store.who = "dr-a"
+    sign_in(store, "dr-a")
     rec = store.save_revision(rec.id, held, expected_revision=1,
                               why="Inserted a hold on 2027-02-01 for 14 days")
     pinned = set_step_dose(held, 0, 2500)
-    store.who = "dr-b"
+    sign_in(store, "dr-b")
     rec = store.save_revision(rec.id, pinned, expected_revision=2, why="Step 1 set to 2.5 mg")
     revs = store.revisions(rec.id)
     assert [(r.revision, r.who, r.why) for r in revs] == [

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from accounts import sign_in
 from conftest import nardi_plan
 
 from taperdesk.store import ConflictError, Store, StoreError, load_demo
@@ -56,6 +57,7 @@ def test_each_save_logs_its_own_row_and_a_failed_one_none(store: Store,
     p = store.add_patient("Hana")
     rec = store.create_plan(p.id, nardi_plan())
     other = Store.open(records, create=False)  # another PC on the same records
+    sign_in(other)
     other.save_revision(rec.id, nardi_plan(2500), expected_revision=1, why="Other PC's edit")
     other.close()
     logged = len(store.changes())

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from accounts import sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from windowing import open_window
@@ -28,10 +29,10 @@ def two(qapp, tmp_path: Path) -> Iterator[tuple[Session, Store]]:  # type: ignor
     """This window's Session (PC "a") and a second Store on the same file (PC "b")."""
     path = tmp_path / "records.sqlite3"
     a = Store.open(path)
+    sign_in(a, "pc-a")
     load_demo(a, today=TODAY)
-    a.who = "pc-a"
     b = Store.open(path)
-    b.who = "pc-b"
+    sign_in(b, "pc-b")
     s = Session(a, a.catalogue)
     s.open_patient(a.search_patients("", limit=1)[0].id)
     yield s, b
