@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         records_cmd,
         server_cmd,
         today_cmd,
+        users_cmd,
         verify_cmd,
     )
 
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     server_cmd.register(sub)
     today_cmd.register(sub)
     log_cmd.register(sub)
+    users_cmd.register(sub)
     return parser
 
 

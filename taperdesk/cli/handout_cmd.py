@@ -15,6 +15,7 @@ from taperdesk.cli.plan_options import (
     severe_acknowledgements,
 )
 from taperdesk.cli.records_cmd import add_force, checked_output
+from taperdesk.cli.signing import add_user_option, sign_in
 from taperdesk.model import check
 from taperdesk.paths import default_db_path
 from taperdesk.report.context import (
@@ -73,6 +74,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help="a records file whose clinic settings (name, phone, emergency number, "
                         "paper, first day of the week) to use; options given here win")
+    add_user_option(g)
     g.add_argument("--period", type=int, default=28, metavar="DAYS",
                    help="pharmacy: prescription period in days (default: 28)")
     add_severe_option(g)
@@ -90,6 +92,7 @@ def _settings(args: argparse.Namespace) -> HandoutSettings:
         raise UsageError(f"--db {str(args.db)!r} does not exist")
     try:
         with Store.open(args.db, create=False) as store:
+            sign_in(store, args.user)
             return handout_settings(store.setting)
     except StoreError as exc:
         raise UsageError(str(exc)) from None

@@ -11,6 +11,7 @@ import json
 import sys
 
 from taperdesk.cli.records_cmd import _patient_id, add_db, catalogue, db_path
+from taperdesk.cli.signing import sign_in
 from taperdesk.store import Store, StoreError
 
 MAX_ROWS = 100_000
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store.open(where, create=False, catalogue=catalogue(args),
                         read_only=True) as store:
+            sign_in(store, args.user)
             patient_id = None if args.patient is None else _patient_id(store, args.patient)
             rows = store.changes(patient_id=patient_id, limit=args.limit)
     except StoreError as exc:

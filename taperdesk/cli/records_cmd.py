@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from taperdesk.cli.signing import add_user_option, sign_in
 from taperdesk.model import CatalogueError, load_catalogue
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.paths import default_db_path, is_server_uri, records_location
@@ -22,6 +23,7 @@ def add_db(p: argparse.ArgumentParser, products: bool = True) -> None:
     p.add_argument("--db", metavar="PATH-OR-URI", type=records_location, default=None,
                    help=f"the records file (default: {default_db_path()}), or the clinic "
                         "server as postgresql://USER@HOST/DATABASE (docs/SERVER.md)")
+    add_user_option(p)
     if products:
         p.add_argument("--products-file", metavar="FILE", type=Path,
                        help="the clinic's own products file, if its plans use those products")
@@ -120,6 +122,11 @@ def _open(args: argparse.Namespace, *, create: bool) -> Store:
                            catalogue=catalogue(args))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        sign_in(store, args.user)
+    except BaseException:
+        store.close()
+        raise
     for notice in store.notices:
         print(f"taperdesk: note: {notice}", file=sys.stderr)
     for problem in store.opening_problems:

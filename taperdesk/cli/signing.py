@@ -1,9 +1,10 @@
 """Who runs a command: ``--user NAME`` and the password, for every command on the records.
 
 The password comes from ``TAPERDESK_PASSWORD`` or a prompt that does not echo (with no
-terminal and no variable: a clear error). A records file that has accounts is not
-opened without ``--user``; one with none yet (made before users, or new) may be read
-without, but not changed (docs/RECORDS.md "Users and roles").
+terminal and no variable: a clear error). Records that have accounts are neither read
+nor changed without ``--user``; records with none yet (made before users, or new) are
+used as before until ``taperdesk users add`` makes their first account, the admin
+(README "Users and sign-in").
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from taperdesk.store import Store, StoreError
+if TYPE_CHECKING:
+    from taperdesk.store import Store
 
 PASSWORD_ENV = "TAPERDESK_PASSWORD"
 USER_ENV = "TAPERDESK_USER"
@@ -41,17 +44,22 @@ def ask_password(env: str, prompt: str) -> str:
         raise UsageError("no password was typed") from None
 
 
-def sign_in(store: Store, user: str | None, *, required: bool = True) -> None:
-    """Sign ``user`` in on ``store``, or refuse (UsageError) when the file has accounts
-    and no user was given. ``required=False``: a file with no accounts may go without."""
+def sign_in(store: Store, user: str | None) -> None:
+    """Sign ``user`` in on ``store``, or refuse (UsageError) when the records have
+    accounts and no user was given, or the password is wrong."""
     from taperdesk.cli import UsageError
 
     if user is None:
-        if store.has_users() and required:
+        if store.has_users():
             raise UsageError(
-                f"the records file {store.path} has user accounts: give --user NAME (the "
-                f"password from {PASSWORD_ENV} or a prompt)")
+                f"the records at {store.location} have user accounts: give --user NAME "
+                f"(the password from {PASSWORD_ENV} or a prompt)")
         return
+    if not store.has_users():
+        raise UsageError(f"the records at {store.location} have no user accounts yet: "
+                         "make the first (the admin) with taperdesk users add NAME --role ROLE")
+    from taperdesk.store import StoreError
+
     password = ask_password(PASSWORD_ENV, f"Password for {user}: ")
     try:
         store.sign_in(user, password)

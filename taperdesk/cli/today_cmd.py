@@ -8,6 +8,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from taperdesk.cli.signing import add_user_option, sign_in
 from taperdesk.paths import default_db_path
 
 
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.add_argument("--db", metavar="PATH", type=Path, default=None,
                    help=f"the records file (default: {default_db_path()})")
+    add_user_option(p)
     out = p.add_mutually_exclusive_group()
     out.add_argument("--pdf", action="store_true", help="write the one-page worklist (-o)")
     out.add_argument("--handouts", action="store_true",
@@ -89,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"there is no records file at {db}")
     try:
         with Store.open(db, create=False) as store:
+            sign_in(store, args.user)
             items = items_for(store, day)
             if args.pdf:
                 from taperdesk.report.worklist import worklist_pdf

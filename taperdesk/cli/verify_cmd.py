@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from taperdesk.cli.records_cmd import add_db, db_path
+from taperdesk.cli.signing import sign_in
 from taperdesk.store import Store, StoreError
 
 
@@ -35,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     where = args.db or db_path(args)
     try:
         with Store.open(where, create=False, catalogue=catalogue(args), read_only=True) as store:
+            sign_in(store, args.user)
             problems = store.verify()
             counts = store.record_counts()
             path = store.location

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from accounts import sign_in
+from accounts import PASSWORD, sign_in
 from clirun import run
 
 from taperdesk.store import Store, load_demo
+
+SIGNED = ("--user", "tester")
+PASSWORD_ENV = {"TAPERDESK_PASSWORD": PASSWORD}
 
 
 def records(tmp_path: Path) -> Path:
@@ -24,7 +27,7 @@ def records(tmp_path: Path) -> Path:
 
 def test_log_prints_when_who_what_newest_first(tmp_path: Path) -> None:
     db = records(tmp_path)
-    r = run("log", "--db", str(db), home=tmp_path)
+    r = run("log", "--db", str(db), *SIGNED, home=tmp_path, env=PASSWORD_ENV)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["When", "Who", "What"]
@@ -35,7 +38,8 @@ def test_log_prints_when_who_what_newest_first(tmp_path: Path) -> None:
 
 def test_log_of_one_patient_as_json(tmp_path: Path) -> None:
     db = records(tmp_path)
-    r = run("log", "MRN-7", "--db", str(db), "--format", "json", home=tmp_path)
+    r = run("log", "MRN-7", "--db", str(db), *SIGNED, "--format", "json", home=tmp_path,
+            env=PASSWORD_ENV)
     assert r.returncode == 0, r.stderr
     rows = json.loads(r.stdout)
     with Store.open(db) as s:
@@ -50,8 +54,8 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
     db = records(tmp_path)
     before = db.read_bytes()
     for args in (("log", "nobody"), ("log", "--limit", "0")):
-        r = run(*args, "--db", str(db), home=tmp_path)
+        r = run(*args, "--db", str(db), home=tmp_path, env=PASSWORD_ENV)
         assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
-    r = run("log", "--db", str(tmp_path / "missing.sqlite3"), home=tmp_path)
+    r = run("log", "--db", str(tmp_path / "missing.sqlite3"), home=tmp_path, env=PASSWORD_ENV)
     assert r.returncode == 2 and not (tmp_path / "missing.sqlite3").exists()
     assert db.read_bytes() == before
