@@ -1,8 +1,10 @@
-"""main() of the window program: `taperdesk-gui [--db PATH] [--demo-if-empty]`.
+"""main() of the window program: `taperdesk-gui [--db PATH] [--demo-if-empty] [--user NAME]`.
 
 Opens the records file (--db, else the one chosen in Settings, else the default
 in the user's data folder). A file that cannot be opened is explained in a
-message box that offers to choose another file; never a traceback.
+message box that offers to choose another file; never a traceback. Then someone signs
+in (ui/signin.py): the sign-in dialog, or on records with no users yet "create the
+first (admin) user"; --user NAME with $TAPERDESK_PASSWORD signs in without it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         "server as postgresql://USER@HOST/DATABASE (docs/SERVER.md)")
     p.add_argument("--demo-if-empty", action="store_true",
                    help="add the demo patient when the records hold no patients")
+    p.add_argument("--user", metavar="NAME", default=os.environ.get("TAPERDESK_USER") or None,
+                   help="sign in as NAME with the password in $TAPERDESK_PASSWORD, without "
+                        "the sign-in dialog (default: $TAPERDESK_USER)")
     p.add_argument("--bench-ready", action="store_true",
                    help="print 'ready …' once the plan is drawn (with the memory in use and the "
                         "milliseconds each part of starting took), then quit (benchmarks, tests)")
@@ -183,6 +188,12 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
                             f"'taperdesk verify --db {store.path}' and see docs/RECORDS.md.")
     catalogue = clinic_catalogue(store, lambda m: QMessageBox.warning(None, "TaperDesk", m))
     store.catalogue = catalogue
+    session = Session(store, catalogue)
+    from taperdesk.ui.signin import sign_in_at_start
+
+    if not sign_in_at_start(session, args.user, bench=args.bench_ready):
+        store.close()  # nobody signed in: the window does not open
+        return 2 if args.bench_ready else 1
     if args.demo_if_empty:
         try:
             load_demo(store)
@@ -190,7 +201,6 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
             QMessageBox.warning(None, "TaperDesk", f"The demo patient was not added: {exc}")
 
     phases.append(("records", time.perf_counter()))
-    session = Session(store, catalogue)
     window = MainWindow(session)
     for notice in store.notices:  # another copy open on this PC, a stale holder taken over
         session.message.emit(notice)

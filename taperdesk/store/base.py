@@ -308,7 +308,7 @@ class StoreBase:
         return str(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
-        self.require(Permission.SETTINGS)
+        """Keep a clinic setting (an admin's right); setting the value it has is no change."""
         key = check_text(key, "setting name", 100, required=True)
         if not isinstance(value, str) or len(value) > MAX_SETTING:
             raise StoreError(f"setting {key}: expected text of at most {MAX_SETTING} characters")
@@ -318,6 +318,7 @@ class StoreBase:
             raise StoreError(f"setting {key}: contains characters that cannot be saved") from None
         if self.setting(key, default="\0") == value:
             return
+        self.require(Permission.SETTINGS)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "

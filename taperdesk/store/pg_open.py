@@ -116,3 +116,35 @@ def migrate_server(conn: PgConnection, migrations: Sequence[Migration] | None = 
         conn.execute("ROLLBACK")
         raise
     return max(found, len(steps))
+
+
+def check_server(uri: str) -> str:
+    """Whether ``uri`` is a clinic server TaperDesk can use, changing nothing there: ''
+    for an empty database or TaperDesk's own (older ones are upgraded when opened), else
+    one message saying what is wrong (the settings dialog's test on OK)."""
+    if not is_server_uri(uri):
+        return f"{uri!r} is not a server address; write postgresql://USER@HOST/DATABASE."
+    try:
+        conn = PgConnection(uri.strip())
+    except StoreError as exc:
+        return str(exc)
+    try:
+        meta = _meta(conn)
+        if meta is None:
+            others = _other_tables(conn)
+            return "" if not others else (
+                f"The database {conn.where} belongs to another program (it holds tables such "
+                f"as {', '.join(others[:3])}, and no TaperDesk marker). Give TaperDesk a "
+                "database of its own (docs/SERVER.md).")
+        if meta.get("application") != APPLICATION:
+            return (f"The database {conn.where} belongs to another program "
+                    f"({meta.get('application', 'unknown')!r}).")
+        version = int(meta.get("schema_version", "0"))
+        if version > current_version():
+            return (f"The database {conn.where} was written by a newer TaperDesk (records "
+                    f"version {version}); update TaperDesk on this PC to use it.")
+        return ""
+    except StoreError as exc:
+        return str(exc)
+    finally:
+        conn.close()

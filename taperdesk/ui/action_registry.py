@@ -29,6 +29,7 @@ class Act(Enum):
     IMPORT = auto()
     OPEN_RECORDS = auto()
     SETTINGS = auto()
+    SIGN_OUT = auto()
     QUIT = auto()
     HOLD = auto()
     HOLD_1W = auto()
@@ -61,6 +62,8 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.OPEN_RECORDS: ("&Open records file…", "Ctrl+O",
                        "Use another records file (e.g. on a clinic share), now and from now on"),
     Act.SETTINGS: ("Se&ttings…", "Ctrl+,", "Clinic name, phone, next appointment"),
+    Act.SIGN_OUT: ("Sign &out", "Ctrl+Shift+L",
+                   "Sign out, hiding patient data, so someone else can sign in"),
     Act.QUIT: ("&Quit", "Ctrl+Q", "Close TaperDesk (everything is saved)"),
     Act.HOLD: ("Insert &hold…", "Ctrl+H", "Hold the dose of the selected step"),
     Act.HOLD_1W: ("Insert 1-week hold", "Ctrl+1", "Hold the selected step's dose 7 days"),

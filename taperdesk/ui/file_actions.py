@@ -7,18 +7,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from taperdesk import __version__
 from taperdesk.model import PROTOCOLS, compute
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
-from taperdesk.store import PlanFileError, Store, StoreError, read_plan_file, write_plan_file
+from taperdesk.paths import is_server_uri
+from taperdesk.store import (
+    Permission,
+    PlanFileError,
+    Store,
+    StoreError,
+    read_plan_file,
+    write_plan_file,
+)
 from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
-from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog
+from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog, remember_server
 
 PLAN_FILTER = "TaperDesk plan (*.taper.json *.json)"
 RECORDS_FILTER = "TaperDesk records (*.sqlite3)"
@@ -166,9 +174,20 @@ class FileActions:
         return False
 
     def settings_dialog(self) -> bool:
+        chosen = str(self.settings.value(RECORDS_FILE) or "")
+        why_not = self.session.why_not(Permission.SETTINGS)
         d = SettingsDialog(self.session.store, self.session.store.path,
-                           self.open_records_file, self.parent)
-        return dialogs.run(d) and self.session.save_settings(d.values()).ok
+                           self.open_records_file, self.parent,
+                           server=chosen if is_server_uri(chosen) else "", why_not=why_not)
+        if not dialogs.run(d):
+            return False
+        saved = True if why_not else self.session.save_settings(d.values()).ok
+        remember_server(self.settings, d.server.text().strip(), chosen)
+        if d.server.text().strip() != (chosen if is_server_uri(chosen) else ""):
+            self.session.show_message(QCoreApplication.translate(
+                "FileActions", "The clinic server setting is used from the next start of "
+                "TaperDesk."))
+        return saved
 
     # -- help -------------------------------------------------------------
 

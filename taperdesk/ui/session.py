@@ -28,6 +28,7 @@ from taperdesk.store import (
     AssessmentRecord,
     ConflictError,
     Patient,
+    Permission,
     PlanRecord,
     Store,
     StoreError,
@@ -36,6 +37,7 @@ from taperdesk.ui.changes import NOTHING, Changes
 from taperdesk.ui.commands import PlanEditCommand
 from taperdesk.ui.live import LiveRecords
 from taperdesk.ui.session_records import READ_ONLY, RecordOperations, is_read_only
+from taperdesk.ui.session_users import UserOperations
 
 CONFLICT = ("This plan was changed elsewhere (another TaperDesk on the same records). "
             "The newer version is shown; your last edit was not saved.")
@@ -47,7 +49,7 @@ UNDO_REFUSED = ("Undo was refused: the stored plan is a newer revision this wind
                 "make (another TaperDesk saved it). The newer version is shown.")
 
 
-class Session(RecordOperations, QObject):
+class Session(RecordOperations, UserOperations, QObject):
     patient_changed = Signal()
     """Another patient (or none) is open, or the open patient's details changed."""
     plan_changed = Signal()
@@ -66,6 +68,9 @@ class Session(RecordOperations, QObject):
     """'Waiting for the records file…' while a write may wait for a lock; '' when done."""
     selection_changed = Signal(tuple)
     """Rows of the schedule to highlight (e.g. the steps a selected warning concerns)."""
+    # -- users (ui/session_users.py) ----
+    user_changed = Signal()
+    """Someone signed in or out: views enable what the new user's role may do."""
 
     def __init__(self, store: Store, catalogue: Catalogue, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -220,7 +225,7 @@ class Session(RecordOperations, QObject):
             self.end_preview()
             self.error.emit(str(exc))
             return False
-        refused = self._refuse_write()
+        refused = self._refuse_write() or self.why_not(Permission.PLANS)
         if refused:
             self.end_preview()
             self.error.emit(refused)

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QWidget,
 )
 
+from taperdesk.paths import is_server_uri
 from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
 from taperdesk.ui.dialogs import _Form
+from taperdesk.ui.idle import DEFAULT_IDLE_MINUTES, IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
 
 GEOMETRY, STATE = "geometry", "state"
 LAST_PATIENT = "last_patient"
@@ -88,13 +91,27 @@ def remember_patient(settings: QSettings, records: Path, patient_id: int) -> Non
     settings.setValue(last_patient_key(records), patient_id)
 
 
+def remember_server(settings: QSettings, uri: str, was: str) -> None:
+    """The clinic server this PC opens from the next start (kept where the records file
+    chosen is, RECORDS_FILE, which app.py reads); '' forgets a server given before."""
+    if uri:
+        settings.setValue(RECORDS_FILE, uri)
+    elif is_server_uri(was):
+        settings.remove(RECORDS_FILE)  # back to the default records file
+    settings.sync()
+
+
 class SettingsDialog(_Form):
     """Clinic name, phone, next-appointment default, emergency number, paper and the week's
     first day (kept in the records file) and which records file this PC opens (kept in
     QSettings)."""
 
     def __init__(self, store: Store, records_file: Path,
-                 open_file: Callable[[], Store | None], parent: QWidget | None = None) -> None:
+                 open_file: Callable[[], Store | None], parent: QWidget | None = None, *,
+                 server: str = "", why_not: str = "") -> None:
+        """``server``: the clinic server URI this PC opens ('' for a records file);
+        ``why_not``: why the signed-in user may not change the clinic settings ('' if
+        they may), shown on the fields, which are then read-only."""
         super().__init__("Settings", parent)
         self.fields: dict[str, QLineEdit] = {}
         for key, label, tip in CLINIC_FIELDS:
@@ -119,6 +136,18 @@ class SettingsDialog(_Form):
             box.setToolTip(tip)
             self.choices[key] = box
             self.form.addRow(label, box)
+        self.idle = QSpinBox()
+        self.idle.setRange(1, MAX_IDLE_MINUTES)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setToolTip(self.tr(
+            "After this long without use the window hides patient data and asks the "
+            "password again. TaperDesk default: {0} minutes").format(DEFAULT_IDLE_MINUTES))
+        self.form.addRow(self.tr("Lock when idle (TaperDesk default {0} min)").format(
+            DEFAULT_IDLE_MINUTES), self.idle)
+        for w in (*self.fields.values(), self.emergency, *self.choices.values(), self.idle):
+            w.setEnabled(not why_not)
+            if why_not:
+                w.setToolTip(why_not)
         note = QLabel("Kept in the records file, so every PC using it prints the same details.")
         note.setStyleSheet("color: #555")
         note.setWordWrap(True)
@@ -130,6 +159,14 @@ class SettingsDialog(_Form):
         self.choose.clicked.connect(lambda: self._opened(open_file()))
         self.form.addRow("Records file", self.records)
         self.form.addRow("", self.choose)
+        self.server = QLineEdit(server)
+        self.server.setObjectName("clinic-server")
+        self.server.setPlaceholderText("postgresql://USER@HOST/DATABASE")
+        self.server.setToolTip(self.tr(
+            "The clinic's records server (docs/SERVER.md), used from the next start in "
+            "place of the records file; tested when you press OK. Leave empty to use the "
+            "records file."))
+        self.form.addRow(self.tr("Clinic server"), self.server)
         self._show(store)
         self.finish()
 
@@ -137,6 +174,7 @@ class SettingsDialog(_Form):
         for key, edit in self.fields.items():
             edit.setText(store.setting(key))
         st = handout_settings(store.setting)
+        self.idle.setValue(idle_minutes(store.setting(IDLE_SETTING, "")) or DEFAULT_IDLE_MINUTES)
         self.set_emergency(st.clinic.emergency)
         for key, value in (("paper", st.paper), ("week_start", st.week_start)):
             box = self.choices[key]
@@ -170,10 +208,22 @@ class SettingsDialog(_Form):
         number = self.emergency_number()
         if not number or len(number) > 20 or any(ch in number for ch in "\n\r\t"):
             return "Emergency number: the number to call, e.g. 911, 999 or 112."
-        return ""
+        return self.server_problem()
+
+    def server_problem(self) -> str:
+        """The clinic server given is connected to and checked (TaperDesk's records, or an
+        empty database), changing nothing there; '' when it can be used (or none given)."""
+        uri = self.server.text().strip()
+        if not uri:
+            return ""
+        from taperdesk.store.pg_open import check_server  # psycopg only when a server is given
+
+        problem = check_server(uri)
+        return self.tr("Clinic server: {0}").format(problem) if problem else ""
 
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.fields.items()}
         out["emergency_number"] = self.emergency_number()
         out.update({key: str(box.currentData()) for key, box in self.choices.items()})
+        out[IDLE_SETTING] = str(self.idle.value())
         return out

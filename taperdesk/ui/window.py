@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import StepKind, insert_hold, remove_hold
 from taperdesk.store import Store
-from taperdesk.ui import handout_actions
+from taperdesk.ui import handout_actions, signin_gate
 from taperdesk.ui.access import chain_tab_order, name
 from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
@@ -41,7 +41,7 @@ warnings; a wide screen gives the rest to the chart and the step table."""
 FILE_MENU = (Act.NEW_PATIENT, Act.EDIT_PATIENT, Act.NEW_PLAN, Act.ARCHIVE, None,
              Act.PREVIEW, Act.PRINT, Act.SAVE_PDF, Act.CLINICIAN_PDF, Act.PHARMACY_PDF, None,
              Act.EXPORT, Act.EXPORT_CALENDAR, Act.EXPORT_FHIR, Act.IMPORT, None,
-             Act.OPEN_RECORDS, Act.SETTINGS, None, Act.QUIT)
+             Act.OPEN_RECORDS, Act.SETTINGS, None, Act.SIGN_OUT, Act.QUIT)
 EDIT_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP, None,
              Act.ADD_ASSESSMENT, Act.ACKNOWLEDGE)
 STEP_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP)
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._on_changed()
         if not restore_layout(self, self.settings, self.split):
             QTimer.singleShot(0, self.default_layout)
+        self.sign_in_gate = signin_gate.install(self)  # who, Sign out, idle lock, roles
 
     # -- assembly ---------------------------------------------------------
 

@@ -4,9 +4,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from accounts import open_signed
 from windowing import open_window
 
-from taperdesk.store import Store, load_demo
+from taperdesk.store import load_demo
 
 TODAY = date(2026, 11, 24)
 
@@ -14,7 +15,7 @@ TODAY = date(2026, 11, 24)
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "records.sqlite3"
-    store = Store.open(path)
+    store = open_signed(path)
     load_demo(store, today=TODAY)
     store.close()
     return path

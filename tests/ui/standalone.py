@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from accounts import open_signed
 from PySide6.QtWidgets import QDialog
 
-from taperdesk.store import Store, demo, load_demo
+from taperdesk.store import demo, load_demo
 from taperdesk.ui.session import Session
 
 STARTED_DAYS_AGO = 60
@@ -18,7 +19,7 @@ STARTED_DAYS_AGO = 60
 
 def open_session(path: Path, *, today: date | None = None) -> Session:
     """A Session on a new records file holding the demo patient, opened."""
-    store = Store.open(path)
+    store = open_signed(path)
     # ``today``: the demo plan starts on the Monday on or after it (load_demo itself
     # starts it demo.STARTED_DAYS_AGO before the day it is given).
     laid_out = today or date.today() - timedelta(days=STARTED_DAYS_AGO)

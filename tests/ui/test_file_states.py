@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from accounts import open_signed
 from PySide6.QtWidgets import QApplication
 from windowing import open_window
 
 from taperdesk.model import set_step_days
 from taperdesk.model.scales import Assessment, make_assessment, scale
-from taperdesk.store import AssessmentRecord, Store, load_demo
+from taperdesk.store import AssessmentRecord, load_demo
 from taperdesk.ui.chart_layers import ScoreLayer
 from taperdesk.ui.session import WAITING, Session
 from taperdesk.ui.session_records import READ_ONLY
@@ -28,7 +29,7 @@ TODAY = date(2026, 11, 24)
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "records.sqlite3"
-    with Store.open(path) as store:
+    with open_signed(path) as store:
         load_demo(store, today=TODAY)
     return path
 
@@ -77,7 +78,7 @@ def test_a_writable_file_has_no_banner(qtbot, db: Path, tmp_path: Path) -> None:
 
 def test_a_locked_file_says_it_waits_and_a_failed_edit_keeps_its_own_log_text(
         qtbot, db: Path) -> None:  # type: ignore[no-untyped-def]
-    store = Store.open(db, timeout=0.3)
+    store = open_signed(db, timeout=0.3)
     s = Session(store, store.catalogue)
     s.open_patient(store.search_patients("", limit=1)[0].id)
     start = s.record.revision

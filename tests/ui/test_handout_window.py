@@ -33,7 +33,7 @@ def test_settings_dialog_edits_every_handout_setting(session, qtbot) -> None:  #
     d.choices["paper"].setCurrentIndex(d.choices["paper"].findData("letter"))
     d.choices["week_start"].setCurrentIndex(d.choices["week_start"].findData("sunday"))
     values = d.values()
-    assert set(values) == set(SETTING_KEYS)
+    assert set(values) == {*SETTING_KEYS, "idle_lock_minutes"}  # and the idle lock's time
     assert values["emergency_number"] == "999" and values["paper"] == "letter"
     d.emergency.setEditText("")
     assert "Emergency number" in d.problem()

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from accounts import sign_in
+from accounts import open_signed, sign_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from windowing import open_window
@@ -118,7 +118,7 @@ def test_the_window_shows_another_pcs_save_within_two_seconds(
         window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     s = window.session
     assert LIVE_CHECK_MS <= 1000
-    with Store.open(s.store.path) as b:
+    with open_signed(s.store.path, "pc-b") as b:
         theirs = other_pc_saves(s, b, 33)
         b.add_patient("Added Elsewhere")
     qtbot.waitUntil(lambda: s.record is not None and s.record.revision == theirs,
@@ -135,7 +135,7 @@ def test_a_drag_in_progress_is_not_thrown_away_by_another_pcs_save(
     s = window.session
     dragged = set_step_days(s.plan, 0, 19, catalogue=s.catalogue)
     s.preview(dragged, dragging=True)
-    with Store.open(s.store.path) as b:
+    with open_signed(s.store.path, "pc-b") as b:
         theirs = other_pc_saves(s, b, 33)
     qtbot.wait(LIVE_CHECK_MS + 300)
     assert s.dragging and s.schedule.steps[0].days == 19 and s.record.revision != theirs
@@ -147,7 +147,7 @@ def test_no_handout_from_a_plan_older_than_the_stored_one(
         window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     s = window.session
     window.session.live.timer.stop()  # the check before printing must catch it by itself
-    with Store.open(s.store.path) as b:
+    with open_signed(s.store.path, "pc-b") as b:
         theirs = other_pc_saves(s, b, 33)
     with qtbot.waitSignal(s.error) as said:
         assert handout_pdf(s, "patient") is None
@@ -164,7 +164,7 @@ def test_an_open_dialog_defers_the_update_until_it_closes(
     dialog.setModal(True)
     dialog.show()  # as a dialog the user is typing into, without blocking the test
     qtbot.waitExposed(dialog)
-    with Store.open(s.store.path) as b:
+    with open_signed(s.store.path, "pc-b") as b:
         theirs = other_pc_saves(s, b, 33)
     qtbot.wait(LIVE_CHECK_MS + 300)
     assert s.record.revision != theirs
@@ -182,7 +182,7 @@ def test_a_field_being_typed_into_is_not_overwritten_by_another_pcs_save(
     qtbot.waitUntil(field.hasFocus, timeout=1000)
     field.selectAll()
     qtbot.keyClicks(field, "1.5")
-    with Store.open(s.store.path) as b:
+    with open_signed(s.store.path, "pc-b") as b:
         theirs = other_pc_saves(s, b, 33)
     qtbot.wait(LIVE_CHECK_MS + 300)
     assert field.text() == "1.5" and s.record.revision != theirs

@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyqtgraph as pg
+from accounts import TESTER, open_signed
 from PySide6.QtCore import QSettings
 
-from taperdesk.store import Store
 from taperdesk.ui.session import Session
 from taperdesk.ui.window import MainWindow
 
 
-def open_window(qtbot, db: Path, ini: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(qtbot, db: Path, ini: Path,  # type: ignore[no-untyped-def]
+                user: str = TESTER) -> MainWindow:
+    """The window on ``db`` with ``user`` signed in (tests/accounts.py; default: the
+    tester, a prescriber and the records' admin)."""
     pg.setConfigOption("mouseRateLimit", 0)
-    store = Store.open(db)
+    store = open_signed(db, user)
     session = Session(store, store.catalogue)
     window = MainWindow(session, QSettings(str(ini), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

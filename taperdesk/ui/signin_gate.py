@@ -1,0 +1,92 @@
+"""The window's side of signing in: who is signed in (status bar), Sign out, the idle lock,
+and the actions the signed-in user's role may not do, disabled with a tooltip saying why.
+
+``install(window)`` is the main window's one call (ui/window.py keeps its own edits
+small). Roles and rights are the store's (store/roles.py, SPEC.md "A clinic on several
+PCs"); the store refuses a write the role may not make in any case, this only says so
+before the user tries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QWidget
+
+from taperdesk.store import Permission
+from taperdesk.ui.action_registry import SPECS, Act
+from taperdesk.ui.idle import IdleLock
+from taperdesk.ui.signin import sign_in_dialog
+
+if TYPE_CHECKING:
+    from taperdesk.ui.window import MainWindow
+
+ACT_PERMISSIONS: dict[Act, Permission] = {
+    Act.NEW_PATIENT: Permission.PATIENTS,
+    Act.EDIT_PATIENT: Permission.PATIENTS,
+    Act.ARCHIVE: Permission.PATIENTS,
+    Act.NEW_PLAN: Permission.PLANS,
+    Act.IMPORT: Permission.PLANS,
+    Act.HOLD: Permission.PLANS,
+    Act.HOLD_1W: Permission.PLANS,
+    Act.HOLD_2W: Permission.PLANS,
+    Act.REMOVE_HOLD: Permission.PLANS,
+    Act.BACK_STEP: Permission.PLANS,
+    Act.ADD_ASSESSMENT: Permission.ASSESSMENTS,
+    Act.ACKNOWLEDGE: Permission.PLAN_WARNINGS,
+}
+"""Which right each window action needs (the others only read or print: every role)."""
+PANEL_PERMISSIONS = {"plan_form": Permission.PLANS}
+"""Window panels that only change records, disabled as a whole without the right."""
+
+
+class SignInGate(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session = window.session
+        self.who = QLabel()
+        self.who.setObjectName("signed-in-user")
+        window.statusBar().addPermanentWidget(self.who)
+        self.idle = IdleLock(window, session, self.sign_out)
+        window.registry.connect(Act.SIGN_OUT, self.sign_out)
+        session.user_changed.connect(self._on_user)
+        session.changed.connect(lambda _c: self.idle.reload())  # the idle time may change
+        self._on_user()
+
+    def _on_user(self) -> None:
+        s, a = self.session, self.window.registry
+        user = s.user
+        self.who.setText(self.tr("Signed in: {0}").format(user.label) if user else "")
+        a[Act.SIGN_OUT].setEnabled(user is not None)
+        for act, permission in ACT_PERMISSIONS.items():
+            why = s.why_not(permission)
+            tip = SPECS[act][2] or SPECS[act][0].replace("&", "")
+            a[act].setEnabled(not why)
+            a[act].setToolTip(why or tip)
+            a[act].setStatusTip(why or tip)
+        for attr, permission in PANEL_PERMISSIONS.items():
+            panel: QWidget = getattr(self.window, attr)
+            why = s.why_not(permission)
+            panel.setEnabled(not why)
+            panel.setToolTip(why)
+
+    def sign_out(self) -> bool:
+        """Hide patient data, sign out, and ask for a sign-in; True when someone signed in
+        (the window goes on as them), False when the sign-in was cancelled (it closes)."""
+        if self.idle.dialog is not None:
+            self.idle.dialog.hide()
+            self.idle.dialog.deleteLater()
+            self.idle.dialog = None
+        self.idle.hide_data()
+        self.session.sign_out()
+        if sign_in_dialog(self.session, self.window):
+            self.idle.unlock()
+            return True
+        self.window.close()
+        return False
+
+
+def install(window: MainWindow) -> SignInGate:
+    return SignInGate(window)
