@@ -23,7 +23,7 @@ USER_ENV = "TAPERDESK_USER"
 NEW_PASSWORD_ENV = "TAPERDESK_NEW_PASSWORD"
 
 
-def add_user_option(p: argparse.ArgumentParser) -> None:
+def add_user_option(p: argparse._ActionsContainer) -> None:
     p.add_argument("--user", metavar="NAME", default=os.environ.get(USER_ENV) or None,
                    help=f"your TaperDesk account (default: ${USER_ENV}); the password from "
                         f"${PASSWORD_ENV} or a prompt")
