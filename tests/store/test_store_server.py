@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from accounts import sign_in
 from conftest import RawDb, Refused, fresh_database, nardi_plan
 
 from benchmarks.pgcluster import PgCluster
@@ -158,6 +159,11 @@ def test_the_program_role_can_only_add_to_history(pg_cluster: Any) -> None:
         s.set_setting("clinic_name", "North")
         s.set_setting("clinic_name", "South")
         s.update_patient(p.id, note="ok")
+        sign_in(s)  # the named users: added and disabled (an UPDATE) as the program's role
+        sign_in(s, "Nia", "nurse")
+        sign_in(s)
+        s.disable_user("Nia")
+        assert s.changes()[0].who == "tester"
     raw = RawDb(app_uri)
     try:
         for sql in ("DROP TRIGGER changes_append_only ON changes",
@@ -165,7 +171,8 @@ def test_the_program_role_can_only_add_to_history(pg_cluster: Any) -> None:
             with pytest.raises(Refused, match="owner"):
                 raw.execute(sql)
         for sql in ("UPDATE changes SET what = 'x'", "DELETE FROM revisions",
-                    "TRUNCATE acknowledgements", "DELETE FROM patients"):
+                    "TRUNCATE acknowledgements", "DELETE FROM patients",
+                    "DELETE FROM users"):
             with pytest.raises(Refused, match="lacks a permission"):
                 raw.execute(sql)
     finally:
