@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from taperdesk.model import check, compute
+from taperdesk.model import check, compute, unacknowledged_severe
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
 from taperdesk.report import ClinicInfo, HandoutInput
@@ -34,9 +34,11 @@ def next_appointment_text(store: Store, patient_id: int, day: date) -> str:
     return a.on.isoformat() if a.at is None else a.describe()
 
 
-def week_inputs(store: Store, day: date, items: Sequence[TodayItem]) -> list[HandoutInput]:
+def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
+                skipped: list[str] | None = None) -> list[HandoutInput]:
     """A patient-handout input for every patient whose dose changes this week (step-change
-    items), in the worklist's order."""
+    items), in the worklist's order. A plan with a severe warning not acknowledged gets no
+    handout (SPEC "Guardrails", as in the window); its patient's name goes in ``skipped``."""
     last = day + timedelta(days=WEEK_AHEAD_DAYS)
     seen: list[int] = []
     for i in items:
@@ -52,9 +54,15 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem]) -> list[Han
             schedule = compute(record.plan, store.catalogue)
         except PlanError:
             continue
+        warnings = check(schedule, opioid=patient.opioid)
+        acked = [a.key for a in store.acknowledgements(record.id)]
+        if unacknowledged_severe(warnings, acked):
+            if skipped is not None:
+                skipped.append(patient.name)
+            continue
         out.append(HandoutInput(
             schedule=schedule,
-            warnings=check(schedule, opioid=patient.opioid),
+            warnings=warnings,
             patient_name=patient.name,
             opioid=patient.opioid,
             clinic=ClinicInfo(name, phone, next_appointment_text(store, pid, day)),

@@ -17,7 +17,11 @@ from taperdesk.model.appointments import (
     CHECKIN_DAY_AFTER_CUT,
     Appointment,
     DoseChange,
+    dose_changes,
 )
+from taperdesk.model.daily import TimedDose
+from taperdesk.model.scales import Assessment
+from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
 
 WEEK_AHEAD_DAYS = 7
@@ -153,3 +157,52 @@ def _appointment_text(a: Appointment) -> str:
     when = f" at {a.at:%H:%M}" if a.at is not None else ""
     note = f": {a.note}" if a.note else ""
     return f"{a.kind.label}{when}{note}"
+
+
+# -- the patient header: one patient's day -------------------------------------
+
+
+@dataclass(frozen=True)
+class DoseToday:
+    """What the patient header says of the plan on one day."""
+
+    daily_ug: int
+    doses: tuple[TimedDose, ...]
+    """The doses by time of day (empty before the plan starts and after its stop)."""
+    before_start: bool
+    next_change: DoseChange | None
+    days_left: int | None
+    """Days from the day to the next change (0: it is today)."""
+
+
+def dose_today(schedule: Schedule, day: date) -> DoseToday:
+    """Today's dose and the next change of the daily dose after ``day`` (the stop included)."""
+    step = schedule.step_at(day)
+    before = day < schedule.plan.start
+    daily = schedule.start_ug if before else schedule.dose_on(day)
+    nxt = next((c for c in dose_changes(schedule) if c.on > day), None)
+    return DoseToday(daily, step.doses if step is not None else (), before, nxt,
+                     (nxt.on - day).days if nxt is not None else None)
+
+
+@dataclass(frozen=True)
+class ScoreTrend:
+    latest: Assessment
+    previous: Assessment | None
+    """The assessment before it on the same scale (None: the first on that scale)."""
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.latest.total - self.previous.total
+
+
+def score_trend(assessments: list[Assessment] | tuple[Assessment, ...]) -> ScoreTrend | None:
+    """The latest assessment and the one before it on the same scale (by date, then the
+    order given), or None with no assessment."""
+    if not assessments:
+        return None
+    ordered = sorted(enumerate(assessments), key=lambda p: (p[1].on, p[0]))
+    latest = ordered[-1][1]
+    previous = next((a for _i, a in reversed(ordered[:-1]) if a.scale_id == latest.scale_id),
+                    None)
+    return ScoreTrend(latest, previous)

@@ -35,6 +35,7 @@ from taperdesk.store import (
 from taperdesk.ui.changes import NOTHING, Changes
 from taperdesk.ui.commands import PlanEditCommand
 from taperdesk.ui.live import LiveRecords
+from taperdesk.ui.session_appointments import AppointmentOperations
 from taperdesk.ui.session_records import READ_ONLY, RecordOperations, is_read_only
 
 CONFLICT = ("This plan was changed elsewhere (another TaperDesk on the same records). "
@@ -47,7 +48,7 @@ UNDO_REFUSED = ("Undo was refused: the stored plan is a newer revision this wind
                 "make (another TaperDesk saved it). The newer version is shown.")
 
 
-class Session(RecordOperations, QObject):
+class Session(RecordOperations, AppointmentOperations, QObject):
     patient_changed = Signal()
     """Another patient (or none) is open, or the open patient's details changed."""
     plan_changed = Signal()
@@ -146,7 +147,7 @@ class Session(RecordOperations, QObject):
                 return NOTHING if quiet else self.announce(Changes.refusal(str(exc)))
         self._recompute()
         return self.announce(Changes(plan=True, patient=True, assessments=True,
-                                     acknowledgements=True))
+                                     acknowledgements=True, appointments=True))
 
     def switch_store(self, store: Store) -> Changes:
         """Use another records file from now on (File ▸ Open records file…).
@@ -371,7 +372,7 @@ class Session(RecordOperations, QObject):
         self._recompute()
         self.message.emit(text)
         return self.announce(Changes(plan=True, patient=True, patients=True, assessments=True,
-                                     acknowledgements=True))
+                                     acknowledgements=True, appointments=True))
 
     def ensure_current(self) -> bool:
         """Before a handout is made: True when the window shows the stored, saved plan.
