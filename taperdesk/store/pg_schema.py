@@ -231,3 +231,13 @@ APPOINTMENTS_AND_AGENDA = (
         "CREATE INDEX plan_spans_by_stop ON plan_spans (stop_date)",
     )
 """Twin of schema.APPOINTMENTS_AND_AGENDA (the derived tables are the same SQL)."""
+
+TODAY_COVERING_INDEXES = (
+    "CREATE INDEX plan_changes_today ON plan_changes (on_date, plan_id, before_ug, after_ug)",
+    "DROP INDEX plan_changes_by_date",
+    "CREATE INDEX plan_spans_running ON plan_spans (stop_date, start_date, plan_id, revision)",
+    "DROP INDEX plan_spans_by_stop",
+    "CREATE INDEX assessments_live ON assessments (patient_id, on_date)"
+    " WHERE deleted_at IS NULL",
+)
+"""Twin of schema.TODAY_COVERING_INDEXES (the same SQL)."""
