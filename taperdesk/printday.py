@@ -14,6 +14,7 @@ from taperdesk.model import check, compute, unacknowledged_severe
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
 from taperdesk.report import ClinicInfo, HandoutInput
+from taperdesk.report.context import next_appointment_words
 from taperdesk.store import Store
 
 CLINIC_KEYS = ("clinic_name", "clinic_phone")
@@ -43,7 +44,7 @@ def next_appointment_text(store: Store, patient_id: int, day: date) -> str:
     if rec is None:
         return store.setting("next_appointment")
     a = rec.appointment
-    return a.on.isoformat() if a.at is None else a.describe()
+    return next_appointment_words(a.on, a.at, a.kind.label)
 
 
 def week_inputs(store: Store, day: date, items: Sequence[TodayItem],

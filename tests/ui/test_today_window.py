@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from pdftext import flat, page_texts
 from PySide6.QtCore import Qt
 from standalone import answer_dialogs
 from test_chart import at, drag
@@ -15,6 +16,7 @@ from windowing import open_window
 
 from taperdesk.model.appointments import Appointment, Kind
 from taperdesk.model.today import Reason, dose_today
+from taperdesk.report import patient_handout
 from taperdesk.store import Store, load_demo
 from taperdesk.ui.appointments_dialog import AppointmentDialog, ProposeDialog
 from taperdesk.ui.chart_axis import ts
@@ -145,7 +147,14 @@ def test_appointment_add_undo_redo_and_on_today_header_and_handout(
         Appointment(on, time(10, 30), Kind.PHONE, "How is the new dose?")]
     assert w.appointments.list.topLevelItemCount() == 1
     qtbot.waitUntil(lambda: "Phone check-in" in w.header.appointment.text(), timeout=1000)
-    assert handout_input(s).clinic.next_appointment == booked[0].appointment.describe()
+    # the handout prints the patient's own next appointment (not the clinic-wide one)
+    assert s.save_settings({"next_appointment": "Ring the clinic"}).ok
+    inp = handout_input(s)
+    assert inp is not None
+    assert inp.clinic.next_appointment == f"{on.isoformat()} at 10:30 (phone check-in)"
+    assert inp.clinic.next_date == on
+    handout = flat(" ".join(page_texts(patient_handout(inp))))
+    assert "at 10:30 (phone check-in)" in handout and "Ring the clinic" not in handout
     s.undo_stack.undo()
     assert s.store.appointments(pid) == []
     qtbot.waitUntil(lambda: w.appointments.list.topLevelItemCount() == 0, timeout=1000)
@@ -238,8 +247,6 @@ def test_propose_check_ins_books_them_all_as_one_undo_step(qtbot, win, monkeypat
 
 
 def test_print_the_day_and_the_weeks_handouts_open_the_preview(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    from pdftext import page_texts
-
     from taperdesk.ui import today_actions
 
     w = win
