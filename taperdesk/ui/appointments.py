@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.appointments import Appointment
 from taperdesk.store import AppointmentRecord
 from taperdesk.ui import dialogs
+from taperdesk.ui.access import name
 from taperdesk.ui.appointments_dialog import (
     ERROR_STYLE,
     AppointmentDialog,
@@ -45,6 +46,8 @@ class AppointmentsPanel(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(lambda _item, _col: self.edit_dialog())
+        name(self.list, self.tr("Appointments"), self.tr(
+            "The patient's visits and phone check-ins; Enter changes one, Delete cancels it"))
         self.proposal = QLabel()
         self.proposal.setStyleSheet(PROPOSAL_STYLE)
         self.proposal.setWordWrap(True)
@@ -65,13 +68,17 @@ class AppointmentsPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button, self.propose_button):
+        for b in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
+        propose = QHBoxLayout()
+        propose.addWidget(self.propose_button)
+        propose.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.proposal)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        layout.addLayout(propose)
         layout.addWidget(self.message)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.instructions import dose_short
 from taperdesk.model.plan import TIME_LABELS
+from taperdesk.model.scales import ScaleError, scale
 from taperdesk.model.today import dose_today, score_trend
 from taperdesk.model.units import format_mg
 from taperdesk.store import StoreError
@@ -40,26 +41,28 @@ class PatientHeader(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._session = session
         self.stack = QStackedWidget()
-        # the facts: four labelled values in one row
+        # the facts: today's dose across the top, the next change, appointment and score
+        # under it (each a title and its value, wrapped within its column)
         facts = QWidget()
         grid = QGridLayout(facts)
-        grid.setContentsMargins(4, 2, 4, 2)
-        grid.setHorizontalSpacing(16)
+        grid.setContentsMargins(6, 3, 6, 3)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
         self.dose = QLabel()
         self.next_change = QLabel()
         self.appointment = QLabel()
         self.score = QLabel()
-        titles = (self.tr("Today"), self.tr("Next change"), self.tr("Next appointment"),
-                  self.tr("Latest score"))
-        for col, (title, value) in enumerate(zip(titles, (
-                self.dose, self.next_change, self.appointment, self.score), strict=True)):
-            head = QLabel(f"<b>{title}</b>")
-            grid.addWidget(head, 0, col)
+        self._titles = {self.dose: self.tr("Today"), self.next_change: self.tr("Next change"),
+                        self.appointment: self.tr("Next appointment"),
+                        self.score: self.tr("Latest score")}
+        for value in self._titles:
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.dose, 0, 0, 1, 3)
+        for col, value in enumerate((self.next_change, self.appointment, self.score)):
             grid.addWidget(value, 1, col)
-            grid.setColumnStretch(col, 2 if col == 0 else 1)
+            grid.setColumnStretch(col, 1)
         # the empty state: no plan (a button to make one), or no patient
         empty = QWidget()
         row = QHBoxLayout(empty)
@@ -105,25 +108,29 @@ class PatientHeader(QFrame):
         day = s.today()
         d = dose_today(s.schedule, day)
         if d.before_start:
-            self.dose.setText(self.tr("{0} mg/day (before the plan starts on {1:%a %d %b})")
-                              .format(format_mg(d.daily_ug), s.schedule.plan.start))
+            self._show(self.dose, self.tr("{0} mg/day (before the plan starts on "
+                                          "{1:%a %d %b})").format(format_mg(d.daily_ug),
+                                                                  s.schedule.plan.start))
         elif d.daily_ug == 0:
-            self.dose.setText(self.tr("No dose: the plan ended on {0:%a %d %b %Y}")
-                              .format(s.schedule.stop_date))
+            self._show(self.dose, self.tr("No dose: the plan ended on {0:%a %d %b %Y}")
+                       .format(s.schedule.stop_date))
         else:
             times = "; ".join(f"{TIME_LABELS[t.time]} {dose_short(t)}" for t in d.doses)
-            self.dose.setText(f"<b>{format_mg(d.daily_ug)} mg/day</b><br>{times}")
+            self._show(self.dose, f"<b>{format_mg(d.daily_ug)} mg/day</b> — {times}")
         c = d.next_change
         if c is None or d.days_left is None:
-            self.next_change.setText(self.tr("None: the plan has ended"))
+            self._show(self.next_change, self.tr("none: the plan has ended"))
         else:
             new = self.tr("stop (no dose)") if c.after_ug == 0 else \
                 self.tr("{0} mg/day").format(format_mg(c.after_ug))
             left = self.tr("today") if d.days_left == 0 else self.tr("tomorrow") \
                 if d.days_left == 1 else self.tr("in {0} days").format(d.days_left)
-            self.next_change.setText(f"{c.on:%a %d %b}: {new}<br>{left}")
-        self.appointment.setText(self._next_appointment(day))
-        self.score.setText(self._score())
+            self._show(self.next_change, f"{c.on:%a %d %b} → {new}, {left}")
+        self._show(self.appointment, self._next_appointment(day))
+        self._show(self.score, self._score())
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(f"<b>{self._titles[label]}:</b> {text}")
 
     def _next_appointment(self, day: object) -> str:
         s = self._session
@@ -132,19 +139,26 @@ class PatientHeader(QFrame):
         except StoreError:
             return ""
         if rec is None:
-            return self.tr("None booked")
+            return self.tr("none booked")
         a = rec.appointment
-        return a.describe() + (f"<br>{a.note[:60]}" if a.note else "")
+        return a.describe() + (f" ({a.note[:60]})" if a.note else "")
 
     def _score(self) -> str:
         trend = score_trend([r.assessment for r in self._session.assessments])
         if trend is None:
-            return self.tr("None recorded")
+            return self.tr("none recorded")
         a, change = trend.latest, trend.change
         text = self.tr("{0} total {1} on {2:%a %d %b}").format(
-            a.scale_id.upper(), a.total, a.on)
+            _scale_name(a.scale_id), a.total, a.on)
         if change is None:
-            return text + "<br>" + self.tr("the first on this scale")
+            return text + ", " + self.tr("the first on this scale")
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-        return text + "<br>" + self.tr("{0} {1:+d} since {2:%d %b}").format(
+        return text + ", " + self.tr("{0} {1:+d} since {2:%d %b}").format(
             arrow, change, trend.previous.on if trend.previous else a.on)
+
+
+def _scale_name(scale_id: str) -> str:
+    try:
+        return scale(scale_id).name
+    except ScaleError:
+        return scale_id

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.today import Reason, TodayItem
 from taperdesk.printday import items_for
 from taperdesk.store import StoreError
+from taperdesk.ui.access import name
 from taperdesk.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +49,11 @@ COALESCE_MS = 250
 RED = QBrush(QColor("#b00020"))
 BOLD = QFont()
 BOLD.setBold(True)
-HEADERS = ("Why", "Patient", "Clinic ID", "Date", "Detail")
+SIDE_PX = 340
+"""The first width asked for: the window's side column (ui/window.py SIDE_MIN_PX..MAX)."""
+HEADERS = ("Why", "Patient", "Detail")
+"""The date, the clinic ID and the whole detail are in each row's tooltip (the detail
+names the date where it matters: "in 3 days", "on Tue 01 Dec")."""
 
 
 class TodayModel(QAbstractTableModel):
@@ -78,17 +84,14 @@ class TodayModel(QAbstractTableModel):
         if not index.isValid():
             return None
         i = self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            col = index.column()
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return self.tr(i.reason.label)
-            if col == 1:
-                return i.patient
-            if col == 2:
-                return i.clinic_id
-            if col == 3:
-                return f"{i.on:%a %d %b}"
-            return i.detail
+            return i.patient if col == 1 else i.detail
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = f"{i.patient} ({i.clinic_id})" if i.clinic_id else i.patient
+            return f"{who}\n{self.tr(i.reason.label)}, {i.on:%a %d %b %Y}: {i.detail}"
         if i.reason is Reason.RED_FLAG:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return RED
@@ -119,22 +122,27 @@ class TodayPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, px in enumerate((110, 140, 70, 80)):
+        for col, px in enumerate((100, 112)):
             self.view.setColumnWidth(col, px)
         self.view.activated.connect(self._on_activated)
+        name(self.view, self.tr("Today"), self.tr(
+            "Who needs the clinic today, red flags first; Enter opens the patient there"))
         self.title = QLabel()
+        self.title.setWordWrap(True)  # never widens the dock past the side column
         self.print_day = QPushButton(self.tr("Print the day…"))
-        self.print_week = QPushButton(self.tr("This week's handouts…"))
+        self.print_day.setToolTip(self.tr("A one-page worklist of Today"))
+        self.print_week = QPushButton(self.tr("Week's handouts…"))
         self.print_week.setToolTip(self.tr("One PDF: the handout of every patient whose dose "
                                            "changes this week"))
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.print_day)
-        top.addWidget(self.print_week)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_day)
+        buttons.addWidget(self.print_week)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(top)
+        layout.addWidget(self.title)
         layout.addWidget(self.view)
+        layout.addLayout(buttons)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(COALESCE_MS)
@@ -179,6 +187,10 @@ class TodayPanel(QWidget):
         self.title.setText(text)
         if keep is not None and keep in items:
             self.view.selectRow(items.index(keep))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """As wide as the side column (the table scrolls, the detail is in its tooltip)."""
+        return QSize(SIDE_PX, super().sizeHint().height())
 
     def current(self) -> TodayItem | None:
         rows = self.view.selectionModel().selectedRows()

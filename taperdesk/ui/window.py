@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
     def default_layout(self) -> None:
         """Docks sized so the chart and the step table get most of the width."""
         side = min(SIDE_MAX_PX, max(SIDE_MIN_PX, self.width() // 4))
-        self.resizeDocks([self.docks["patients"], self.docks["checks"]], [side, side],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["patients"], self.docks["plan"]],
+        self.resizeDocks([self.docks["today"], self.docks["checks"]], [side, side],
+                         Qt.Orientation.Horizontal)  # Today: the shown tab over Patients
+        self.resizeDocks([self.docks["today"], self.docks["plan"]],
                          [self.height() // 3, self.height() // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -79,7 +79,7 @@ def test_today_is_shown_first_and_opens_the_patient_whose_header_follows_a_drag(
     sched, day = s.schedule, s.today()
     step = sched.step_at(day)
     assert step is not None
-    assert w.header.dose.text().startswith(f"<b>{step.daily_ug / 1000:g} mg/day")
+    assert f"<b>{step.daily_ug / 1000:g} mg/day</b>" in w.header.dose.text()
     # drag the level of the next step (the next change): the header says the new dose
     change = dose_today(sched, day).next_change
     assert change is not None and change.after_ug > 0
@@ -158,7 +158,7 @@ def test_appointment_add_undo_redo_and_on_today_header_and_handout(
     s.undo_stack.undo()
     assert s.store.appointments(pid) == []
     qtbot.waitUntil(lambda: w.appointments.list.topLevelItemCount() == 0, timeout=1000)
-    qtbot.waitUntil(lambda: w.header.appointment.text() == "None booked", timeout=1000)
+    qtbot.waitUntil(lambda: "none booked" in w.header.appointment.text(), timeout=1000)
     s.undo_stack.redo()
     assert [r.appointment.on for r in s.store.appointments(pid)] == [on]
     # on the day itself it is on Today
