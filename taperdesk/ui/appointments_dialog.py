@@ -8,15 +8,14 @@ refusing, when it is on or after the plan's stop date.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.appointments import MAX_APPOINTMENT_NOTE, Appointment, Kind
 from taperdesk.ui import dialogs
-from taperdesk.ui.dialogs import date_edit, from_qdate
+from taperdesk.ui.dialogs import _Form, date_edit, from_qdate
 
 if TYPE_CHECKING:
     from taperdesk.ui.session import Session
@@ -49,18 +48,17 @@ def parse_time(text: str) -> time | None:
                          "or leave it blank.") from None
 
 
-class AppointmentDialog(QDialog):
+class AppointmentDialog(_Form):
     """Book or change one appointment; OK is refused with the reason at the field."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  start: Appointment | None = None, editing: int | None = None,
                  check: bool = True) -> None:
-        super().__init__(parent)
+        super().__init__(QCoreApplication.translate(
+            "AppointmentDialog", "Change appointment" if editing is not None
+            else "New appointment"), parent)
         self._session, self._editing, self._check = session, editing, check
-        self.setWindowTitle(self.tr("Change appointment") if editing is not None
-                            else self.tr("New appointment"))
         a = start or Appointment(session.today(), None, Kind.VISIT)
-        form = QFormLayout(self)
         self.kind = QComboBox()
         for k in Kind:
             self.kind.addItem(self.tr(k.label), k)
@@ -71,23 +69,15 @@ class AppointmentDialog(QDialog):
         self.at.setMaxLength(8)
         self.note = QLineEdit(a.note)
         self.note.setMaxLength(MAX_APPOINTMENT_NOTE)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.warning = QLabel()
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Date"), self.on)
-        form.addRow(self.tr("Time"), self.at)
-        form.addRow(self.tr("Note"), self.note)
-        form.addRow(self.error)
-        form.addRow(self.warning)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Date"), self.on)
+        self.form.addRow(self.tr("Time"), self.at)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.form.addRow(self.warning)
+        self.finish()
         self.on.dateChanged.connect(self._on_date)
         self._on_date()
 
@@ -110,13 +100,6 @@ class AppointmentDialog(QDialog):
         if msg:
             self.on.setFocus()
         return msg
-
-    def accept(self) -> None:
-        msg = self.problem()
-        if msg:
-            self.error.setText(msg)
-            return
-        super().accept()
 
 
 class ProposeDialog(QDialog):
@@ -194,7 +177,3 @@ class ProposeDialog(QDialog):
 
 def _line(a: Appointment) -> str:
     return a.describe() + (f" — {a.note}" if a.note else "")
-
-
-def day_text(d: date) -> str:
-    return f"{d:%a %d %b %Y}"

@@ -153,19 +153,28 @@ class TodayPanel(QWidget):
 
     # -- reading ----------------------------------------------------------------
 
+    @property
+    def shown(self) -> bool:
+        """On screen (a tab behind another, e.g. Patients, is 'visible' to Qt but not shown)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def _first_load(self) -> None:
-        if self.stale and self.isVisible():
+        if self.stale and self.shown:
             self.reload()
 
     def _on_changed(self, _changes: object) -> None:
         self.stale = True
-        if self.isVisible():
+        if self.shown:
+            self._pending.start()
+
+    def on_visibility(self, visible: bool) -> None:
+        """Its dock came to the front (or was shown again): catch up if it is stale."""
+        if visible and self.stale:
             self._pending.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.stale and self.day is not None:
-            self._pending.start()
+        self.on_visibility(True)
 
     def reload(self) -> None:
         """Re-read the day's items (the selection stays on the same item where it can)."""

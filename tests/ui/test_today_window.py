@@ -261,3 +261,21 @@ def test_print_the_day_and_the_weeks_handouts_open_the_preview(qtbot, win) -> No
     if week is not None:
         assert week.file.page_count >= 2
         week.close()
+
+
+def test_today_follows_another_programs_save_and_ctrl_t_reaches_it(
+        qtbot, win, today_db: Path) -> None:  # type: ignore[no-untyped-def]
+    w = win
+    w.docks["patients"].raise_()
+    qtbot.waitUntil(lambda: not w.today.shown, timeout=1000)
+    other = Store.open(today_db)  # another TaperDesk on the same records
+    try:
+        other.add_patient("Una Later", clinic_id="U-7")
+    finally:
+        other.close()
+    w.session.live.check()  # the live timer's tick, now
+    assert w.today.stale  # hidden: only noted
+    qtbot.keyClick(w, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert w.today.shown and w.today.view.hasFocus()
+    qtbot.waitUntil(lambda: any(i.patient == "Una Later" and i.reason is Reason.NO_PLAN
+                                for i in w.today.model.items), timeout=3000)
