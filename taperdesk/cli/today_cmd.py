@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -104,7 +105,11 @@ def run(args: argparse.Namespace) -> int:
             if args.handouts:
                 from taperdesk.report.worklist import handouts_pdf
 
-                inputs = week_inputs(store, day, items)
+                skipped: list[str] = []
+                inputs = week_inputs(store, day, items, skipped)
+                for name in skipped:
+                    print(f"warning: no handout for {name}: a severe warning of the plan is "
+                          "not acknowledged (acknowledge it in the window)", file=sys.stderr)
                 if not inputs:
                     raise UsageError("no patient's dose changes in the next 7 days; "
                                      "no handouts written")

@@ -7,17 +7,23 @@ so it stays fast for 10 000 patients. Red flags come first, then by date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from taperdesk.model.appointments import (
     ASSESSMENT_EVERY_DAYS,
     CHECKIN_DAY_AFTER_CUT,
     Appointment,
     DoseChange,
+    dose_changes,
 )
+from taperdesk.model.daily import TimedDose
+from taperdesk.model.scales import Assessment
+from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
 
 WEEK_AHEAD_DAYS = 7
@@ -48,9 +54,9 @@ _LABELS = {
 _ORDER = {r: i for i, r in enumerate(Reason)}
 
 
-@dataclass(frozen=True)
-class PatientDay:
-    """What Today needs to know of one active patient."""
+class PatientDay(NamedTuple):
+    """What Today needs to know of one active patient (a named tuple: made by the
+    thousand on every read of Today)."""
 
     patient_id: int
     name: str
@@ -70,15 +76,22 @@ class PatientDay:
     """The patient's appointments on the day."""
 
 
-@dataclass(frozen=True)
-class TodayItem:
+class TodayItem(NamedTuple):
+    """One line of Today. A named tuple whose ``detail`` is worded when it is read: 10 000
+    patients make thousands of items, of which a window shows a screenful."""
+
     patient_id: int
     patient: str
     clinic_id: str
     reason: Reason
-    detail: str
     on: date
     """The date the item is about (the change, the assessment, the appointment)."""
+    facts: tuple[Any, ...] = ()
+    """What ``detail`` is worded from (a DoseChange, an Appointment, a date...)."""
+
+    @property
+    def detail(self) -> str:
+        return _WORDS[self.reason](*self.facts)
 
 
 def today_items(
@@ -91,44 +104,68 @@ def today_items(
     """Every item of ``day``, red flags first, then by date, reason and patient."""
     ahead = day + timedelta(days=WEEK_AHEAD_DAYS)
     checkin_cut = day - timedelta(days=checkin_day)
-    out: list[TodayItem] = []
+    keyed: list[tuple[bool, date, int, str, int, int, TodayItem]] = []
+    add = keyed.append  # (red flags last?, date, reason's rank, name, id, order made, item)
+    rank = _ORDER
+    red, hold, appt, none = (Reason.RED_FLAG, Reason.HOLD_DECISION, Reason.APPOINTMENT,
+                             Reason.NO_PLAN)
+    ends, step, checkin, due = (Reason.PLAN_ENDS, Reason.STEP_CHANGE, Reason.CHECK_IN,
+                                Reason.ASSESSMENT_DUE)
     for p in patients:
-        def add(reason: Reason, detail: str, on: date, p: PatientDay = p) -> None:
-            out.append(TodayItem(p.patient_id, p.name, p.clinic_id, reason, detail, on))
-
+        key, pid, name, cid = p.name.casefold(), p.patient_id, p.name, p.clinic_id
         for on, what in p.red_flags:
-            add(Reason.RED_FLAG, f"{what} on {_short(on)} - not acknowledged", on)
+            add((False, on, rank[red], key, pid, len(keyed),
+                 TodayItem(pid, name, cid, red, on, (what, on))))
         if p.hold_pending is not None:
             on, why = p.hold_pending
-            add(Reason.HOLD_DECISION, f"{why}: the suggested hold is not decided", on)
+            add((True, on, rank[hold], key, pid, len(keyed),
+                 TodayItem(pid, name, cid, hold, on, (why,))))
         for a in p.appointments:
-            add(Reason.APPOINTMENT, _appointment_text(a), a.on)
+            add((True, a.on, rank[appt], key, pid, len(keyed),
+                 TodayItem(pid, name, cid, appt, a.on, (a,))))
         if p.plan_id is None:
-            add(Reason.NO_PLAN, "No active plan", day)
+            add((True, day, rank[none], key, pid, len(keyed),
+                 TodayItem(pid, name, cid, none, day)))
             continue
-        booked = {a.on for a in p.appointments}
+        booked = {a.on for a in p.appointments} if p.appointments else ()
         for c in p.changes:
-            if day <= c.on <= ahead:
+            on = c.on
+            if day <= on <= ahead:
                 if c.after_ug == 0:
-                    add(Reason.PLAN_ENDS, f"Last dose {_short(c.on - timedelta(days=1))} "
-                        f"({_mg(c.before_ug)} mg/day); no dose from {_short(c.on)}",
-                        c.on)
+                    add((True, on, rank[ends], key, pid, len(keyed),
+                         TodayItem(pid, name, cid, ends, on, (c,))))
                 else:
-                    add(Reason.STEP_CHANGE, f"{_mg(c.before_ug)} → "
-                        f"{_mg(c.after_ug)} mg/day{_when(c.on, day)}", c.on)
-            if c.on == checkin_cut and c.cut and day not in booked:
-                add(Reason.CHECK_IN, f"Day {checkin_day} after the change to "
-                    f"{_mg(c.after_ug)} mg/day on {_short(c.on)} (TaperDesk default)",
-                    day)
+                    add((True, on, rank[step], key, pid, len(keyed),
+                         TodayItem(pid, name, cid, step, on, (c, day))))
+            if on == checkin_cut and c.after_ug < c.before_ug and day not in booked:
+                add((True, day, rank[checkin], key, pid, len(keyed),
+                     TodayItem(pid, name, cid, checkin, day, (c, checkin_day))))
         if p.start is not None and p.stop is not None and p.start <= day < p.stop:
-            due = p.last_assessment is None or (day - p.last_assessment).days >= every_days
-            if due:
-                since = (f"none since {_short(p.last_assessment)}"
-                         if p.last_assessment else "none recorded")
-                add(Reason.ASSESSMENT_DUE, f"Weekly while the dose falls; {since}", day)
-    out.sort(key=lambda i: (i.reason is not Reason.RED_FLAG, i.on, _ORDER[i.reason],
-                            i.patient.casefold(), i.patient_id))
-    return out
+            last = p.last_assessment
+            if last is None or (day - last).days >= every_days:
+                add((True, day, rank[due], key, pid, len(keyed),
+                     TodayItem(pid, name, cid, due, day, (last,))))
+    keyed.sort()  # red flags first, then date, reason, patient (the 6th: the order made)
+    return [k[-1] for k in keyed]
+
+
+def _plan_ends(c: DoseChange) -> str:
+    return (f"Last dose {_short(c.on - timedelta(days=1))} ({_mg(c.before_ug)} mg/day); "
+            f"no dose from {_short(c.on)}")
+
+
+def _step_change(c: DoseChange, day: date) -> str:
+    return f"{_mg(c.before_ug)} → {_mg(c.after_ug)} mg/day{_when(c.on, day)}"
+
+
+def _check_in(c: DoseChange, checkin_day: int) -> str:
+    return (f"Day {checkin_day} after the change to {_mg(c.after_ug)} mg/day on "
+            f"{_short(c.on)} (TaperDesk default)")
+
+
+def _assessment_due(last: date | None) -> str:
+    since = f"none since {_short(last)}" if last else "none recorded"
+    return f"Weekly while the dose falls; {since}"
 
 
 def _when(on: date, day: date) -> str:
@@ -153,3 +190,64 @@ def _appointment_text(a: Appointment) -> str:
     when = f" at {a.at:%H:%M}" if a.at is not None else ""
     note = f": {a.note}" if a.note else ""
     return f"{a.kind.label}{when}{note}"
+
+
+_WORDS: dict[Reason, Callable[..., str]] = {
+    Reason.RED_FLAG: lambda what, on: f"{what} on {_short(on)} - not acknowledged",
+    Reason.HOLD_DECISION: lambda why: f"{why}: the suggested hold is not decided",
+    Reason.APPOINTMENT: _appointment_text,
+    Reason.NO_PLAN: lambda: "No active plan",
+    Reason.PLAN_ENDS: _plan_ends,
+    Reason.STEP_CHANGE: _step_change,
+    Reason.CHECK_IN: _check_in,
+    Reason.ASSESSMENT_DUE: _assessment_due,
+}
+
+
+# -- the patient header: one patient's day -------------------------------------
+
+
+@dataclass(frozen=True)
+class DoseToday:
+    """What the patient header says of the plan on one day."""
+
+    daily_ug: int
+    doses: tuple[TimedDose, ...]
+    """The doses by time of day (empty before the plan starts and after its stop)."""
+    before_start: bool
+    next_change: DoseChange | None
+    days_left: int | None
+    """Days from the day to the next change (0: it is today)."""
+
+
+def dose_today(schedule: Schedule, day: date) -> DoseToday:
+    """Today's dose and the next change of the daily dose after ``day`` (the stop included)."""
+    step = schedule.step_at(day)
+    before = day < schedule.plan.start
+    daily = schedule.start_ug if before else schedule.dose_on(day)
+    nxt = next((c for c in dose_changes(schedule) if c.on > day), None)
+    return DoseToday(daily, step.doses if step is not None else (), before, nxt,
+                     (nxt.on - day).days if nxt is not None else None)
+
+
+@dataclass(frozen=True)
+class ScoreTrend:
+    latest: Assessment
+    previous: Assessment | None
+    """The assessment before it on the same scale (None: the first on that scale)."""
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.latest.total - self.previous.total
+
+
+def score_trend(assessments: list[Assessment] | tuple[Assessment, ...]) -> ScoreTrend | None:
+    """The latest assessment and the one before it on the same scale (by date, then the
+    order given), or None with no assessment."""
+    if not assessments:
+        return None
+    ordered = sorted(enumerate(assessments), key=lambda p: (p[1].on, p[0]))
+    latest = ordered[-1][1]
+    previous = next((a for _i, a in reversed(ordered[:-1]) if a.scale_id == latest.scale_id),
+                    None)
+    return ScoreTrend(latest, previous)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.scales import Assessment
@@ -34,16 +34,26 @@ class ClinicInfo:
     name: str = ""
     phone: str = ""
     next_appointment: str = ""
-    """Free text or an ISO date (YYYY-MM-DD)."""
+    """Free text, or an ISO date (YYYY-MM-DD) maybe followed by more words: the patient's
+    own booked appointment is '2027-02-10 at 10:30 (phone check-in)' (next_appointment_text)."""
     emergency: str = DEFAULT_EMERGENCY
     """The emergency telephone number printed in the get-help box."""
 
     @property
     def next_date(self) -> date | None:
+        """The date the next appointment starts with, if it starts with one."""
+        text = self.next_appointment.strip()
+        if len(text) > 10 and text[10] != " ":
+            return None
         try:
-            return date.fromisoformat(self.next_appointment.strip())
+            return date.fromisoformat(text[:10])
         except ValueError:
             return None
+
+    @property
+    def next_details(self) -> str:
+        """What follows the next appointment's date ('at 10:30 (phone check-in)'), or ''."""
+        return self.next_appointment.strip()[10:].strip() if self.next_date else ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,14 @@ class HandoutSettings:
     clinic: ClinicInfo
     paper: str
     week_start: str
+
+
+def next_appointment_words(on: date, at: time | None, kind: str) -> str:
+    """How a patient's own booked appointment is printed as the next one: '2027-02-10 at
+    10:30 (phone check-in)' (the handout shows the date in words; ``ClinicInfo.next_date``
+    reads it back, so the diary runs to it and a date before the plan is pointed out)."""
+    when = f" at {at:%H:%M}" if at is not None else ""
+    return f"{on.isoformat()}{when} ({kind.lower()})"
 
 
 def handout_settings(get: Callable[[str, str], str]) -> HandoutSettings:

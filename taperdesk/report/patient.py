@@ -94,7 +94,8 @@ def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     rows = [[para(t["contact_heading"], s.cell_bold), para(c.name or "—", s.cell)],
             [para("Phone", s.cell_bold), para(c.phone or t["phone_missing"], s.cell)],
             [para("Next appointment", s.cell_bold),
-             para(long_date(c.next_date) if c.next_date else (c.next_appointment or "—"), s.cell)]]
+             para(f"{long_date(c.next_date)} {c.next_details}".strip() if c.next_date
+                  else (c.next_appointment or "—"), s.cell)]]
     tbl = Table(rows, colWidths=[45 * mm * s.scale, None])
     tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
                              ("BOX", (0, 0), (-1, -1), 0.8, GRID),

@@ -249,3 +249,13 @@ USERS = (
 """Twin of schema.USERS. grant_statements gives the program's role SELECT, INSERT and
 UPDATE here (disabling an account is an UPDATE) but never DELETE: the change log names
 every account that ever signed a change."""
+
+TODAY_COVERING_INDEXES = (
+    "CREATE INDEX plan_changes_today ON plan_changes (on_date, plan_id, before_ug, after_ug)",
+    "DROP INDEX plan_changes_by_date",
+    "CREATE INDEX plan_spans_running ON plan_spans (stop_date, start_date, plan_id, revision)",
+    "DROP INDEX plan_spans_by_stop",
+    "CREATE INDEX assessments_live ON assessments (patient_id, on_date)"
+    " WHERE deleted_at IS NULL",
+)
+"""Twin of schema.TODAY_COVERING_INDEXES (the same SQL)."""

@@ -224,8 +224,28 @@ USERS = Migration(
     ),
     postgres=pg_schema.USERS,
 )
+TODAY_COVERING_INDEXES = Migration(
+    5,
+    "covering indexes for the Today list (10 000 patients within SPEC's 100 ms)",
+    (
+        # A week of dose changes read from the index alone, no table row per change.
+        "CREATE INDEX plan_changes_today ON plan_changes (on_date, plan_id, before_ug,"
+        " after_ug)",
+        "DROP INDEX plan_changes_by_date",
+        # The plans running on a day: the stop and start dates read from the index alone
+        # (most plans stop after any given day; only those started by it are kept).
+        "CREATE INDEX plan_spans_running ON plan_spans (stop_date, start_date, plan_id,"
+        " revision)",
+        "DROP INDEX plan_spans_by_stop",
+        # Each running plan's latest assessment, with no look at withdrawn ones.
+        "CREATE INDEX assessments_live ON assessments (patient_id, on_date)"
+        " WHERE deleted_at IS NULL",
+    ),
+    postgres=pg_schema.TODAY_COVERING_INDEXES,
+)
 
-MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA, USERS)
+MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA, USERS,
+                                     TODAY_COVERING_INDEXES)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",

@@ -46,13 +46,15 @@ class TodayMixin(StoreBase):
         self._refresh_derived()
         first = day - timedelta(days=checkin_day)
         last = day + timedelta(days=WEEK_AHEAD_DAYS)
-        people: dict[int, dict[str, Any]] = {}
+        people: dict[int, list[Any]] = {}
 
-        def person(r: Any) -> dict[str, Any]:
-            return people.setdefault(r[0], {"name": r[1], "clinic_id": r[2], "plan_id": r[3],
-                                            "start": r[4], "stop": r[5], "changes": [],
-                                            "last": None, "flags": [], "hold": None,
-                                            "booked": []})
+        def person(r: Any) -> list[Any]:
+            """The patient's facts in PatientDay's order (a list: filled by each query)."""
+            v = people.get(r[0])
+            if v is None:
+                v = people[r[0]] = [r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]), [],
+                                    None, [], None, []]
+            return v
 
         plan_cols = "pt.id, pt.name, pt.clinic_id, p.id, s.start_date, s.stop_date"
         for r in self._rows(f"SELECT {plan_cols}, c.on_date, c.before_ug, c.after_ug"
@@ -60,14 +62,14 @@ class TodayMixin(StoreBase):
                             + _ACTIVE.replace("WHERE", "WHERE s.plan_id = c.plan_id AND")
                             + " AND s.revision = p.revision AND c.on_date BETWEEN ? AND ?",
                             (first.isoformat(), last.isoformat())):
-            person(r)["changes"].append(DoseChange(_date(r[6]), r[7], r[8]))  # type: ignore[arg-type]
+            person(r)[_CHANGES].append(DoseChange(_date(r[6]), r[7], r[8]))  # type: ignore[arg-type]
         d = day.isoformat()
         for r in self._rows(f"SELECT {plan_cols}, (SELECT max(a.on_date) FROM assessments a"
                             " WHERE a.patient_id = pt.id AND a.deleted_at IS NULL"
                             " AND a.on_date <= ?) FROM plan_spans s " + _ACTIVE
                             + " AND s.revision = p.revision AND s.stop_date > ?"
                             " AND s.start_date <= ?", (d, d, d)):
-            person(r)["last"] = r[6]
+            person(r)[_LAST] = _date(r[6])
         for r in self._rows("SELECT pt.id, pt.name, pt.clinic_id, NULL, NULL, NULL"
                             " FROM patients pt WHERE pt.archived = 0 AND NOT EXISTS"
                             " (SELECT 1 FROM plans p WHERE p.patient_id = pt.id"
@@ -80,8 +82,11 @@ class TodayMixin(StoreBase):
                             + " WHERE pt.id = ap.patient_id AND pt.archived = 0"
                             " AND ap.on_date = ? AND ap.cancelled_at IS NULL", (d,)):
             at = time.fromisoformat(r[6]) if r[6] else None
-            person(r)["booked"].append(Appointment(day, at, Kind(r[7]), r[8]))
-        return [_patient_day(pid, v) for pid, v in people.items()]
+            person(r)[_BOOKED].append(Appointment(day, at, Kind(r[7]), r[8]))
+        for v in people.values():
+            v[_CHANGES], v[_FLAGS], v[_BOOKED] = (tuple(v[_CHANGES]), tuple(v[_FLAGS]),
+                                                  tuple(v[_BOOKED]))
+        return [PatientDay(*v) for v in people.values()]
 
     @staticmethod
     def _who_cols() -> str:
@@ -92,7 +97,7 @@ class TodayMixin(StoreBase):
         return (" LEFT JOIN plans p ON p.patient_id = pt.id AND p.active = 1"
                 " LEFT JOIN plan_spans s ON s.plan_id = p.id")
 
-    def _red_flags(self, people: dict[int, dict[str, Any]], person: Any) -> None:
+    def _red_flags(self, people: dict[int, list[Any]], person: Any) -> None:
         """Red flags on assessments that no change-log row acknowledges."""
         labels = {f.id: f.label for f in red_flags()}
         for r in self._rows(
@@ -104,11 +109,12 @@ class TodayMixin(StoreBase):
                 " AND ch.what LIKE ? || a.on_date || ' (#' || a.id || ')%')",
                 (f"{RED_FLAG_ACK} ",)):
             what = ", ".join(labels.get(f, f) for f in json.loads(r[8]))
-            person(r)["flags"].append((date.fromisoformat(r[7]), f"Red flag: {what}"))
+            person(r)[_FLAGS].append((date.fromisoformat(r[7]), f"Red flag: {what}"))
 
-    def _holds(self, people: dict[int, dict[str, Any]], person: Any) -> None:
+    def _holds(self, people: dict[int, list[Any]], person: Any) -> None:
         """The latest assessment reached the hold threshold and no decision followed it."""
         names: dict[str, str] = {}
+        whys: dict[tuple[str, int], str] = {}
         for r in self._rows(f"SELECT {self._who_cols()}, h.on_date, h.scale_id, h.total"
                             " FROM holds_pending h CROSS JOIN patients pt" + self._plan_join()
                             + " WHERE pt.id = h.patient_id AND pt.archived = 0"):
@@ -117,8 +123,10 @@ class TodayMixin(StoreBase):
                     names[r[7]] = scale(r[7]).name
                 except ScaleError:
                     names[r[7]] = r[7]
-            person(r)["hold"] = (_date(r[6]), f"{names[r[7]]} total {r[8]} reached the hold "
-                                 "threshold")
+            why = whys.get((r[7], r[8]))
+            if why is None:
+                why = whys[r[7], r[8]] = f"{names[r[7]]} total {r[8]} reached the hold threshold"
+            person(r)[_HOLD] = (_date(r[6]), why)
 
     # -- kept rows -----------------------------------------------------------
 
@@ -167,7 +175,6 @@ def _date(text: str | None) -> date | None:
     return d
 
 
-def _patient_day(pid: int, v: dict[str, Any]) -> PatientDay:
-    return PatientDay(pid, v["name"], v["clinic_id"], v["plan_id"], _date(v["start"]),
-                      _date(v["stop"]), tuple(v["changes"]), _date(v["last"]),
-                      tuple(v["flags"]), v["hold"], tuple(v["booked"]))
+_CHANGES, _LAST, _FLAGS, _HOLD, _BOOKED = (PatientDay._fields.index(f) for f in (
+    "changes", "last_assessment", "red_flags", "hold_pending", "appointments"))
+"""Where each fact goes in a patient's list (PatientDay's fields, in order)."""

@@ -41,6 +41,11 @@ class Act(Enum):
     FIT = auto()
     ABOUT = auto()
     SOURCES = auto()
+    TODAY = auto()
+    PRINT_DAY = auto()
+    PRINT_WEEK = auto()
+    ADD_APPOINTMENT = auto()
+    PROPOSE_CHECKINS = auto()
 
 
 SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
@@ -76,6 +81,14 @@ SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
     Act.FIT: ("&Fit plan", "Ctrl+0", "Show the whole plan on the chart"),
     Act.ABOUT: ("&About TaperDesk", None, ""),
     Act.SOURCES: ("Clinical &sources", None, "The sources of every rule TaperDesk applies"),
+    Act.TODAY: ("&Today", "Ctrl+T", "Who needs the clinic today, across every patient"),
+    Act.PRINT_DAY: ("Print the &day…", None, "A one-page worklist of Today"),
+    Act.PRINT_WEEK: ("Print this &week's handouts…", None,
+                     "One PDF: the handout of every patient whose dose changes this week"),
+    Act.ADD_APPOINTMENT: ("New a&ppointment…", "Ctrl+Shift+T",
+                          "Book a visit or a phone check-in for the patient"),
+    Act.PROPOSE_CHECKINS: ("Propose &check-ins…", None,
+                           "Book the check-ins the check-in rule proposes for the plan"),
 }
 
 

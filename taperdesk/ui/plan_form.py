@@ -173,6 +173,21 @@ class PlanForm(QWidget):
         if plan_id is not None and (record is None or record.id != plan_id):
             self._session.open_plan(int(plan_id))
 
+    def _blank(self) -> None:
+        """No plan: empty fields, not the previous patient's plan greyed out (issue 13)."""
+        self._shown = None
+        self._loading = True
+        for box in (self.drug, self.split, self.protocol):
+            box.setCurrentIndex(-1)
+        self.products.clear()
+        for line in (self.dose, self.percent, self.step_mg):
+            line.clear()
+        self.start.setSpecialValueText(" ")
+        self.start.setDate(self.start.minimumDate())
+        self.every.setSpecialValueText(" ")
+        self.every.setValue(self.every.minimum())
+        self._loading = False
+
     def _on_plan_changed(self) -> None:
         self._list_plans()
         plan = self._session.plan
@@ -183,12 +198,15 @@ class PlanForm(QWidget):
         self.create_button.setVisible(has_patient and plan is None)
         if plan is None:
             self.source.setText("" if has_patient else "Choose a patient.")
+            self._blank()
             return
         shown = (plan.drug, plan.products, plan.start_ug, plan.split, plan.start, plan.protocol)
         if shown == self._shown and not self.error.text():
             return  # only the edits changed (a hold, a drag): the fields stay as they are
         self._shown = shown
         self._loading = True
+        self.start.setSpecialValueText("")
+        self.every.setSpecialValueText("")
         self.drug.setCurrentIndex(self.drug.findData(plan.drug))
         self._fill_products(plan.drug, plan.products)
         self.dose.setText(format_mg(plan.start_ug))

@@ -36,6 +36,7 @@ from taperdesk.store import (
 from taperdesk.ui.changes import NOTHING, Changes
 from taperdesk.ui.commands import PlanEditCommand
 from taperdesk.ui.live import LiveRecords
+from taperdesk.ui.session_appointments import AppointmentOperations
 from taperdesk.ui.session_records import READ_ONLY, RecordOperations, is_read_only
 from taperdesk.ui.session_users import UserOperations
 
@@ -49,7 +50,7 @@ UNDO_REFUSED = ("Undo was refused: the stored plan is a newer revision this wind
                 "make (another TaperDesk saved it). The newer version is shown.")
 
 
-class Session(RecordOperations, UserOperations, QObject):
+class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
     patient_changed = Signal()
     """Another patient (or none) is open, or the open patient's details changed."""
     plan_changed = Signal()
@@ -151,7 +152,7 @@ class Session(RecordOperations, UserOperations, QObject):
                 return NOTHING if quiet else self.announce(Changes.refusal(str(exc)))
         self._recompute()
         return self.announce(Changes(plan=True, patient=True, assessments=True,
-                                     acknowledgements=True))
+                                     acknowledgements=True, appointments=True))
 
     def switch_store(self, store: Store) -> Changes:
         """Use another records file from now on (File ▸ Open records file…).
@@ -376,7 +377,7 @@ class Session(RecordOperations, UserOperations, QObject):
         self._recompute()
         self.message.emit(text)
         return self.announce(Changes(plan=True, patient=True, patients=True, assessments=True,
-                                     acknowledgements=True))
+                                     acknowledgements=True, appointments=True))
 
     def ensure_current(self) -> bool:
         """Before a handout is made: True when the window shows the stored, saved plan.

@@ -5,6 +5,7 @@ through ui/file_actions.py, handouts through ui/handout_actions.py."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import StepKind, insert_hold, remove_hold
 from taperdesk.store import Store
-from taperdesk.ui import handout_actions, signin_gate
+from taperdesk.ui import handout_actions, signin_gate, today_actions
 from taperdesk.ui.access import chain_tab_order, name
 from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.file_actions import FileActions
+from taperdesk.ui.patient_header import PatientHeader
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
 from taperdesk.ui.session import WAITING, Session
@@ -33,6 +35,10 @@ from taperdesk.ui.session_records import READ_ONLY
 from taperdesk.ui.settings import remember_patient, restore_layout, save_layout
 from taperdesk.ui.steps import StepTable
 from taperdesk.ui.symptom_panel import RedFlagBanner, SymptomPanel
+
+if TYPE_CHECKING:
+    from taperdesk.ui.appointments import AppointmentsPanel
+    from taperdesk.ui.today import TodayPanel
 
 SETTINGS_ORG = "TaperDesk"
 SIDE_MIN_PX, SIDE_MAX_PX = 300, 420
@@ -43,7 +49,10 @@ FILE_MENU = (Act.NEW_PATIENT, Act.EDIT_PATIENT, Act.NEW_PLAN, Act.ARCHIVE, None,
              Act.EXPORT, Act.EXPORT_CALENDAR, Act.EXPORT_FHIR, Act.IMPORT, None,
              Act.OPEN_RECORDS, Act.SETTINGS, None, Act.SIGN_OUT, Act.QUIT)
 EDIT_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP, None,
-             Act.ADD_ASSESSMENT, Act.ACKNOWLEDGE)
+             Act.ADD_ASSESSMENT, Act.ACKNOWLEDGE, None, Act.ADD_APPOINTMENT,
+             Act.PROPOSE_CHECKINS)
+TODAY_MENU = (Act.TODAY, Act.PRINT_DAY, Act.PRINT_WEEK)
+"""View ▸ Today, and printing the day (issue 13)."""
 STEP_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP)
 """The step table's context menu (right click, or the Menu key / Shift+F10)."""
 READ_ONLY_STYLE = "background: #fff3cd; color: #5c3c00; padding: 6px; font-weight: bold;"
@@ -51,6 +60,10 @@ TOOLBAR = (Act.NEW_PATIENT, None, Act.HOLD, Act.ADD_ASSESSMENT, Act.PREVIEW, Act
 
 
 class MainWindow(QMainWindow):
+    today: TodayPanel
+    appointments: AppointmentsPanel
+    """Mounted by ui/today_actions.mount."""
+
     def __init__(self, session: Session, settings: QSettings | None = None) -> None:
         super().__init__()
         self.session = session
@@ -75,6 +88,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setWordWrap(True)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.banner)
+        self.header = PatientHeader(session)
+        layout.addWidget(self.header)
         layout.addWidget(split)
         self.setCentralWidget(central)
         self.patients = PatientList(session)
@@ -88,6 +103,7 @@ class MainWindow(QMainWindow):
             "checks": self._dock("Checks", self.checks, right),
             "symptoms": self._dock("Symptoms", self.symptoms, right),
         }
+        today_actions.mount(self, left, right)  # Today, Appointments (issue 13)
         self.files = FileActions(session, self, self.settings)
         self.registry = Actions(self)
         self._menus()
@@ -135,6 +151,8 @@ class MainWindow(QMainWindow):
         for key in EDIT_MENU:
             edit.addSeparator() if key is None else edit.addAction(a[key])
         view = bar.addMenu("&View")
+        view.addActions([a[k] for k in TODAY_MENU])
+        view.addSeparator()
         view.addAction(a[Act.FIT])
         view.addSeparator()
         for dock in self.docks.values():
@@ -193,6 +211,11 @@ class MainWindow(QMainWindow):
         a.connect(Act.FIT, self.chart.fit)
         a.connect(Act.ABOUT, f.about)
         a.connect(Act.SOURCES, f.sources)
+        a.connect(Act.TODAY, lambda: today_actions.show_today(self))
+        a.connect(Act.PRINT_DAY, lambda: today_actions.print_day(self))
+        a.connect(Act.PRINT_WEEK, lambda: today_actions.print_week(self))
+        a.connect(Act.ADD_APPOINTMENT, self.appointments.add_dialog)
+        a.connect(Act.PROPOSE_CHECKINS, self.appointments.propose_dialog)
 
     def _on_title(self) -> None:
         s = self.session
@@ -225,9 +248,9 @@ class MainWindow(QMainWindow):
     def default_layout(self) -> None:
         """Docks sized so the chart and the step table get most of the width."""
         side = min(SIDE_MAX_PX, max(SIDE_MIN_PX, self.width() // 4))
-        self.resizeDocks([self.docks["patients"], self.docks["checks"]], [side, side],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["patients"], self.docks["plan"]],
+        self.resizeDocks([self.docks["today"], self.docks["checks"]], [side, side],
+                         Qt.Orientation.Horizontal)  # Today: the shown tab over Patients
+        self.resizeDocks([self.docks["today"], self.docks["plan"]],
                          [self.height() // 3, self.height() // 2], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -159,6 +159,7 @@ def test_close_and_reopen_shows_the_same_plan_table_and_layout(qtbot, db: Path, 
     model = w.steps.model
     assert model.setData(model.index(0, DOSE_COLUMN), "1.75")
     w.docks["symptoms"].hide()
+    w.docks["appointments"].hide()  # its tab-mate: the right column empties
     w.removeDockWidget(w.docks["checks"])
     w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, w.docks["checks"])
     w.docks["checks"].show()

@@ -10,10 +10,12 @@ import taperdesk.ui
 from taperdesk.ui.session import Session
 
 UI = Path(taperdesk.ui.__file__).parent
-SESSION_FILES = {"session.py", "session_records.py", "session_users.py", "live.py"}
+SESSION_FILES = {"session.py", "session_records.py", "session_users.py",
+                 "session_appointments.py", "live.py"}
 """The Session and the parts of it kept in their own files."""
 STORE_READS = {
-    "acknowledgements", "active_plan", "assessments", "catalogue", "changes",
+    "acknowledgements", "active_plan", "appointments", "assessments", "catalogue", "changes",
+    "checkin_day", "next_appointment",
     "data_version", "export_document", "find_patients", "integrity_problems", "path",
     "patient", "patient_count", "plan_record", "plans", "read_only", "revisions",
     "schema_version", "search_patients", "setting", "who", "user", "users", "has_users",
