@@ -23,8 +23,8 @@ from taperdesk.model import (
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue
-from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES, Protocol
 from taperdesk.model.guardrails import PlanWarning, unacknowledged_severe
+from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES, Protocol
 from taperdesk.model.schedule import Schedule, compute
 
 EXAMPLE = "taperdesk plan --drug clonazepam --dose 3 --protocol nardi --start 2027-01-04"

@@ -67,6 +67,25 @@ def daily_text(step: Step) -> str:
                         for drug in step.drugs) + " a day"
 
 
+def drug_totals(step: Step) -> str:
+    """A day's total as the calendar writes it: '1.5 mg'; a cross-over step names each drug:
+    'lorazepam 2 mg + diazepam 10 mg'."""
+    if not step.names_drugs:
+        return f"{format_mg(step.daily_ug)} mg"
+    return " + ".join(f"{drug} {format_mg(step.drug_ug(drug))} mg" for drug in step.drugs)
+
+
+def crossover_line(schedule: Schedule) -> str:
+    """'Cross-over from lorazepam 3 mg/day (30 mg/day diazepam-equivalent; ASAM 2025 Table 7,
+    Ashton column ...)' for the clinician summary and pharmacy sheet; '' without one."""
+    xo = schedule.crossover
+    if xo is None:
+        return ""
+    return (f"Cross-over from {xo.from_drug.id} {format_mg(xo.start_made_ug)} mg/day "
+            f"({format_mg(schedule.start_ug)} mg/day diazepam-equivalent; {xo.source}), "
+            f"then a diazepam taper.")
+
+
 def drug_title(schedule: Schedule) -> str:
     """'Clonazepam'; a cross-over: 'Lorazepam to diazepam' (titles of handouts and exports)."""
     xo = schedule.crossover

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from taperdesk.model import sources
-from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
+from taperdesk.model.catalogue import Catalogue, Drug, Product, shipped_catalogue
 from taperdesk.model.crossover import Crossover, crossover_for, substitutions
 from taperdesk.model.daily import TimedDose, day_doses
 from taperdesk.model.doses import Formulary, formulary_for
@@ -106,6 +106,14 @@ class Schedule:
     crossover: Crossover | None = field(default=None, compare=False)
     """A cross-over schedule: ``drug``/``formulary`` are diazepam's, ``start_ug`` and every
     ``daily_ug`` the diazepam-equivalent total (µg of diazepam)."""
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        """The products the plan uses: the plan's, then a cross-over's diazepam products."""
+        if self.crossover is None:
+            return tuple(self.drug.product(p) for p in self.plan.products)
+        own = tuple(self.crossover.from_drug.product(p) for p in self.plan.products)
+        return own + self.crossover.to_form.products
 
     @property
     def drugs(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from taperdesk.model import StepKind
-from taperdesk.model.instructions import step_short
+from taperdesk.model.instructions import crossover_line, drug_title, step_short
 from taperdesk.model.plan import SPLITS
 from taperdesk.model.scales import score, shipped_scales
 from taperdesk.model.units import format_mg
@@ -37,17 +37,20 @@ def clinician_summary(inp: HandoutInput) -> bytes:
     sched = inp.schedule
     plan = sched.plan
     width = page_size(inp.paper)[0] - 30 * mm
-    story: list[Flowable] = [para(f"{TITLE}: {sched.drug.name} taper", s.h1)]
+    story: list[Flowable] = [para(f"{TITLE}: {drug_title(sched)} taper", s.h1)]
     if inp.opioid:
         story.append(Paragraph(
             "<b>Opioid co-prescription:</b> this patient is flagged as also taking an opioid "
             "(FDA boxed warnings 2016/2020).", s.body.clone("alert", textColor=ALERT)))
-    products = ", ".join(sched.drug.product(p).name for p in plan.products)
+    products = ", ".join(p.name for p in sched.products)
+    start_ug = sched.crossover.start_made_ug if sched.crossover else sched.start_ug
+    named = f" {plan.drug}" if sched.crossover else ""
     info = [
         ("Patient", inp.patient_name or "—"),
-        ("Drug and products", f"{sched.drug.name}: {products}"),
-        ("Current daily dose", f"{format_mg(sched.start_ug)} mg ({sched.start_ug} µg) — "
+        ("Drug and products", f"{drug_title(sched)}: {products}"),
+        ("Current daily dose", f"{format_mg(start_ug)} mg{named} ({start_ug} µg) — "
                                f"{SPLITS[plan.split]}"),
+        *([("Cross-over", crossover_line(sched))] if sched.crossover else []),
         ("Plan", f"{long_date(plan.start)} to {long_date(sched.stop_date)} "
                  f"(first day with no dose); {sched.total_days} days"),
         ("Protocol", f"{plan.protocol.info.name}: {plan.protocol.describe()}"),
@@ -60,7 +63,8 @@ def clinician_summary(inp: HandoutInput) -> bytes:
     if has_quarters(sched):
         story.append(para(QUARTERS_NOTE, s.body))
     story.append(para("Steps", s.h2))
-    heads = ("#", "Dates", "mg/day", "How taken", "Kind", "Rationale and source")
+    heads = ("#", "Dates", "mg/day" if sched.crossover is None else "mg/day (diazepam-eq.)",
+             "How taken", "Kind", "Rationale and source")
     rows: list[list[Any]] = [[para(h, s.cell_bold) for h in heads]]
     shade = []
     for st in sched.steps:
