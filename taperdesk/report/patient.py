@@ -127,9 +127,10 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
         if step.kind != StepKind.TAPER:
             holds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale
-    widths = [30 * mm * k, 30 * mm * k, 20 * mm * k, None, 24 * mm * k]
+    each = 20 if inp.schedule.crossover is None else 30  # room for two drugs' names
+    widths = [30 * mm * k, 30 * mm * k, each * mm * k, None, 24 * mm * k]
     if k > 1:
-        widths = [28 * mm * k, 28 * mm * k, 17 * mm * k, None, 20 * mm * k]
+        widths = [28 * mm * k, 28 * mm * k, (each - 3) * mm * k, None, 20 * mm * k]
     return grid_table(rows, widths, s, extra=holds)
 
 
