@@ -75,7 +75,7 @@ def clinician_summary(inp: HandoutInput) -> bytes:
             Paragraph(f"{esc(st.rationale)}<br/><font size=7>Source: {esc(st.source)}</font>",
                       s.cell),
         ])
-        if st.kind != StepKind.TAPER:
+        if st.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale  # narrow columns grow with the type so 'mg/day' and 'back-step' fit
     story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, 45 * mm, 18 * mm * k, None],

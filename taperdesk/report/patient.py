@@ -124,7 +124,7 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
         rows.append([para(long_date(step.start), s.cell), para(long_date(step.end), s.cell),
                      para(drug_totals(step), s.cell_bold),
                      Paragraph(how, s.cell), para(note, s.cell_bold)])
-        if step.kind != StepKind.TAPER:
+        if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             holds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale
     each = 20 if inp.schedule.crossover is None else 30  # room for two drugs' names

@@ -74,7 +74,7 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
         rows.append([para(f"{st.start.isoformat()} – {st.end.isoformat()}", s.cell),
                      para(drug_totals(st), s.cell)] +
                     [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
-        if st.kind != StepKind.TAPER:
+        if st.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     total_w = 16 if sched.crossover is None else 28
     story.append(grid_table(rows, [40 * mm, total_w * mm * s.scale, None, None, None], s,

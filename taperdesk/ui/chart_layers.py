@@ -34,7 +34,7 @@ class HoldLayer:
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
 
     def update(self, schedule: Schedule | None, top: float) -> None:
-        steps = [s for s in schedule.steps if s.kind != StepKind.TAPER] if schedule else []
+        steps = [s for s in schedule.steps if s.kind in HOLD_BRUSH] if schedule else []
         while len(self.spans) < len(steps):
             region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
             region.setZValue(-20)

@@ -187,7 +187,7 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         if sched is None or not sched.steps:
             return "No plan is open."
-        holds = sum(1 for s in sched.steps if s.kind != "taper")
+        holds = sum(1 for s in sched.steps if s.kind in ("hold", "back-step"))
         return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
                 f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
                 f"{sched.steps[0].start:%d %b %Y}, last dose on "

@@ -202,7 +202,7 @@ class StepTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
                 return HIGHLIGHT_BRUSH
-            if step.kind != StepKind.TAPER:
+            if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
                 return HOLD_BRUSH
         return None
 
