@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from taperdesk.model import sources
 from taperdesk.model.errors import PlanError
@@ -248,18 +249,10 @@ def make_protocol(
             p = replace(p, percent=Decimal(str(percent)))
         except ArithmeticError:
             raise PlanError(f"percent {percent!r} is not a number") from None
-    if every_days is not None:
-        p = replace(p, every_days=every_days)
-    if step_ug is not None:
-        p = replace(p, step_ug=step_ug)
-    if custom_steps:
-        p = replace(p, custom_steps=tuple(custom_steps))
-    if equivalence is not None:
-        p = replace(p, equivalence=equivalence)
-    if then is not None:
-        p = replace(p, then=then)
-    if then_products:
-        p = replace(p, then_products=tuple(then_products))
+    given: dict[str, Any] = {"every_days": every_days, "step_ug": step_ug, "equivalence": equivalence,
+                             "then": then, "custom_steps": tuple(custom_steps) or None,
+                             "then_products": tuple(then_products) or None}
+    p = replace(p, **{k: v for k, v in given.items() if v is not None})
     validate_protocol(p)
     return p
 
