@@ -249,9 +249,10 @@ def make_protocol(
             p = replace(p, percent=Decimal(str(percent)))
         except ArithmeticError:
             raise PlanError(f"percent {percent!r} is not a number") from None
-    given: dict[str, Any] = {"every_days": every_days, "step_ug": step_ug, "equivalence": equivalence,
-                             "then": then, "custom_steps": tuple(custom_steps) or None,
-                             "then_products": tuple(then_products) or None}
+    given: dict[str, Any] = {
+        "every_days": every_days, "step_ug": step_ug, "equivalence": equivalence, "then": then,
+        "custom_steps": tuple(custom_steps) or None, "then_products": tuple(then_products) or None,
+    }
     p = replace(p, **{k: v for k, v in given.items() if v is not None})
     validate_protocol(p)
     return p
