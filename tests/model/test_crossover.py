@@ -246,3 +246,5 @@ def test_json_names_each_doses_drug_and_the_pharmacy_counts_both() -> None:
     assert doc["steps"][0]["drugs"] == {"lorazepam": "2", "diazepam": "10"}
     supplied = {d.product.id: d.dispense for d in dispense(s, START, date(2027, 1, 17))}
     assert supplied == {"lorazepam-tab-1": 21, "diazepam-tab-10": 21}
+    month = [d.product.id for d in dispense(s, START, date(2027, 1, 31))]
+    assert month == ["lorazepam-tab-1", "diazepam-tab-10", "diazepam-tab-5", "diazepam-tab-2"]
