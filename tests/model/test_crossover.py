@@ -12,7 +12,19 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from taperdesk.model import Plan, PlanError, StepKind, check, compute, dispense, make_protocol
+from taperdesk.model import (
+    Plan,
+    PlanError,
+    StepKind,
+    back_step,
+    check,
+    compute,
+    dispense,
+    insert_hold,
+    make_protocol,
+    set_step_days,
+    set_step_dose,
+)
 from taperdesk.model.catalogue import Catalogue, parse_catalogue, shipped_catalogue
 from taperdesk.model.crossover import equivalent_ug
 from taperdesk.model.plan import SPLITS
@@ -248,3 +260,18 @@ def test_json_names_each_doses_drug_and_the_pharmacy_counts_both() -> None:
     assert supplied == {"lorazepam-tab-1": 21, "diazepam-tab-10": 21}
     month = [d.product.id for d in dispense(s, START, date(2027, 1, 31))]
     assert month == ["lorazepam-tab-1", "diazepam-tab-10", "diazepam-tab-5", "diazepam-tab-2"]
+
+
+def test_holds_keep_both_drugs_and_substitution_lengths_can_be_set() -> None:
+    plan = _lorazepam()
+    held = compute(insert_hold(plan, date(2027, 1, 13), 7))
+    hold = next(st for st in held.steps if st.kind is StepKind.HOLD)
+    assert hold.drugs == ("lorazepam", "diazepam") and hold.doses == held.steps[1].doses
+    assert hold.daily_ug == 30000
+    longer = compute(set_step_days(plan, 0, 14))
+    assert [st.days for st in longer.steps[:3]] == [14, 7, 7]
+    with pytest.raises(PlanError, match="diazepam equivalent of the doses it replaces"):
+        set_step_dose(plan, 0, 20000)
+    back = compute(back_step(plan, date(2027, 2, 10), 7, "withdrawal"))
+    row = next(st for st in back.steps if st.kind is StepKind.BACK_STEP)
+    assert (row.daily_ug, row.drugs) == (27000, ("diazepam",))
