@@ -78,8 +78,9 @@ def clinician_summary(inp: HandoutInput) -> bytes:
         if st.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale  # narrow columns grow with the type so 'mg/day' and 'back-step' fit
-    story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, 45 * mm, 18 * mm * k, None],
-                            s, extra=shade))
+    kind_w = 18 if sched.crossover is None else 23  # 'substitution' on one line
+    story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, (63 - kind_w) * mm,
+                                   kind_w * mm * k, None], s, extra=shade))
     story.append(para("Warnings", s.h2))
     acks = {a[0]: a for a in inp.acknowledgements}
     if not inp.warnings:
