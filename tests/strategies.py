@@ -38,7 +38,7 @@ def protocols() -> st.SearchStrategy[Protocol]:
     percent = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("99.9"), places=1)
     custom = st.lists(st.builds(CustomStep, st.integers(0, 40_000), DAYS), min_size=1,
                       max_size=8).map(tuple)
-    return st.one_of(
+    simple = st.one_of(
         st.just(Protocol("nardi")),
         st.builds(Protocol, st.just("percent-current"), percent, DAYS),
         st.builds(Protocol, st.just("percent-start"), percent, DAYS),
@@ -46,6 +46,13 @@ def protocols() -> st.SearchStrategy[Protocol]:
         st.builds(Protocol, st.just("fixed"), st.none(), DAYS, UG),
         st.builds(Protocol, st.just("custom"), custom_steps=custom),
     )
+    crossover = st.builds(
+        Protocol, st.just("diazepam-crossover"), every_days=DAYS,
+        equivalence=st.sampled_from(["ashton", "va-dod"]), then=simple,
+        then_products=st.sampled_from([(), ("diazepam-tab-2", "diazepam-tab-5"),
+                                       ("diazepam-sol-0.4",)]),
+    )
+    return st.one_of(simple, crossover)
 
 
 def edits() -> st.SearchStrategy[Hold | BackStep | Pin]:

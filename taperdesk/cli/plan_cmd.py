@@ -12,12 +12,13 @@ from datetime import date
 from taperdesk.cli.plan_options import EXAMPLE, add_plan_options, schedule_from_args
 from taperdesk.model import (
     Schedule,
+    StepKind,
     check,
     format_mg,
 )
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.guardrails import PlanWarning
-from taperdesk.model.instructions import step_short
+from taperdesk.model.instructions import drug_title, step_short
 from taperdesk.model.serialize import schedule_to_dict
 
 
@@ -63,15 +64,31 @@ def run(args: argparse.Namespace) -> int:
 
 
 def how_taken(schedule: Schedule, step_row: int) -> str:
-    """'Morning 1 mg (1 × 1 mg); Bedtime 0.5 mg (½ × 0.5 mg + ...)'."""
-    return step_short(schedule.steps[step_row])
+    """'Morning 1 mg (1 × 1 mg); Bedtime 0.5 mg (½ × 0.5 mg + ...)'; a substituted step
+    of a cross-over also names its equivalence source."""
+    step = schedule.steps[step_row]
+    text = step_short(step)
+    if schedule.crossover is not None and step.kind == StepKind.SUBSTITUTION:
+        text += f" [equivalence: {schedule.crossover.source.split(' (')[0]}]"
+    return text
+
+
+def _title(schedule: Schedule) -> list[str]:
+    plan, xo = schedule.plan, schedule.crossover
+    if xo is None:
+        return [f"{schedule.drug.name} taper from {format_mg(schedule.start_ug)} mg/day, "
+                f"protocol {plan.protocol.id}: {plan.protocol.describe()}"]
+    return [f"{drug_title(schedule)}: cross-over from {xo.from_drug.id} "
+            f"{format_mg(xo.start_made_ug)} mg/day ({format_mg(schedule.start_ug)} mg/day "
+            f"diazepam-equivalent), protocol {plan.protocol.id}: {plan.protocol.describe()}",
+            f"Equivalence: {xo.source}",
+            "mg/day is the diazepam-equivalent total of the day's doses."]
 
 
 def to_table(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> str:
     plan = schedule.plan
     lines = [
-        f"{schedule.drug.name} taper from {format_mg(schedule.start_ug)} mg/day, "
-        f"protocol {plan.protocol.id}: {plan.protocol.describe()}",
+        *_title(schedule),
         f"Source: {plan.protocol.info.source}",
         "",
     ]

@@ -24,6 +24,7 @@ from taperdesk.model import (
 )
 from taperdesk.model.catalogue import Catalogue
 from taperdesk.model.guardrails import PlanWarning, unacknowledged_severe
+from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES, Protocol
 from taperdesk.model.schedule import Schedule, compute
 
 EXAMPLE = "taperdesk plan --drug clonazepam --dose 3 --protocol nardi --start 2027-01-04"
@@ -57,6 +58,23 @@ def add_plan_options(p: argparse.ArgumentParser) -> None:
                    default=[],
                    help="custom: one step of MG mg/day for DAYS days, in order; repeatable "
                         "(e.g. --step 2.5:14 --step 2:14)")
+    x = p.add_argument_group(
+        "cross-over to diazepam (--protocol diazepam-crossover; --percent, --every, "
+        "--step-mg and --step then describe the diazepam taper)")
+    x.add_argument("--equivalence", choices=list(EQUIVALENCES), default="ashton",
+                   help="column of ASAM 2025 Table 7 for the diazepam equivalent "
+                        "(default: ashton)")
+    x.add_argument("--then", dest="then_protocol", metavar="PROTOCOL",
+                   choices=[pid for pid, info in PROTOCOLS.items() if not info.substitutes],
+                   default=ProtocolId.PERCENT_CURRENT,
+                   help="protocol that tapers diazepam once every dose is diazepam "
+                        "(default: percent-current)")
+    x.add_argument("--swap-days", metavar="DAYS", type=int,
+                   help=f"days on each substitution before the next dose is replaced "
+                        f"(TaperDesk default, editable: {CROSSOVER_DAYS})")
+    x.add_argument("--then-products", metavar="NAME",
+                   help="diazepam product set (tablets, solution-2mg-5ml) or comma-separated "
+                        "product ids (default: tablets 2, 5 and 10 mg)")
     g.add_argument("--hold", metavar="YYYY-MM-DD:DAYS", action="append", default=[],
                    help="insert a hold on that date for that many days; repeatable "
                         "(e.g. --hold 2027-02-01:14)")
@@ -121,19 +139,37 @@ def _with_holds(plan: Plan, specs: list[str], catalogue: Catalogue) -> Plan:
     return plan
 
 
+def _crossover(args: argparse.Namespace, then: Protocol, catalogue: Catalogue) -> Protocol:
+    then_products: tuple[str, ...] = ()
+    if args.then_products:
+        try:
+            then_products = catalogue.drug("diazepam").resolve_products(args.then_products)
+        except CatalogueError as exc:
+            raise PlanError(f"--then-products: {exc}") from None
+    return make_protocol(ProtocolId.DIAZEPAM_CROSSOVER, every_days=args.swap_days,
+                         equivalence=args.equivalence, then=then,
+                         then_products=then_products)
+
+
 def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
     """Build the plan the options describe. Raises PlanError with a one-line reason."""
     if args.products_file is not None and not args.products_file.is_file():
         raise PlanError(f"--products-file {str(args.products_file)!r} does not exist")
+    crossover = PROTOCOLS[args.protocol].substitutes
+    taper_protocol = args.then_protocol if crossover else args.protocol
     for given, option, param in (
         (args.percent, "--percent", "percent"),
         (args.every, "--every", "every_days"),
         (args.step_mg, "--step-mg", "step_ug"),
         (args.custom_steps, "--step", "custom_steps"),
     ):
-        protocols = [pid for pid, info in PROTOCOLS.items() if param in info.needs]
-        if given and args.from_file is None and args.protocol not in protocols:
-            raise PlanError(f"{option} is for --protocol {' or '.join(protocols)}")
+        protocols = [pid for pid, info in PROTOCOLS.items()
+                     if param in info.needs and not info.substitutes]
+        if given and args.from_file is None and taper_protocol not in protocols:
+            raise PlanError(f"{option} is for --protocol {' or '.join(protocols)}"
+                            + (" (as --then of a cross-over)" if crossover else ""))
+    if (args.swap_days is not None or args.then_products) and not crossover:
+        raise PlanError("--swap-days and --then-products are for --protocol diazepam-crossover")
     try:
         catalogue = load_catalogue(args.products_file)
     except CatalogueError as exc:
@@ -163,9 +199,11 @@ def plan_from_args(args: argparse.Namespace) -> tuple[Plan, Catalogue, bool]:
             raise PlanError(str(exc)) from None
         start = _date(args.start, "--start") if args.start else date.today()
         protocol = make_protocol(
-            args.protocol, percent=args.percent, every_days=args.every, step_ug=step_ug,
+            taper_protocol, percent=args.percent, every_days=args.every, step_ug=step_ug,
             custom_steps=_custom_steps(args.custom_steps),
         )
+        if crossover:
+            protocol = _crossover(args, protocol, catalogue)
         plan = Plan(
             drug=drug.id,
             products=products,

@@ -60,21 +60,29 @@ def _patient(p: PatientLike) -> dict[str, Any]:
     return res
 
 
-def _medication(schedule: Schedule) -> dict[str, Any]:
-    products = [schedule.drug.product(pid) for pid in schedule.plan.products]
+def _medication(schedule: Schedule, drug_id: str | None = None) -> dict[str, Any]:
+    if schedule.crossover is None:
+        drug, products = schedule.drug, [schedule.drug.product(p) for p in schedule.plan.products]
+    elif drug_id == schedule.crossover.from_drug.id:
+        drug = schedule.crossover.from_drug
+        products = [drug.product(p) for p in schedule.plan.products]
+    else:
+        drug, products = schedule.crossover.to_drug, list(schedule.formulary.products)
     concept: dict[str, Any] = {
-        "text": f"{schedule.drug.name} ({', '.join(p.name for p in products)})"}
+        "text": f"{drug.name} ({', '.join(p.name for p in products)})"}
     if len(products) == 1 and products[0].codes:
         concept["coding"] = [{"system": CODE_SYSTEMS[c.system], "code": c.code,
                               "display": products[0].name} for c in products[0].codes]
     return concept
 
 
-def step_dosages(step: Step) -> list[dict[str, Any]]:
-    """The Dosages of one step: times of day taking the same dose share one."""
+def step_dosages(step: Step, drug: str | None = None) -> list[dict[str, Any]]:
+    """The Dosages of one step (of one drug, if given): times of day taking the same dose
+    share one."""
     groups: dict[int, list[str]] = {}
     for d in step.doses:
-        groups.setdefault(d.ug, []).append(WHEN[d.time])
+        if drug is None or d.drug == drug:
+            groups.setdefault(d.ug, []).append(WHEN[d.time])
     text = step_text(step)
     return [{
         "sequence": step.row + 1,
@@ -95,29 +103,38 @@ def plan_bundle(schedule: Schedule, patient: PatientLike, *, key: str = "",
     urn:uuid ids are made; ``authored``: MedicationRequest.authoredOn, if given."""
     key = key or f"{patient.clinic_id}|{patient.name}|{schedule.plan.start}"
     pat_url = _urn(key, "patient")
-    steps = schedule.steps
+    entries = [{"fullUrl": pat_url, "resource": _patient(patient)}]
+    # A cross-over orders two drugs: one MedicationRequest each, the first as before.
+    drugs: list[str | None] = [None] if schedule.crossover is None else list(schedule.drugs)
+    for i, drug in enumerate(drugs):
+        request = _request(schedule, drug, pat_url, patient.name, authored)
+        what = "medication-request" if i == 0 else f"medication-request-{drug}"
+        entries.append({"fullUrl": _urn(key, what), "resource": request})
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    validate(bundle)
+    return bundle
+
+
+def _request(schedule: Schedule, drug: str | None, pat_url: str, name: str,
+             authored: date | None) -> dict[str, Any]:
+    steps = [s for s in schedule.steps if drug is None or drug in s.drugs]
     request: dict[str, Any] = {
         "resourceType": "MedicationRequest",
         "status": "active",
         "intent": "order",
-        "medicationCodeableConcept": _medication(schedule),
-        "subject": {"reference": pat_url, "display": patient.name},
-        "dosageInstruction": [d for s in steps for d in step_dosages(s)],
+        "medicationCodeableConcept": _medication(schedule, drug),
+        "subject": {"reference": pat_url, "display": name},
+        "dosageInstruction": [d for s in steps for d in step_dosages(s, drug)],
     }
     if steps:
+        last = steps[-1]
+        stop = last.next_start if last is not schedule.steps[-1] else schedule.stop_date
         request["note"] = [{"text": f"Taper plan made with TaperDesk. Last dose on "
-                                    f"{long_date(steps[-1].end)}; from "
-                                    f"{long_date(schedule.stop_date)} no more doses."}]
+                                    f"{long_date(last.end)}; from "
+                                    f"{long_date(stop)} no more doses."}]
     if authored is not None:
         request["authoredOn"] = authored.isoformat()
-    bundle = {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "entry": [{"fullUrl": pat_url, "resource": _patient(patient)},
-                  {"fullUrl": _urn(key, "medication-request"), "resource": request}],
-    }
-    validate(bundle)
-    return bundle
+    return request
 
 
 def validate(bundle: dict[str, Any]) -> Any:

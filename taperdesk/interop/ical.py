@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event
 from taperdesk import __version__
 from taperdesk.interop.wording import dose_changes
 from taperdesk.model.appointments import Appointment, Kind
+from taperdesk.model.instructions import drug_title
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.serialize import plan_to_dict
 
@@ -55,7 +56,7 @@ def plan_calendar(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    name = f"{schedule.drug.name} plan" + (f": {patient_name}" if patient_name else "")
+    name = f"{drug_title(schedule)} plan" + (f": {patient_name}" if patient_name else "")
     cal.add("x-wr-calname", name)
     for n, change in enumerate(dose_changes(schedule), start=1):
         ev = _event(f"{key}-{n}@taperdesk", stamp, revision, change.summary, change.description)

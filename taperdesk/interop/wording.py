@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from taperdesk.model import StepKind
-from taperdesk.model.instructions import dose_plain, long_date
+from taperdesk.model.instructions import daily_text, dose_plain, drug_title, long_date
 from taperdesk.model.schedule import Schedule, Step
-from taperdesk.model.units import format_mg
 
 START, CHANGE, HOLD, BACK_STEP, STOP = "start", "change", "hold", "back-step", "stop"
 
@@ -39,24 +38,26 @@ class DoseChange:
 
 def how_to_take(step: Step) -> str:
     """'Bedtime: 1 tablet of 1 mg and 1 tablet of 0.5 mg (1.5 mg)', one line per time."""
-    return "\n".join(dose_plain(d) for d in step.doses)
+    return "\n".join(dose_plain(d, step.names_drugs) for d in step.doses)
 
 
 def step_text(step: Step) -> str:
     """A step as the handout's plan-at-a-glance row says it, in one paragraph."""
-    head = f"{long_date(step.start)} to {long_date(step.end)}: {format_mg(step.daily_ug)} mg a day"
+    head = f"{long_date(step.start)} to {long_date(step.end)}: {daily_text(step)}"
     if step.kind == StepKind.HOLD:
         head += " (stay on this dose)"
     elif step.kind == StepKind.BACK_STEP:
         head += " (back to the previous dose)"
-    return f"{head}. " + "; ".join(dose_plain(d) for d in step.doses) + "."
+    return f"{head}. " + "; ".join(dose_plain(d, step.names_drugs) for d in step.doses) + "."
 
 
 def _kind(schedule: Schedule, step: Step) -> str | None:
     """What the patient does on the step's first day; None: nothing new (same dose)."""
     if step.row == 0:
         return START
-    changed = schedule.steps[step.row - 1].daily_ug != step.daily_ug
+    before = schedule.steps[step.row - 1]
+    # A cross-over's substitution keeps the equivalent total but changes the doses.
+    changed = before.daily_ug != step.daily_ug or before.doses != step.doses
     if changed:
         # A hold that starts on the day a new dose starts is a change of dose that day.
         return BACK_STEP if step.kind == StepKind.BACK_STEP else CHANGE
@@ -64,7 +65,7 @@ def _kind(schedule: Schedule, step: Step) -> str | None:
 
 
 def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]:
-    mg = f"{format_mg(step.daily_ug)} mg a day"
+    mg = daily_text(step)
     until = f"until {long_date(last)}"
     if kind == HOLD:
         head = f"{drug}: stay on the same dose ({mg})"
@@ -79,14 +80,14 @@ def _words(drug: str, kind: str, step: Step, last: date) -> tuple[str, str, str]
 
 def dose_changes(schedule: Schedule) -> tuple[DoseChange, ...]:
     """Every day the patient's dose changes (and each hold), then the stop date."""
-    drug = schedule.drug.name
+    drug, title = schedule.drug.name, drug_title(schedule)
     starts = [(s, k) for s in schedule.steps if (k := _kind(schedule, s)) is not None]
     out: list[DoseChange] = []
     for i, (step, kind) in enumerate(starts):
         # The dose stays until the day before the next change (the rest of a step after a
         # hold is the same dose), or the last day of the plan.
         nxt = starts[i + 1][0].start if i + 1 < len(starts) else schedule.stop_date
-        words = _words(drug, kind, step, nxt - timedelta(days=1))
+        words = _words(title, kind, step, nxt - timedelta(days=1))
         out.append(DoseChange(step.start, kind, step, *words))
     if schedule.steps:
         last = schedule.stop_date - timedelta(days=1)

@@ -20,6 +20,12 @@ class TimedDose:
 
     time: str
     made: MadeDose
+    drug: str = ""
+    """The drug's catalogue id; a cross-over has two drugs on one day."""
+
+    def __post_init__(self) -> None:
+        if not self.drug and self.made.units:
+            object.__setattr__(self, "drug", self.made.units[0].product.drug)
 
     @property
     def ug(self) -> int:
@@ -39,7 +45,7 @@ def day_doses(split: str, start_ug: int, form: Formulary, daily: int) -> tuple[T
     way in every re-plan (frozen values)."""
     night_base = split_daily(form.nearest(start_ug), "morning-night", form)[-1][1]
     return tuple(
-        TimedDose(time, form.make(ug))
+        TimedDose(time, form.make(ug), form.products[0].drug)
         for time, ug in split_daily(daily, split, form, night_base)
         if ug
     )

@@ -38,7 +38,10 @@ def dispense(schedule: Schedule, first: date, last: date) -> tuple[Dispensed, ..
                 taken[u.product.id] = taken.get(u.product.id, Decimal(0)) + amount * days
                 products[u.product.id] = u.product
     out = []
-    for pid in sorted(taken, key=lambda p: (products[p].is_liquid, -products[p].strength_ug, p)):
+    # By drug (a cross-over's own drug first, then diazepam), then tablets before liquid.
+    order = {drug: i for i, drug in enumerate(schedule.drugs)}
+    for pid in sorted(taken, key=lambda p: (order.get(products[p].drug, len(order)),
+                                            products[p].is_liquid, -products[p].strength_ug, p)):
         t = taken[pid]
         supply = t if products[pid].is_liquid else Decimal(math.ceil(t))
         out.append(Dispensed(products[pid], t, supply))

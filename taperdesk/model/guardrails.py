@@ -229,12 +229,14 @@ def _rises(s: Schedule) -> list[PlanWarning]:
 
 def _not_makeable(s: Schedule) -> list[PlanWarning]:
     out = []
-    if s.start_ug != s.plan.start_ug:
+    # A cross-over's start_ug is a diazepam equivalent: compare the drug's own made dose.
+    made = s.crossover.start_made_ug if s.crossover else s.start_ug
+    if made != s.plan.start_ug:
         out.append(
             _warn(
                 "dose-not-makeable",
                 f"The current dose {format_mg(s.plan.start_ug)} mg cannot be made with these "
-                f"products; it was rounded to {format_mg(s.start_ug)} mg.",
+                f"products; it was rounded to {format_mg(made)} mg.",
                 (),
                 (s.plan.start,),
             )

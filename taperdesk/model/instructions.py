@@ -8,7 +8,7 @@ from decimal import Decimal
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.doses import Unit
 from taperdesk.model.plan import TIME_LABELS
-from taperdesk.model.schedule import Step
+from taperdesk.model.schedule import Schedule, Step
 from taperdesk.model.units import format_count, format_mg
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -34,24 +34,62 @@ def unit_plain(u: Unit) -> str:
     return f"{format_count(u.count)} {noun}{plural} of {format_mg(p.strength_ug)} mg"
 
 
-def dose_short(d: TimedDose) -> str:
-    """'0.75 mg: 1½ × 0.5 mg'."""
-    return f"{format_mg(d.ug)} mg: " + " + ".join(unit_short(u) for u in d.units)
+def _drug(d: TimedDose, named: bool) -> str:
+    """' diazepam' after a dose's mg when two drugs share the day (a cross-over)."""
+    return f" {d.drug}" if named else ""
 
 
-def dose_plain(d: TimedDose) -> str:
-    """'Morning: 1½ tablets of 0.5 mg (0.75 mg)'."""
-    units = " and ".join(unit_plain(u) for u in d.units)
+def dose_short(d: TimedDose, named: bool = False) -> str:
+    """'0.75 mg: 1½ × 0.5 mg' ('10 mg diazepam: 1 × 10 mg' when ``named``)."""
+    return f"{format_mg(d.ug)} mg{_drug(d, named)}: " + " + ".join(unit_short(u) for u in d.units)
+
+
+def dose_plain(d: TimedDose, named: bool = False) -> str:
+    """'Morning: 1½ tablets of 0.5 mg (0.75 mg)'; ``named``: '... of 10 mg diazepam (10 mg)'."""
+    units = " and ".join(unit_plain(u) + _drug(d, named) for u in d.units)
     return f"{TIME_LABELS[d.time]}: {units} ({format_mg(d.ug)} mg)"
 
 
 def step_short(step: Step) -> str:
     """All doses of a step: 'Morning 0.75 mg (1½ × 0.5 mg); Bedtime ...'."""
     return "; ".join(
-        f"{TIME_LABELS[d.time]} {format_mg(d.ug)} mg ("
+        f"{TIME_LABELS[d.time]} {format_mg(d.ug)} mg{_drug(d, step.names_drugs)} ("
         + " + ".join(unit_short(u) for u in d.units) + ")"
         for d in step.doses
     )
+
+
+def daily_text(step: Step) -> str:
+    """'1.5 mg a day'; a cross-over step: 'lorazepam 2 mg and diazepam 10 mg a day'."""
+    if not step.names_drugs:
+        return f"{format_mg(step.daily_ug)} mg a day"
+    return " and ".join(f"{drug} {format_mg(step.drug_ug(drug))} mg"
+                        for drug in step.drugs) + " a day"
+
+
+def drug_totals(step: Step) -> str:
+    """A day's total as the calendar writes it: '1.5 mg'; a cross-over step names each drug:
+    'lorazepam 2 mg + diazepam 10 mg'."""
+    if not step.names_drugs:
+        return f"{format_mg(step.daily_ug)} mg"
+    return " + ".join(f"{drug} {format_mg(step.drug_ug(drug))} mg" for drug in step.drugs)
+
+
+def crossover_line(schedule: Schedule) -> str:
+    """'Cross-over from lorazepam 3 mg/day (30 mg/day diazepam-equivalent; ASAM 2025 Table 7,
+    Ashton column ...)' for the clinician summary and pharmacy sheet; '' without one."""
+    xo = schedule.crossover
+    if xo is None:
+        return ""
+    return (f"Cross-over from {xo.from_drug.id} {format_mg(xo.start_made_ug)} mg/day "
+            f"({format_mg(schedule.start_ug)} mg/day diazepam-equivalent; {xo.source}), "
+            f"then a diazepam taper.")
+
+
+def drug_title(schedule: Schedule) -> str:
+    """'Clonazepam'; a cross-over: 'Lorazepam to diazepam' (titles of handouts and exports)."""
+    xo = schedule.crossover
+    return schedule.drug.name if xo is None else f"{xo.from_drug.name} to {xo.to_drug.id}"
 
 
 def long_date(d: date) -> str:

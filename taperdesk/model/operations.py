@@ -146,6 +146,9 @@ def set_step_dose(plan: Plan, row: int, ug: int, *, catalogue: Catalogue | None 
         raise PlanError("a hold keeps the dose in effect; change the step it holds instead")
     if step.kind == StepKind.BACK_STEP:
         raise PlanError("a back-step returns to the previous dose; remove it to change it")
+    if step.kind == StepKind.SUBSTITUTION:
+        raise PlanError("a substitution's doses are the diazepam equivalent of the doses it "
+                        "replaces; change the equivalence or the current dose instead")
     new = _pin(plan, step.taper_no, ug=ug)
     validate_plan(new, catalogue)
     compute(new, catalogue)  # e.g. step 1 at 0 mg: a plan that stops today is refused
@@ -183,7 +186,8 @@ def set_step_days(plan: Plan, row: int, days: int, *, catalogue: Catalogue | Non
         compute(new, catalogue)
         return new
     # A step split by holds: its total length is the sum of its taper parts.
-    parts = [s for s in schedule.steps if s.taper_no == step.taper_no and s.kind == StepKind.TAPER]
+    parts = [s for s in schedule.steps if s.taper_no == step.taper_no
+             and s.kind in (StepKind.TAPER, StepKind.SUBSTITUTION)]
     total = sum(s.days for s in parts) + delta
     if total > MAX_DAYS:
         raise PlanError(f"a step can last at most {MAX_DAYS} days")

@@ -134,6 +134,10 @@ def validate_plan(plan: Plan, catalogue: Catalogue | None = None) -> None:
         raise PlanError("the current daily dose must be more than 0 mg")
     _check_plausible(plan.start_ug, drug)
     validate_protocol(plan.protocol)
+    if plan.protocol.info.substitutes:
+        from taperdesk.model.crossover import check_crossover  # crossover reads Plan
+
+        check_crossover(plan, cat)
     for i, e in enumerate(plan.edits, 1):
         if isinstance(e, Hold | BackStep):
             if not 1 <= e.days <= MAX_DAYS:

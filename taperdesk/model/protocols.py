@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from taperdesk.model import sources
 from taperdesk.model.errors import PlanError
@@ -55,6 +56,7 @@ class ProtocolId(StrEnum):
     VISSERS = "vissers"
     FIXED = "fixed"
     CUSTOM = "custom"
+    DIAZEPAM_CROSSOVER = "diazepam-crossover"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ class Protocol:
     every_days: int | None = None
     step_ug: int | None = None
     custom_steps: tuple[CustomStep, ...] = ()
+    equivalence: str | None = None
+    """diazepam-crossover: the column of ASAM 2025 Table 7 ('ashton' or 'va-dod')."""
+    then: Protocol | None = None
+    """diazepam-crossover: the protocol that tapers diazepam once every dose is diazepam."""
+    then_products: tuple[str, ...] = ()
+    """diazepam-crossover: the diazepam products (empty: diazepam's default set)."""
 
     def __post_init__(self) -> None:
         # Plan files and older code build protocols from id strings; keep the enum.
@@ -105,6 +113,9 @@ class ProtocolInfo:
     needs: frozenset[Param]
     describe: Callable[[Protocol], str]
     next_step: Callable[[Protocol, StepContext], NextStep | None]
+    substitutes: bool = False
+    """The protocol first replaces the plan's drug by diazepam (taperdesk.model.crossover),
+    then tapers diazepam by ``Protocol.then`` (whose rule ``next_step`` applies)."""
 
 
 def _fixed_text(p: Protocol) -> str:
@@ -179,8 +190,40 @@ _INFOS = (
     ),
 )
 
-PROTOCOLS: dict[str, ProtocolInfo] = {info.id: info for info in _INFOS}
+def _crossover_text(p: Protocol) -> str:
+    then = p.then.describe() if p.then else "no diazepam taper"
+    column = EQUIVALENCES.get(p.equivalence or "", p.equivalence)
+    return (f"Replace one dose a day at a time by diazepam ({column} equivalence), "
+            f"{p.every_days} days per dose, night first; then: {then[0].lower()}{then[1:]}")
+
+
+def _crossover_next(p: Protocol, ctx: StepContext) -> NextStep | None:
+    return p.then.next_step(ctx) if p.then else None
+
+
+CROSSOVER_DAYS = 7
+"""Days per substituted dose: TaperDesk default (editable; SPEC.md: usually a week or two)."""
+
+_CROSSOVER_INFO = ProtocolInfo(
+    ProtocolId.DIAZEPAM_CROSSOVER,
+    "Cross-over to diazepam (Ashton)",
+    "Replace one dose of the day at a time with its diazepam equivalent (ASAM 2025 Table 7, "
+    "Ashton or VA/DoD column), night dose first; then taper diazepam by the protocol chosen.",
+    sources.ASHTON_MANUAL,
+    Protocol(ProtocolId.DIAZEPAM_CROSSOVER, every_days=CROSSOVER_DAYS, equivalence="ashton",
+             then=_INFOS[1].default),
+    frozenset({"every_days", "equivalence", "then"}),
+    _crossover_text,
+    _crossover_next,
+    substitutes=True,
+)
+
+PROTOCOLS: dict[str, ProtocolInfo] = {info.id: info for info in (*_INFOS, _CROSSOVER_INFO)}
 """Keyed by ``ProtocolId`` (a str, so plain id strings look up too)."""
+
+EQUIVALENCES = {"ashton": "Ashton", "va-dod": "VA/DoD"}
+"""The columns of ASAM 2025 Table 7 (keys of drugs.json ``diazepam_10mg_equivalent``) and
+how screen and paper name them."""
 
 MAX_DAYS = 365
 """Sanity limit on one step's length (TaperDesk limit, not a clinical number)."""
@@ -193,6 +236,9 @@ def make_protocol(
     every_days: int | None = None,
     step_ug: int | None = None,
     custom_steps: tuple[CustomStep, ...] = (),
+    equivalence: str | None = None,
+    then: Protocol | None = None,
+    then_products: tuple[str, ...] = (),
 ) -> Protocol:
     """A protocol with the given parameters, the rest from the protocol's defaults; validated."""
     if protocol_id not in PROTOCOLS:
@@ -203,12 +249,11 @@ def make_protocol(
             p = replace(p, percent=Decimal(str(percent)))
         except ArithmeticError:
             raise PlanError(f"percent {percent!r} is not a number") from None
-    if every_days is not None:
-        p = replace(p, every_days=every_days)
-    if step_ug is not None:
-        p = replace(p, step_ug=step_ug)
-    if custom_steps:
-        p = replace(p, custom_steps=tuple(custom_steps))
+    given: dict[str, Any] = {
+        "every_days": every_days, "step_ug": step_ug, "equivalence": equivalence, "then": then,
+        "custom_steps": tuple(custom_steps) or None, "then_products": tuple(then_products) or None,
+    }
+    p = replace(p, **{k: v for k, v in given.items() if v is not None})
     validate_protocol(p)
     return p
 
@@ -232,3 +277,15 @@ def validate_protocol(p: Protocol) -> None:
             raise PlanError(f"custom step {i}: days must be from 1 to {MAX_DAYS}")
     if "custom_steps" in needs and not p.custom_steps:
         raise PlanError("a custom protocol needs at least one step")
+    if "equivalence" in needs and p.equivalence not in EQUIVALENCES:
+        raise PlanError(f"equivalence must be one of {', '.join(EQUIVALENCES)}, "
+                        f"not {p.equivalence!r}")
+    if "then" in needs:
+        if p.then is None:
+            raise PlanError("a cross-over needs a protocol for the diazepam taper")
+        if p.then.info.substitutes:
+            raise PlanError("the diazepam taper cannot itself be a cross-over")
+        try:
+            validate_protocol(p.then)
+        except PlanError as exc:
+            raise PlanError(f"diazepam taper: {exc}") from None

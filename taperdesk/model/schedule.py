@@ -15,7 +15,8 @@ from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from taperdesk.model import sources
-from taperdesk.model.catalogue import Catalogue, Drug, shipped_catalogue
+from taperdesk.model.catalogue import Catalogue, Drug, Product, shipped_catalogue
+from taperdesk.model.crossover import Crossover, crossover_for, substitutions
 from taperdesk.model.daily import TimedDose, day_doses
 from taperdesk.model.doses import Formulary, formulary_for
 from taperdesk.model.errors import PlanError
@@ -41,6 +42,8 @@ class StepKind(StrEnum):
     TAPER = "taper"
     HOLD = "hold"
     BACK_STEP = "back-step"
+    SUBSTITUTION = "substitution"
+    """A cross-over row: one more dose of the day replaced by diazepam."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,18 @@ class Step:
     """For holds and back-steps: the index of the edit in ``plan.edits`` that made the row."""
     continued: bool = False
     """The rest of a step after a hold or back-step."""
+    names_drugs: bool = False
+    """A cross-over row: ``daily_ug`` is the diazepam-equivalent total and every dose is
+    shown with its drug's name."""
+
+    @cached_property
+    def drugs(self) -> tuple[str, ...]:
+        """The drugs taken on a day of this step, in the order of the day."""
+        return tuple(dict.fromkeys(d.drug for d in self.doses))
+
+    def drug_ug(self, drug: str) -> int:
+        """The day's total of one drug in µg (0 when it is not taken)."""
+        return sum(d.ug for d in self.doses if d.drug == drug)
 
     @cached_property
     def end(self) -> date:
@@ -88,6 +103,24 @@ class Schedule:
     drug: Drug = field(compare=False)
     formulary: Formulary = field(compare=False)
     notes: tuple[str, ...] = ()
+    crossover: Crossover | None = field(default=None, compare=False)
+    """A cross-over schedule: ``drug``/``formulary`` are diazepam's, ``start_ug`` and every
+    ``daily_ug`` the diazepam-equivalent total (µg of diazepam)."""
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        """The products the plan uses: the plan's, then a cross-over's diazepam products."""
+        if self.crossover is None:
+            return tuple(self.drug.product(p) for p in self.plan.products)
+        own = tuple(self.crossover.from_drug.product(p) for p in self.plan.products)
+        return own + self.crossover.to_form.products
+
+    @property
+    def drugs(self) -> tuple[str, ...]:
+        """Every drug the schedule gives, in order of first appearance."""
+        if self.crossover is None:
+            return (self.drug.id,)
+        return (self.crossover.from_drug.id, self.crossover.to_drug.id)
 
     @cached_property
     def _starts(self) -> list[date]:
@@ -124,6 +157,8 @@ class _Raw:
     days_pinned: bool = False
     edit_index: int | None = None
     continued: bool = False
+    doses: tuple[TimedDose, ...] | None = None
+    """A cross-over row's doses (None: ``day_doses`` of the plan's drug)."""
 
 
 _STEPS: dict[tuple[object, ...], Step] = {}
@@ -144,10 +179,18 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
     form = formulary_for(tuple(drug.product(p) for p in plan.products), plan.allow_quarters)
     check_parameters(plan, form)
     notes: list[str] = []
-    raws = _generate(plan, drug, form, notes)
+    xo: Crossover | None = None
+    if plan.protocol.info.substitutes:
+        xo = crossover_for(plan, catalogue)
+        raws = _crossover_raws(plan, xo, notes)
+        drug, form = xo.to_drug, xo.to_form
+        start_ug = int(xo.start_equivalent.to_integral_value(rounding=ROUND_HALF_UP))
+    else:
+        raws = _generate(plan, drug, form, notes)
+        start_ug = form.nearest(plan.start_ug)
     if not raws:
-        check_rows(plan, form.nearest(plan.start_ug), 0, plan.start)
-    raws = _apply_holds(plan, form, raws, notes)
+        check_rows(plan, start_ug, 0, plan.start)
+    raws = _apply_holds(plan, form, raws, notes, xo.start_doses if xo else None, start_ug)
     steps: list[Step] = []
     day = plan.start
     for row, r in enumerate(raws):
@@ -156,7 +199,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
         # the whole re-plan's budget.
         key = (row, day, r.ug, r.requested, r.days, r.kind, r.taper_no, r.rationale, r.source,
                r.pinned or r.days_pinned, r.edit_index, r.continued, plan.split, form,
-               plan.start_ug)
+               plan.start_ug, r.doses)
         step = _STEPS.get(key)
         if step is None:
             if len(_STEPS) > _STEPS_MAX:
@@ -167,7 +210,8 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
                 days=r.days,
                 daily_ug=r.ug,
                 requested_ug=r.requested,
-                doses=day_doses(plan.split, plan.start_ug, form, r.ug),
+                doses=r.doses if r.doses is not None
+                else day_doses(plan.split, plan.start_ug, form, r.ug),
                 kind=r.kind,
                 taper_no=r.taper_no,
                 rationale=r.rationale,
@@ -175,22 +219,61 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
                 pinned=r.pinned or r.days_pinned,
                 edit_index=r.edit_index,
                 continued=r.continued,
+                names_drugs=xo is not None,
             )
         steps.append(step)
         try:
             day += timedelta(days=r.days)
         except OverflowError:
             raise PlanError("the plan would run past the last date the calendar can show") from None
-    check_rows(plan, form.nearest(plan.start_ug), len(steps), day)
+    check_rows(plan, start_ug, len(steps), day)
     return Schedule(
         plan=plan,
         steps=tuple(steps),
         stop_date=day,
-        start_ug=form.nearest(plan.start_ug),
+        start_ug=start_ug,
         drug=drug,
         formulary=form,
         notes=tuple(notes),
+        crossover=xo,
     )
+
+
+def _crossover_raws(plan: Plan, xo: Crossover, notes: list[str]) -> list[_Raw]:
+    """The substitution rows, then the diazepam taper by ``protocol.then`` (with pins)."""
+    proto = plan.protocol
+    assert proto.then is not None and proto.every_days is not None
+    pins = _pins(plan)
+    subs = substitutions(xo, proto.every_days)
+    raws = []
+    for k, sub in enumerate(subs, 1):
+        pin_ug, pin_days = pins.get(k, (None, None))
+        why, days = sub.rationale, pin_days or proto.every_days
+        if pin_days is not None:
+            why += "; length set by the clinician"
+        if pin_ug is not None:
+            notes.append(f"Step {k} is a substitution: its dose is the equivalent of the dose "
+                         "it replaces, so the dose set on it was not applied.")
+        ug = int(sub.equivalent.to_integral_value(rounding=ROUND_HALF_UP))
+        raws.append(_Raw(ug=ug, requested=ug, days=days, kind=StepKind.SUBSTITUTION,
+                         taper_no=k, rationale=why, source=f"{xo.source}; {proto.info.source}",
+                         days_pinned=pin_days is not None, doses=sub.doses))
+    n = len(subs)
+    dz_start = sum(d.ug for d in subs[-1].doses) if subs else 0
+    dz_plan = Plan(
+        drug=xo.to_drug.id, products=tuple(p.id for p in xo.to_form.products),
+        start_ug=dz_start, split=plan.split, start=plan.start, protocol=proto.then,
+        edits=tuple(replace(e, taper_no=e.taper_no - n) for e in plan.edits
+                    if isinstance(e, Pin) and e.taper_no > n),
+        allow_quarters=plan.allow_quarters,
+    )
+    check_parameters(dz_plan, xo.to_form)
+    dz_notes: list[str] = []
+    for r in _generate(dz_plan, xo.to_drug, xo.to_form, dz_notes):
+        raws.append(_copy(r, taper_no=r.taper_no + n,
+                          doses=day_doses(plan.split, dz_start, xo.to_form, r.ug)))
+    notes.extend(f"Diazepam taper: {note}" for note in dz_notes)
+    return raws
 
 
 def _pins(plan: Plan) -> dict[int, tuple[int | None, int | None]]:
@@ -296,7 +379,13 @@ def _locate(raws: list[_Raw], start: date, on: date) -> tuple[int, int] | None:
     return None
 
 
-def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]) -> list[_Raw]:
+def _apply_holds(
+    plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str],
+    start_doses: tuple[TimedDose, ...] | None = None, start_ug: int | None = None,
+) -> list[_Raw]:
+    """Holds and back-steps in the order made; ``start_doses``/``start_ug``: a cross-over's
+    starting doses and their diazepam-equivalent total (a back-step to before step 1)."""
+    start_ug = form.nearest(plan.start_ug) if start_ug is None else start_ug
     for index, e in enumerate(plan.edits):
         if isinstance(e, Pin):
             continue
@@ -310,12 +399,12 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
         i, offset = found
         r = raws[i]
         if isinstance(e, Hold):
-            ug, kind, src = r.ug, StepKind.HOLD, HOLD_SOURCE
+            ug, kind, src, doses = r.ug, StepKind.HOLD, HOLD_SOURCE, r.doses
             why = f"Stay on {format_mg(ug)} mg for {e.days} days"
             if e.stretch_percent > 100:
                 why += f"; later steps {e.stretch_percent} % as long"
         else:
-            ug = _previous_dose(raws, i, form.nearest(plan.start_ug))
+            ug, doses = _previous_dose(raws, i, start_ug, start_doses)
             if ug <= r.ug:
                 notes.append(
                     f"The back-step on {e.on.isoformat()} has no higher previous dose to return to."
@@ -327,7 +416,7 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
             why += f" — {e.reason}"
         inserted = _Raw(
             ug=ug, requested=ug, days=e.days, kind=kind, taper_no=r.taper_no,
-            rationale=why, source=src, edit_index=index,
+            rationale=why, source=src, edit_index=index, doses=doses,
         )
         pieces = []
         if offset:
@@ -344,13 +433,15 @@ def _apply_holds(plan: Plan, form: Formulary, raws: list[_Raw], notes: list[str]
     return raws
 
 
-def _previous_dose(raws: list[_Raw], i: int, start_ug: int) -> int:
-    """The dose of the taper step before the one at ``raws[i]``."""
+def _previous_dose(
+    raws: list[_Raw], i: int, start_ug: int, start_doses: tuple[TimedDose, ...] | None
+) -> tuple[int, tuple[TimedDose, ...] | None]:
+    """The dose (and a cross-over's doses) of the taper step before the one at ``raws[i]``."""
     no = raws[i].taper_no
     for r in reversed(raws[:i]):
-        if r.kind is StepKind.TAPER and r.taper_no < no:
-            return r.ug
-    return start_ug
+        if r.kind in (StepKind.TAPER, StepKind.SUBSTITUTION) and r.taper_no < no:
+            return r.ug, r.doses
+    return start_ug, start_doses
 
 
 def _copy(r: _Raw, **changes: object) -> _Raw:

@@ -16,7 +16,7 @@ from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.holds import holds_by_date
 from taperdesk.model.plan import BackStep, Edit, Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocols import CustomStep, Protocol, validate_protocol
-from taperdesk.model.schedule import Schedule, compute
+from taperdesk.model.schedule import Schedule, Step, compute
 from taperdesk.model.units import DoseError, format_mg, parse_mg
 
 MAX_TEXT = 2000
@@ -24,7 +24,20 @@ MAX_EDITS = 1000
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    p = plan.protocol
+    return {
+        "drug": plan.drug,
+        "products": list(plan.products),
+        "start_mg": format_mg(plan.start_ug),
+        "split": plan.split,
+        "start": plan.start.isoformat(),
+        "protocol": protocol_to_dict(plan.protocol),
+        "allow_quarters": plan.allow_quarters,
+        "indication": plan.indication,
+        "edits": [_edit_to_dict(e) for e in plan.edits],
+    }
+
+
+def protocol_to_dict(p: Protocol) -> dict[str, Any]:
     proto: dict[str, Any] = {"id": p.id}
     if p.percent is not None:
         proto["percent"] = str(p.percent)
@@ -34,17 +47,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         proto["step_mg"] = format_mg(p.step_ug)
     if p.custom_steps:
         proto["steps"] = [{"mg": format_mg(c.ug), "days": c.days} for c in p.custom_steps]
-    return {
-        "drug": plan.drug,
-        "products": list(plan.products),
-        "start_mg": format_mg(plan.start_ug),
-        "split": plan.split,
-        "start": plan.start.isoformat(),
-        "protocol": proto,
-        "allow_quarters": plan.allow_quarters,
-        "indication": plan.indication,
-        "edits": [_edit_to_dict(e) for e in plan.edits],
-    }
+    # diazepam-crossover only (older plan files have none of these keys):
+    if p.equivalence is not None:
+        proto["equivalence"] = p.equivalence
+    if p.then is not None:
+        proto["then"] = protocol_to_dict(p.then)
+    if p.then_products:
+        proto["then_products"] = list(p.then_products)
+    return proto
 
 
 def _edit_to_dict(e: Edit) -> dict[str, Any]:
@@ -104,8 +114,14 @@ def _int(d: Any, key: str, where: str, lo: int, hi: int, optional: bool = False)
     return int(raw)
 
 
-def protocol_from_dict(d: Any, where: str = "protocol") -> Protocol:
+def protocol_from_dict(d: Any, where: str = "protocol", depth: int = 0) -> Protocol:
     pid = _get(d, "id", str, where)
+    raw_then = _get(d, "then", dict, where, optional=True)
+    if raw_then is not None and depth:
+        raise PlanError(f"{where}.then: a diazepam taper cannot have a taper of its own")
+    then_products = _get(d, "then_products", list, where, optional=True) or []
+    if not all(isinstance(x, str) for x in then_products):
+        raise PlanError(f"{where}.then_products: expected a list of product ids")
     percent = None
     raw_pct = _get(d, "percent", (str, int), where, optional=True)
     if raw_pct is not None:
@@ -127,6 +143,9 @@ def protocol_from_dict(d: Any, where: str = "protocol") -> Protocol:
         every_days=_int(d, "every_days", where, 1, 365, optional=True),
         step_ug=_mg(d, "step_mg", where, optional=True),
         custom_steps=tuple(steps),
+        equivalence=_get(d, "equivalence", str, where, optional=True),
+        then=None if raw_then is None else protocol_from_dict(raw_then, f"{where}.then", 1),
+        then_products=tuple(then_products),
     )
     try:
         validate_protocol(p)
@@ -197,7 +216,7 @@ def plan_from_dict(
 def schedule_to_dict(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> dict[str, Any]:
     """The `taperdesk plan --format json` document."""
     plan = schedule.plan
-    return {
+    doc: dict[str, Any] = {
         "drug": plan.drug,
         "products": list(plan.products),
         "start": plan.start.isoformat(),
@@ -217,9 +236,11 @@ def schedule_to_dict(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> d
                 "kind": s.kind,
                 "rationale": s.rationale,
                 "source": s.source,
+                **_drug_totals(schedule, s),
                 "doses": [
                     {
                         "time": d.time,
+                        "drug": d.drug,
                         "mg": format_mg(d.ug),
                         "units": [
                             {"product": u.product.id, "ml": str(u.ml),
@@ -242,3 +263,19 @@ def schedule_to_dict(schedule: Schedule, warnings: tuple[PlanWarning, ...]) -> d
             for w in warnings
         ],
     }
+    xo = schedule.crossover
+    if xo is not None:
+        doc["crossover"] = {
+            "from_drug": xo.from_drug.id, "to_drug": xo.to_drug.id,
+            "from_start_mg": format_mg(xo.start_made_ug), "equivalence": xo.equivalence,
+            "equivalence_source": xo.source,
+            "daily_mg": "diazepam-equivalent total (mg of diazepam)",
+        }
+    return doc
+
+
+def _drug_totals(schedule: Schedule, step: Step) -> dict[str, Any]:
+    """A cross-over step's mg of each drug (single-drug documents are as before)."""
+    if schedule.crossover is None:
+        return {}
+    return {"drugs": {drug: format_mg(step.drug_ug(drug)) for drug in step.drugs}}

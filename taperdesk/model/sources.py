@@ -17,6 +17,14 @@ VISSERS = "Vissers 2007, as tabulated by Pottie et al. 2018 (deprescribing.org)"
 US_LABEL = "US clonazepam (Klonopin) label"
 FIXED_EXAMPLE = f"{US_LABEL}: 0.125 mg twice daily every 3 days"
 ASHTON = 'Ashton H, "The treatment of benzodiazepine dependence", Addiction 1994'
+ASHTON_MANUAL = (
+    "Ashton CH, Benzodiazepines: How They Work and How to Withdraw (the Ashton Manual): "
+    "substitution of diazepam one dose at a time; NHS Scotland benzodiazepine tool"
+)
+TABLE7 = {
+    "ashton": "ASAM 2025 Table 7, Ashton column (dose equivalent to 10 mg diazepam)",
+    "va-dod": "ASAM 2025 Table 7, VA/DoD column (dose equivalent to 10 mg diazepam)",
+}
 FDA_BOXED = "FDA boxed warnings 2016 and 2020"
 TAPERDESK_DEFAULT = "TaperDesk default (editable)"
 TAPERDESK_LIMIT = "TaperDesk limit (editable constant, not a clinical number)"
@@ -34,7 +42,8 @@ RED_FLAGS = (
 )
 WITHDRAWAL_SYMPTOMS = f"{US_LABEL}: withdrawal symptoms"
 
-ALL = (ASAM, NARDI, POTTIE, VISSERS, US_LABEL, FIXED_EXAMPLE, ASHTON, FDA_BOXED,
+ALL = (ASAM, NARDI, POTTIE, VISSERS, US_LABEL, FIXED_EXAMPLE, ASHTON, ASHTON_MANUAL,
+       *TABLE7.values(), FDA_BOXED,
        TAPERDESK_DEFAULT, TAPERDESK_LIMIT, HOLD, BACK_STEP, RED_FLAGS,
        WITHDRAWAL_SYMPTOMS)
 """Every source text above (a test checks none cites the seed articles)."""

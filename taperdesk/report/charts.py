@@ -10,6 +10,7 @@ from reportlab.lib import colors
 
 from taperdesk.model.scales import Assessment
 from taperdesk.model.schedule import Schedule
+from taperdesk.model.series import drug_lines
 from taperdesk.report.common import ACCENT, FONT
 
 
@@ -43,9 +44,30 @@ def dose_chart(schedule: Schedule, width: float, height: float = 150) -> Drawing
     lp.data = [pts]
     lp.lines[0].strokeColor = ACCENT
     lp.lines[0].strokeWidth = 1.5
+    _drug_lines(d, lp, schedule, width, height)
     _x_range(lp, schedule)
     d.add(lp)
     return d
+
+
+DRUG_COLOURS = ("#c05000", "#2a7f3f")
+"""A cross-over's two drugs; the diazepam-equivalent total stays in the accent colour."""
+
+
+def _drug_lines(d: Drawing, lp: LinePlot, schedule: Schedule, width: float,
+                height: float) -> None:
+    """A cross-over: one line per drug besides the total, each named in a legend."""
+    lines = drug_lines(schedule)
+    if not lines:
+        return
+    *drugs, total = lines
+    lp.data = [[(x, float(y)) for x, y in s.points] for s in (total, *drugs)]
+    for i, s in enumerate((total, *drugs)):
+        colour = ACCENT if i == 0 else colors.HexColor(DRUG_COLOURS[(i - 1) % 2])
+        lp.lines[i].strokeColor = colour
+        lp.lines[i].strokeWidth = 1.5 if i == 0 else 1.1
+        d.add(String(width - 170, height - 10 - 10 * i, s.label, fontName=FONT, fontSize=7,
+                     fillColor=colour))
 
 
 def _x_range(lp: LinePlot, schedule: Schedule) -> None:

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from taperdesk.model import StepKind
-from taperdesk.model.instructions import step_short
+from taperdesk.model.instructions import crossover_line, drug_title, step_short
 from taperdesk.model.plan import SPLITS
 from taperdesk.model.scales import score, shipped_scales
 from taperdesk.model.units import format_mg
@@ -37,17 +37,20 @@ def clinician_summary(inp: HandoutInput) -> bytes:
     sched = inp.schedule
     plan = sched.plan
     width = page_size(inp.paper)[0] - 30 * mm
-    story: list[Flowable] = [para(f"{TITLE}: {sched.drug.name} taper", s.h1)]
+    story: list[Flowable] = [para(f"{TITLE}: {drug_title(sched)} taper", s.h1)]
     if inp.opioid:
         story.append(Paragraph(
             "<b>Opioid co-prescription:</b> this patient is flagged as also taking an opioid "
             "(FDA boxed warnings 2016/2020).", s.body.clone("alert", textColor=ALERT)))
-    products = ", ".join(sched.drug.product(p).name for p in plan.products)
+    products = ", ".join(p.name for p in sched.products)
+    start_ug = sched.crossover.start_made_ug if sched.crossover else sched.start_ug
+    named = f" {plan.drug}" if sched.crossover else ""
     info = [
         ("Patient", inp.patient_name or "—"),
-        ("Drug and products", f"{sched.drug.name}: {products}"),
-        ("Current daily dose", f"{format_mg(sched.start_ug)} mg ({sched.start_ug} µg) — "
+        ("Drug and products", f"{drug_title(sched)}: {products}"),
+        ("Current daily dose", f"{format_mg(start_ug)} mg{named} ({start_ug} µg) — "
                                f"{SPLITS[plan.split]}"),
+        *([("Cross-over", crossover_line(sched))] if sched.crossover else []),
         ("Plan", f"{long_date(plan.start)} to {long_date(sched.stop_date)} "
                  f"(first day with no dose); {sched.total_days} days"),
         ("Protocol", f"{plan.protocol.info.name}: {plan.protocol.describe()}"),
@@ -60,7 +63,8 @@ def clinician_summary(inp: HandoutInput) -> bytes:
     if has_quarters(sched):
         story.append(para(QUARTERS_NOTE, s.body))
     story.append(para("Steps", s.h2))
-    heads = ("#", "Dates", "mg/day", "How taken", "Kind", "Rationale and source")
+    heads = ("#", "Dates", "mg/day" if sched.crossover is None else "mg/day (diazepam-eq.)",
+             "How taken", "Kind", "Rationale and source")
     rows: list[list[Any]] = [[para(h, s.cell_bold) for h in heads]]
     shade = []
     for st in sched.steps:
@@ -71,11 +75,12 @@ def clinician_summary(inp: HandoutInput) -> bytes:
             Paragraph(f"{esc(st.rationale)}<br/><font size=7>Source: {esc(st.source)}</font>",
                       s.cell),
         ])
-        if st.kind != StepKind.TAPER:
+        if st.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale  # narrow columns grow with the type so 'mg/day' and 'back-step' fit
-    story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, 45 * mm, 18 * mm * k, None],
-                            s, extra=shade))
+    kind_w = 18 if sched.crossover is None else 23  # 'substitution' on one line
+    story.append(grid_table(rows, [8 * mm * k, 34 * mm, 17 * mm * k, (63 - kind_w) * mm,
+                                   kind_w * mm * k, None], s, extra=shade))
     story.append(para("Warnings", s.h2))
     acks = {a[0]: a for a in inp.acknowledgements}
     if not inp.warnings:

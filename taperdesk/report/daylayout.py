@@ -70,6 +70,9 @@ class DayInfo:
     """Words in the band at the cell's foot ("same dose" on a hold day)."""
     stop: bool = False
     first_of_step: bool = False
+    total: str = ""
+    """The day's total in words when it names drugs (a cross-over: 'lorazepam 2 mg +
+    diazepam 10 mg'); empty: the daily dose in mg."""
 
 
 def words_to_lines(text: str, font: str, size: float, width: float) -> list[str]:
@@ -130,12 +133,19 @@ class Layout:
         return sum(len(r.lines) * self.line_h + 2.5 * self.f for r in self.rows)
 
 
-def chip_texts(u: Unit) -> tuple[str, str]:
-    """(text over, text under) a product's part of a dose."""
+def chip_texts(u: Unit, named: bool = False) -> tuple[str, str]:
+    """(text over, text under) a product's part of a dose; ``named``: two drugs share the
+    day, so the words under name the drug ('1×10 mg diazepam')."""
     p = u.product
+    drug = f" {p.drug}" if named else ""
     if p.is_liquid:
-        return f"{u.ml} mL", f"{format_mg(p.ug_per_ml * 5)} mg/5 mL"
-    return "", f"{format_count(u.count)}×{format_mg(p.strength_ug)} mg"
+        return f"{u.ml} mL", f"{format_mg(p.ug_per_ml * 5)} mg/5 mL{drug}"
+    return "", f"{format_count(u.count)}×{format_mg(p.strength_ug)} mg{drug}"
+
+
+def two_drugs(doses: tuple[TimedDose, ...]) -> bool:
+    """A cross-over day that has doses of two drugs (each chip then names its drug)."""
+    return len({d.drug for d in doses}) > 1
 
 
 def pictures(u: Unit) -> int:
@@ -151,7 +161,7 @@ class DaySizer:
         self.kind = kind
         self.stop_label = stop_label
         self.inner = width - 2 * PAD
-        self._dose_lines: dict[int | None, list[str]] = {}
+        self._dose_lines: dict[int | str | None, list[str]] = {}
         self._caps: dict[tuple[TimedDose, ...], float] = {}
         self._lays: dict[tuple[tuple[TimedDose, ...], float, float], Layout] = {}
 
@@ -159,10 +169,10 @@ class DaySizer:
 
     def dose_lines(self, info: DayInfo) -> list[str]:
         """The total ("1.5 mg", wrapped before "mg" if need be) or "No more doses"."""
-        key = -1 if info.stop else info.daily_ug
+        key = -1 if info.stop else (info.total or info.daily_ug)
         lines = self._dose_lines.get(key)
         if lines is None:
-            text = self.stop_label if info.stop else (
+            text = self.stop_label if info.stop else info.total or (
                 f"{format_mg(info.daily_ug)} mg" if info.daily_ug is not None else "")
             lines = self._dose_lines[key] = words_to_lines(text, BOLD, self.kind.dose,
                                                            self.inner)
@@ -185,7 +195,8 @@ class DaySizer:
         """The largest size at which every count fits beside a label of the same size."""
         cap = self._caps.get(doses)
         if cap is None:
-            widest = max((stringWidth(chip_texts(u)[1], FONT, 1)
+            named = two_drugs(doses)
+            widest = max((stringWidth(chip_texts(u, named)[1], FONT, 1)
                           for d in doses for u in d.units), default=1.0)
             cap = self._caps[doses] = self.inner / (self.label_w(1) + widest)
         return cap
@@ -213,12 +224,13 @@ class DaySizer:
         if liquids:
             liquid = min(liquid, (right - left) / max(stringWidth(t, BOLD, 1) for t in liquids))
         gap = 3.5 * base * f
+        named = two_drugs(doses)
         rows = []
         for d in doses:
             lines: list[list[Chip]] = [[]]
             x = left
             for u in d.units:
-                top, under = chip_texts(u)
+                top, under = chip_texts(u, named)
                 drawn = stringWidth(top, BOLD, liquid) if top else pictures(u) * 2.5 * r - 0.5 * r
                 under_w = stringWidth(under, FONT, text)
                 w = max(drawn, under_w)

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 
 from taperdesk.model import StepKind
-from taperdesk.model.instructions import dose_plain
+from taperdesk.model.instructions import dose_plain, drug_totals
 from taperdesk.model.scales import red_flags, scale
 from taperdesk.model.units import format_mg
 from taperdesk.report.common import (
@@ -61,7 +61,8 @@ def patient_handout(inp: HandoutInput) -> bytes:
     s = styles(inp.large_print)
     sched = inp.schedule
     week = weekdays(inp.week_start)  # a bad first day is refused before any work
-    t = texts("patient", sched.drug.name.lower())
+    t = texts("patient", sched.drug.name.lower() if sched.crossover is None
+              else " and ".join(sched.drugs))
     story: list[Flowable] = []
     story.append(para(t["title"], s.h1))
     if inp.patient_name:
@@ -118,18 +119,19 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
                               ("From", "To", "Each day", "How to take it", "")]]
     holds = []
     for step in inp.schedule.steps:
-        how = "<br/>".join(esc(dose_plain(d)) for d in step.doses)
+        how = "<br/>".join(esc(dose_plain(d, step.names_drugs)) for d in step.doses)
         note = t["hold_label"] if step.kind == StepKind.HOLD else (
             "Back to the previous dose" if step.kind == StepKind.BACK_STEP else "")
         rows.append([para(long_date(step.start), s.cell), para(long_date(step.end), s.cell),
-                     para(f"{format_mg(step.daily_ug)} mg", s.cell_bold),
+                     para(drug_totals(step), s.cell_bold),
                      Paragraph(how, s.cell), para(note, s.cell_bold)])
-        if step.kind != StepKind.TAPER:
+        if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             holds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
     k = s.scale
-    widths = [30 * mm * k, 30 * mm * k, 20 * mm * k, None, 24 * mm * k]
+    each = 20 if inp.schedule.crossover is None else 30  # room for two drugs' names
+    widths = [30 * mm * k, 30 * mm * k, each * mm * k, None, 24 * mm * k]
     if k > 1:
-        widths = [28 * mm * k, 28 * mm * k, 17 * mm * k, None, 20 * mm * k]
+        widths = [28 * mm * k, 28 * mm * k, (each - 3) * mm * k, None, 20 * mm * k]
     return grid_table(rows, widths, s, extra=holds)
 
 
@@ -151,6 +153,8 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
         how.append(t["calendar_quarters"])
     if any(p.form == "odt" for p in used):
         how.append(t["calendar_odt"])
+    if sched.crossover is not None:
+        how.append(CROSSOVER_HELP.format(drugs=" and ".join(sched.drugs)))
     help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"], t["calendar_get_help"]])
     marks: dict[str, str] = {StepKind.HOLD: t["hold_mark"], StepKind.BACK_STEP: t["back_mark"]}
     first, stop = sched.plan.start, sched.stop_date
@@ -201,6 +205,18 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: 
     return [heading, help_para, Spacer(1, 3), tbl], f
 
 
+CROSSOVER_HELP = ("On days with two medicines ({drugs}) the day shows each one's dose "
+                  "(2 mg + 10 mg) and the words under each picture name the medicine.")
+
+
+def day_total(step: Any) -> str:
+    """A cross-over day with two drugs: '2 mg + 10 mg' (the pictures name the drugs); ''
+    otherwise (the day's dose in mg, as before)."""
+    if not step.names_drugs or len(step.drugs) < 2:
+        return ""
+    return " + ".join(f"{format_mg(step.drug_ug(d))} mg" for d in step.drugs)
+
+
 def _day(sched: Any, d: date, marks: dict[str, str]) -> DayInfo:
     if d == sched.stop_date:
         return DayInfo(d, None, stop=True)
@@ -208,7 +224,8 @@ def _day(sched: Any, d: date, marks: dict[str, str]) -> DayInfo:
     if step is None:
         return DayInfo(d, None)
     return DayInfo(d, step.daily_ug, step.doses, mark=marks.get(step.kind, ""),
-                   first_of_step=d == step.start)
+                   first_of_step=d == step.start,
+                   total=day_total(step))
 
 
 def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:

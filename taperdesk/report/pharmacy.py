@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from taperdesk.model import StepKind
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.dispense import dispense, periods
-from taperdesk.model.instructions import unit_short
+from taperdesk.model.instructions import crossover_line, drug_title, drug_totals, unit_short
 from taperdesk.model.plan import TIME_LABELS
 from taperdesk.model.units import format_count, format_mg
 from taperdesk.report.common import (
@@ -34,10 +34,12 @@ FORM_NAMES = {"tablet": "tablet", "odt": "orally disintegrating tablet (ODT)",
               "solution": "oral solution", "capsule": "capsule"}
 
 
-def _units(d: TimedDose) -> str:
+def _units(d: TimedDose, named: bool = False) -> str:
     """'0.75 mg: 1½ × 0.5 mg tablet': the model's wording with each product's kind named,
-    so a tablet and an orally disintegrating tablet of one strength are not confused."""
-    return f"{format_mg(d.ug)} mg: " + " + ".join(
+    so a tablet and an orally disintegrating tablet of one strength are not confused;
+    ``named`` (a cross-over): '10 mg diazepam: 1 × 10 mg tablet'."""
+    drug = f" {d.drug}" if named else ""
+    return f"{format_mg(d.ug)} mg{drug}: " + " + ".join(
         f"{unit_short(u)} {FORM_NAMES.get(u.product.form, u.product.form)}" for u in d.units)
 
 
@@ -47,13 +49,14 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
     s = styles(inp.large_print)
     sched = inp.schedule
     page_size(inp.paper)  # a bad paper name is refused before any work
-    story: list[Flowable] = [para(f"{TITLE}: {sched.drug.name}", s.h1)]
+    story: list[Flowable] = [para(f"{TITLE}: {drug_title(sched)}", s.h1)]
     story.append(para(f"Patient: {inp.patient_name or '—'}. Plan {long_date(sched.plan.start)} "
                       f"to {long_date(sched.stop_date)} (first day with no dose).", s.body))
     story.append(para("Products", s.h2))
     rows: list[list[Any]] = [[para(h, s.cell_bold) for h in ("Product", "Form", "Splitting")]]
-    for pid in sched.plan.products:
-        p = sched.drug.product(pid)
+    if sched.crossover is not None:
+        story.append(para(crossover_line(sched), s.body))
+    for p in sched.products:
         split = ("liquid, measure to 0.1 mL" if p.is_liquid else
                  "scored: may be halved" if p.splittable else "do not split")
         rows.append([para(p.name, s.cell), p.form, para(split, s.cell)])
@@ -62,17 +65,19 @@ def pharmacy_sheet(inp: HandoutInput, period_days: int = 28) -> bytes:
         story.append(para(QUARTERS_NOTE, s.body))
     story.append(para("Units per dose", s.h2))
     times = ("morning", "midday", "night")
-    heads = ("Dates", "mg/day", *[TIME_LABELS[t] for t in times])
+    heads = ("Dates", "mg/day" if sched.crossover is None else "mg/day of each drug",
+             *[TIME_LABELS[t] for t in times])
     rows = [[para(h, s.cell_bold) for h in heads]]
     shade = []
     for st in sched.steps:
-        by_time = {d.time: _units(d) for d in st.doses}
+        by_time = {d.time: _units(d, st.names_drugs) for d in st.doses}
         rows.append([para(f"{st.start.isoformat()} – {st.end.isoformat()}", s.cell),
-                     format_mg(st.daily_ug)] +
+                     para(drug_totals(st), s.cell)] +
                     [para(by_time.get(t, "—"), s.cell) for t in ("morning", "midday", "night")])
-        if st.kind != StepKind.TAPER:
+        if st.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             shade.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
-    story.append(grid_table(rows, [40 * mm, 16 * mm * s.scale, None, None, None], s,
+    total_w = 16 if sched.crossover is None else 28
+    story.append(grid_table(rows, [40 * mm, total_w * mm * s.scale, None, None, None], s,
                             extra=shade))
     story.append(para(f"Quantities per {period_days}-day period", s.h2))
     story.append(para("Part tablets (halves, quarters) are rounded up to whole tablets per "

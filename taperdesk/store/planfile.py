@@ -32,7 +32,8 @@ _ENVELOPE = ("format", "version", "written_by", "patient", "plan")
 _PATIENT = ("name", "opioid_co_prescription", "born", "clinic_id")
 _PLAN = ("drug", "products", "start_mg", "split", "start", "protocol", "allow_quarters",
          "indication", "edits")
-_PROTOCOL = ("id", "percent", "every_days", "step_mg", "steps")
+_PROTOCOL = ("id", "percent", "every_days", "step_mg", "steps",
+             "equivalence", "then", "then_products")  # the last three: diazepam-crossover
 _CUSTOM_STEP = ("mg", "days")
 _EDIT = {
     "hold": ("type", "on", "days", "stretch_percent", "reason"),
@@ -94,6 +95,8 @@ def _check_fields(plan: Any) -> None:
         return
     protocol = plan.get("protocol")
     _known(protocol, _PROTOCOL, "plan.protocol")
+    if isinstance(protocol, dict):
+        _known(protocol.get("then"), _PROTOCOL, "plan.protocol.then")
     if isinstance(protocol, dict) and isinstance(protocol.get("steps"), list):
         for i, s in enumerate(protocol["steps"]):
             _known(s, _CUSTOM_STEP, f"plan.protocol.steps[{i}]")

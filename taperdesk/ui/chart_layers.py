@@ -8,7 +8,8 @@ re-plan while dragging costs little.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
 from taperdesk.model import Schedule, StepKind, format_mg
 from taperdesk.model.scales import scale as get_scale
@@ -33,7 +34,7 @@ class HoldLayer:
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
 
     def update(self, schedule: Schedule | None, top: float) -> None:
-        steps = [s for s in schedule.steps if s.kind != StepKind.TAPER] if schedule else []
+        steps = [s for s in schedule.steps if s.kind in HOLD_BRUSH] if schedule else []
         while len(self.spans) < len(steps):
             region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
             region.setZValue(-20)
@@ -135,3 +136,53 @@ class ScoreLayer:
         for _band, label in self.bands:
             if label.isVisible():
                 label.setPos(right_edge, label.pos().y())
+
+
+DRUG_COLOURS = ("#c05000", "#2a7f3f")
+"""A cross-over's two drugs (the dose curve itself is then the diazepam-equivalent total)."""
+
+
+class DrugLayer:
+    """A cross-over: one step line per drug under the total, and a key naming them.
+
+    Single-drug plans show nothing here (the chart is as before). Items are made once
+    and updated with setData."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.lines: list[pg.PlotDataItem] = []
+        for colour in DRUG_COLOURS:
+            line = pg.PlotDataItem(stepMode="right", pen=pg.mkPen(colour, width=2,
+                                                                  style=Qt.PenStyle.DashLine))
+            line.setZValue(-5)
+            plot.addItem(line)
+            self.lines.append(line)
+        self.key = QLabel()
+        self.key.setContentsMargins(8, 0, 8, 2)
+        self.key.setVisible(False)
+        self.drugs: tuple[str, ...] = ()
+
+    def update(self, schedule: Schedule | None) -> None:
+        xo = schedule.crossover if schedule is not None else None
+        if schedule is None or xo is None or not schedule.steps:
+            for line in self.lines:
+                line.setData([], [])
+            self.key.setVisible(False)
+            self.drugs = ()
+            return
+        self.drugs = schedule.drugs
+        xs = [ts(s.start) for s in schedule.steps] + [ts(schedule.stop_date)]
+        parts = []
+        for line, colour, drug in zip(self.lines, DRUG_COLOURS, self.drugs, strict=False):
+            line.setData(xs, [s.drug_ug(drug) / 1000 for s in schedule.steps] + [0.0])
+            parts.append(f'<span style="color:{colour}">╍╍</span> {drug} (mg/day)')
+        total = QCoreApplication.translate(
+            "DoseChart", "the solid line is the diazepam-equivalent total ({0})").format(
+            xo.source.split(" (")[0])
+        self.key.setText("&nbsp;&nbsp;".join(parts) + f"&nbsp;&nbsp;— {total}")
+        self.key.setVisible(True)
+
+    def points(self, drug: str) -> tuple[list[float], list[float]]:
+        """The x and y data of one drug's line (for tests and the screen reader)."""
+        line = self.lines[self.drugs.index(drug)]
+        xs, ys = line.getData()
+        return ([] if xs is None else list(xs)), ([] if ys is None else list(ys))

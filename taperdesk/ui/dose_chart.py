@@ -31,7 +31,7 @@ from taperdesk.model import (
 )
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
-from taperdesk.ui.chart_layers import SCORE_COLOUR, HoldLayer, ScoreLayer
+from taperdesk.ui.chart_layers import SCORE_COLOUR, DrugLayer, HoldLayer, ScoreLayer
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.session import Session
 
@@ -121,6 +121,8 @@ class DoseChart(QWidget):
         self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         layout.addWidget(self.key)
+        self.drug_layer = DrugLayer(item)  # a cross-over's two drugs (issue 14)
+        layout.addWidget(self.drug_layer.key)
         self.plot.setAccessibleName("Dose chart")
         self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
                              "change its length. Right-click a date for holds. Wheel: zoom "
@@ -167,6 +169,7 @@ class DoseChart(QWidget):
             self.before.setData([], [])
             top = 1.0
         self.holds.update(sched, top * 1.12)
+        self.drug_layer.update(sched)
         self.plot.setAccessibleDescription(self.summary())
         if self._drag_state is None:
             self.highlight.setData([], [])
@@ -184,7 +187,7 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         if sched is None or not sched.steps:
             return "No plan is open."
-        holds = sum(1 for s in sched.steps if s.kind != "taper")
+        holds = sum(1 for s in sched.steps if s.kind in ("hold", "back-step"))
         return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
                 f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
                 f"{sched.steps[0].start:%d %b %Y}, last dose on "

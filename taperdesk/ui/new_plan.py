@@ -36,8 +36,11 @@ from taperdesk.model import (
     format_mg,
     make_protocol,
     parse_mg,
+    sources,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
+from taperdesk.model.instructions import drug_totals
+from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
@@ -46,6 +49,8 @@ CUSTOM = "custom picks"
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
 NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != ProtocolId.CUSTOM)
 """A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
+TAPER_PROTOCOLS = tuple(pid for pid in NEW_PLAN_PROTOCOLS if not PROTOCOLS[pid].substitutes)
+"""What a cross-over's diazepam taper may follow (not another cross-over)."""
 
 
 class ProductChecklist(QListWidget):
@@ -123,6 +128,7 @@ class NewPlanDialog(_Form):
         self.every = QSpinBox()
         self.every.setRange(1, 365)
         self.every.setSuffix(" days")
+        self._crossover_fields()
         self.source = QLabel()
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: #555")
@@ -134,6 +140,9 @@ class NewPlanDialog(_Form):
         self.form.addRow("Split", self.split)
         self.form.addRow("Start", self.start)
         self.form.addRow("Protocol", self.protocol)
+        self.form.addRow(self.tr("Equivalence"), self.equivalence)
+        self.form.addRow(self.tr("Days per substituted dose"), self.swap_days)
+        self.form.addRow(self.tr("Then taper diazepam by"), self.then)
         self.form.addRow("Cut (%)", self.percent)
         self.form.addRow("Cut (mg/day)", self.step_mg)
         self.form.addRow("Every", self.every)
@@ -148,8 +157,10 @@ class NewPlanDialog(_Form):
         self.setMinimumWidth(460)
         for edit in (self.dose, self.percent, self.step_mg):
             edit.textChanged.connect(self.update_preview)
-        for box in (self.drug, self.split, self.protocol):
+        for box in (self.drug, self.split, self.protocol, self.equivalence, self.then):
             box.currentIndexChanged.connect(self.update_preview)
+        self.swap_days.valueChanged.connect(self.update_preview)
+        self.then.currentIndexChanged.connect(lambda _i: self._show_protocol())
         self.every.valueChanged.connect(self.update_preview)
         self.start.dateChanged.connect(self.update_preview)
         self.products.itemChanged.connect(self.update_preview)
@@ -165,6 +176,10 @@ class NewPlanDialog(_Form):
         self.protocol.setCurrentIndex(
             max(0, self.protocol.findData(
                 like.protocol.id if like else ProtocolId.PERCENT_CURRENT)))
+        if like is not None and like.protocol.then is not None:
+            self.then.setCurrentIndex(max(0, self.then.findData(like.protocol.then.id)))
+            self.equivalence.setCurrentIndex(
+                max(0, self.equivalence.findData(like.protocol.equivalence)))
         self._show_protocol()
         self.update_preview()
 
@@ -181,6 +196,7 @@ class NewPlanDialog(_Form):
         lines = [f"Preview: {len(sched.steps)} steps, last dose "
                  f"{sched.steps[-1].end:%d/%m/%Y}, stop {sched.stop_date:%d/%m/%Y}."]
         lines += [f"  {st.start:%d/%m/%Y}  {format_mg(st.daily_ug)} mg/day for {st.days} d"
+                  + (f" ({drug_totals(st)})" if st.names_drugs else "")
                   for st in sched.steps[:PREVIEW_STEPS]]
         if len(sched.steps) > PREVIEW_STEPS:
             lines.append(f"  … {len(sched.steps) - PREVIEW_STEPS} more")
@@ -217,8 +233,39 @@ class NewPlanDialog(_Form):
         name = set_name(self._drug(), self.products.chosen())
         self.product_set.setCurrentIndex(self.product_set.findText(name))
 
+    def _crossover_fields(self) -> None:
+        """Equivalence column, days per substituted dose and the diazepam taper's protocol:
+        shown only for a cross-over to diazepam (SPEC.md, "Cross-over to diazepam")."""
+        self.equivalence = QComboBox()
+        for key, name in EQUIVALENCES.items():
+            self.equivalence.addItem(self.tr("{0} column (ASAM 2025 Table 7)").format(name), key)
+            self.equivalence.setItemData(self.equivalence.count() - 1, sources.TABLE7[key],
+                                         Qt.ItemDataRole.ToolTipRole)
+        self.swap_days = QSpinBox()
+        self.swap_days.setRange(1, 365)
+        self.swap_days.setValue(CROSSOVER_DAYS)
+        self.swap_days.setSuffix(self.tr(" days"))
+        self.swap_days.setToolTip(self.tr("Days on each substitution before the next dose is "
+                                          "replaced: {0}").format(sources.TAPERDESK_DEFAULT))
+        self.then = QComboBox()
+        for pid in TAPER_PROTOCOLS:
+            self.then.addItem(PROTOCOLS[pid].name, pid)
+        self.then.setCurrentIndex(max(0, self.then.findData(ProtocolId.PERCENT_CURRENT)))
+
+    def _crossover(self) -> bool:
+        return PROTOCOLS[str(self.protocol.currentData())].substitutes
+
+    def _taper_pid(self) -> str:
+        """The protocol whose parameters the fields show: a cross-over's diazepam taper."""
+        return str(self.then.currentData() if self._crossover() else self.protocol.currentData())
+
     def _show_protocol(self) -> None:
-        info = PROTOCOLS[str(self.protocol.currentData())]
+        crossover = self._crossover()
+        for extra in (self.equivalence, self.swap_days, self.then):
+            extra.setVisible(crossover)
+            self.form.labelForField(extra).setVisible(crossover)
+        outer = PROTOCOLS[str(self.protocol.currentData())]
+        info = PROTOCOLS[self._taper_pid()]
         p = info.default
         self.percent.setText(str(p.percent) if p.percent is not None else "")
         self.step_mg.setText(format_mg(p.step_ug) if p.step_ug else "")
@@ -228,8 +275,10 @@ class NewPlanDialog(_Form):
                              (self.every, p.every_days is not None)):
             field.setVisible(shown)
             self.form.labelForField(field).setVisible(shown)
-        self.source.setText(f"{info.rule}\nSource: {info.source}")
-        self.protocol.setToolTip(f"Source: {info.source}")
+        self.source.setText(f"{outer.rule}\nSource: {outer.source}" + (
+            self.tr("\nDiazepam taper: {0}\nSource: {1}").format(info.rule, info.source)
+            if crossover else ""))
+        self.protocol.setToolTip(f"Source: {outer.source}")
 
     # -- the plan ---------------------------------------------------------
 
@@ -241,7 +290,7 @@ class NewPlanDialog(_Form):
         if not self.dose.text().strip():
             raise PlanError("Type the daily dose the patient takes now (mg/day).")
         ug = parse_mg(self.dose.text().removesuffix("mg").strip(), what="the current dose")
-        pid = str(self.protocol.currentData())
+        pid = self._taper_pid()
         default = PROTOCOLS[pid].default
         try:
             percent = Decimal(self.percent.text().strip()) \
@@ -254,6 +303,11 @@ class NewPlanDialog(_Form):
         protocol = make_protocol(pid, percent=percent, step_ug=step_ug,
                                  every_days=self.every.value()
                                  if default.every_days is not None else None)
+        if self._crossover():
+            protocol = make_protocol(ProtocolId.DIAZEPAM_CROSSOVER,
+                                     every_days=self.swap_days.value(),
+                                     equivalence=str(self.equivalence.currentData()),
+                                     then=protocol)
         plan = Plan(self._drug().id, products, ug, str(self.split.currentData()),
                     from_qdate(self.start.date()), protocol)
         compute(plan, self._catalogue)

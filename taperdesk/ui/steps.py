@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,7 +42,7 @@ from taperdesk.model import (
     set_step_days,
     set_step_dose,
 )
-from taperdesk.model.instructions import dose_short
+from taperdesk.model.instructions import dose_short, drug_totals
 from taperdesk.model.plan import TIME_LABELS
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.session import Session
@@ -62,16 +63,27 @@ class Column:
 
 def _time(time: str) -> Callable[[Step], str]:
     def value(step: Step) -> str:
-        return next((dose_short(d) for d in step.doses if d.time == time), NO_DOSE)
+        return next((dose_short(d, step.names_drugs) for d in step.doses if d.time == time),
+                    NO_DOSE)
 
     return value
+
+
+def _daily(step: Step) -> str:
+    """'1.5'; a cross-over's substitution row: '30 (diazepam-eq.: lorazepam 2 mg + diazepam
+    10 mg)', since its total adds two drugs by their equivalence."""
+    text = format_mg(step.daily_ug)
+    if step.kind == StepKind.SUBSTITUTION:
+        text += QCoreApplication.translate("StepTable", " (diazepam-eq.: {0})").format(
+            drug_totals(step))
+    return text
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("Start", lambda s: s.start.strftime("%a %d %b %Y")),
     Column("End", lambda s: s.end.strftime("%a %d %b %Y")),
     Column("Days", lambda s: str(s.days), True, "Type a number of days; later steps move"),
-    Column("mg/day", lambda s: format_mg(s.daily_ug), True,
+    Column("mg/day", _daily, True,
            "Type a daily dose in mg; later protocol steps re-plan from it"),
     *(Column(TIME_LABELS[t], _time(t)) for t in ("morning", "midday", "night")),
     Column("Kind", lambda s: s.kind + (" (pinned)" if s.pinned else "")),
@@ -190,7 +202,7 @@ class StepTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
                 return HIGHLIGHT_BRUSH
-            if step.kind != StepKind.TAPER:
+            if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
                 return HOLD_BRUSH
         return None
 

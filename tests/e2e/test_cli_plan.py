@@ -52,7 +52,7 @@ def test_the_issue_example_as_json() -> None:
         ("2027-02-15", 14, "1", "taper"), ("2027-03-01", 7, "0.75", "taper")
     ]
     dose = d["steps"][4]["doses"][0]
-    assert dose == {"time": "night", "mg": "0.75", "units": [
+    assert dose == {"time": "night", "drug": "clonazepam", "mg": "0.75", "units": [
         {"product": "clonazepam-tab-0.5-us", "strength_mg": "0.5", "count": "1.5"}
     ]}
     for w in d["warnings"]:
@@ -70,9 +70,9 @@ def test_json_with_a_hold_a_split_and_a_liquid() -> None:
                      ("2027-01-22", 3, "taper")]
     # 0.75 mg as two measurable halves: 0.37 mg (3.7 mL) morning, the extra 0.01 at bedtime.
     assert d["steps"][1]["doses"] == [
-        {"time": "morning", "mg": "0.37", "units": [
+        {"time": "morning", "drug": "clonazepam", "mg": "0.37", "units": [
             {"product": "clonazepam-sol-0.1", "ml": "3.7", "mg_per_ml": "0.1"}]},
-        {"time": "night", "mg": "0.38", "units": [
+        {"time": "night", "drug": "clonazepam", "mg": "0.38", "units": [
             {"product": "clonazepam-sol-0.1", "ml": "3.8", "mg_per_ml": "0.1"}]},
     ]
 

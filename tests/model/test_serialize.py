@@ -79,7 +79,7 @@ def test_schedule_json_has_the_fields_of_issue_2() -> None:
     assert (first["start"], first["days"], first["daily_mg"], first["kind"]) == (
         "2027-01-04", 14, "2.5", "taper"
     )
-    assert first["doses"] == [{"time": "night", "mg": "2.5", "units": [
+    assert first["doses"] == [{"time": "night", "drug": "clonazepam", "mg": "2.5", "units": [
         {"product": "clonazepam-tab-2-us", "strength_mg": "2", "count": "1"},
         {"product": "clonazepam-tab-0.5-us", "strength_mg": "0.5", "count": "1"},
     ]}]
