@@ -35,18 +35,17 @@ from taperdesk.model.scales import (
     scale,
     shipped_scales,
 )
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import DATE_FORMAT, from_qdate, to_qdate
 
 NOTE_MAX = 2000
 """The longest note the records accept (store: MAX_NOTE)."""
-ERROR_STYLE = "color: #b00020"
-MUTED_STYLE = "color: #555"
 
 
 def _muted(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(MUTED_STYLE)
+    theme.follow(label, theme.muted_style)
     return label
 
 
@@ -118,7 +117,7 @@ class AssessmentDialog(QDialog):
     @staticmethod
     def _error_label() -> QLabel:
         label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
+        theme.follow(label, theme.error_style)
         label.setWordWrap(True)
         return label
 

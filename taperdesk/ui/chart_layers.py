@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from taperdesk.model import Schedule, StepKind, format_mg
 from taperdesk.model.scales import scale as get_scale
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
+from taperdesk.ui.theme import ChartColours, alpha, chart_colours, readable
 
-HOLD_BRUSH = {StepKind.HOLD: "#1d4f9122", StepKind.BACK_STEP: "#8e24aa22"}
-HOLD_TEXT = {StepKind.HOLD: "#1d4f91", StepKind.BACK_STEP: "#6a1b9a"}
-BAND_COLOURS = ("#00000000", "#2e7d320c", "#f9a82512", "#ef6c0016", "#c628281a")
-BAND_TEXT = ("#9e9e9e", "#2e7d32", "#a66f00", "#d84315", "#c62828")
-SCORE_COLOUR = "#c05000"
+BAND_ALPHA = (0, 14, 26, 40, 56)
+"""Severity bands shaded by one colour, deeper as the band is worse: the order reads
+without telling hues apart (red-green colour blindness); each band is named too."""
 
 
 class HoldLayer:
@@ -31,6 +31,11 @@ class HoldLayer:
         self.spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         self._drawn: list[tuple[object, ...]] = []
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
+        self.colours = chart_colours()
+
+    def set_colours(self, colours: ChartColours) -> None:
+        self.colours = colours
+        self._drawn = [()] * len(self._drawn)  # redrawn at the next update
 
     def update(self, schedule: Schedule | None, top: float) -> None:
         steps = [s for s in schedule.steps if s.kind != StepKind.TAPER] if schedule else []
@@ -54,9 +59,12 @@ class HoldLayer:
                 continue
             self._drawn[i] = key
             region.setRegion((ts(s.start), ts(s.next_start)))
-            region.setBrush(pg.mkBrush(HOLD_BRUSH.get(s.kind, "#0000001a")))
+            c = self.colours
+            hue = c.hold if s.kind == StepKind.HOLD else c.back_step
+            region.setBrush(pg.mkBrush(alpha(hue, 40)))
             name = "Hold" if s.kind == StepKind.HOLD else "Back-step"
-            label.setText(f"{name} {s.days} d", color=HOLD_TEXT.get(s.kind, "#333"))
+            label.setText(f"{name} {s.days} d", color=readable(hue, QColor(c.background),
+                                                             QColor(c.text)))
             label.setPos(ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
             tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
@@ -76,14 +84,21 @@ class ScoreLayer:
         plot.scene().addItem(self.box)
         self._axis.linkToView(self.box)
         self.box.setXLink(plot)
-        self.scores = pg.PlotDataItem(pen=pg.mkPen(SCORE_COLOUR, width=1.5,
-                                                   style=Qt.PenStyle.DotLine),
-                                      symbol="o", symbolSize=8, symbolBrush=SCORE_COLOUR,
-                                      symbolPen=pg.mkPen("w"))
+        self.scores = pg.PlotDataItem(symbol="o", symbolSize=8)
         self.scores.setZValue(10)
+        self.colours = chart_colours()
         self.box.addItem(self.scores)
         self.bands: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         self.scale_name = ""
+        self.set_colours(self.colours)
+
+    def set_colours(self, colours: ChartColours) -> None:
+        """Dotted line and round markers (outlined in the background) in the score colour;
+        the bands are recoloured at the next update."""
+        self.colours = colours
+        self.scores.setPen(pg.mkPen(colours.score, width=1.5, style=Qt.PenStyle.DotLine))
+        self.scores.setSymbolBrush(colours.score)
+        self.scores.setSymbolPen(pg.mkPen(colours.background))
 
     def sync(self, main: pg.ViewBox) -> None:
         """Keep the score box over the plot's box (called when the plot resizes)."""
@@ -123,10 +138,11 @@ class ScoreLayer:
                 continue
             b = sc.bands[i]
             band.setRegion((b.min, b.max + 1))
-            band.setBrush(pg.mkBrush(BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]))
+            band.setBrush(pg.mkBrush(alpha(self.colours.band,
+                                           BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
             tip = f"{sc.name} {b.label}: {b.min}–{b.max}. Bands: {sc.bands_source}"
             band.setToolTip(tip)
-            label.setText(b.label, color=BAND_TEXT[min(i, len(BAND_TEXT) - 1)])
+            label.setText(b.label, color=self.colours.text)
             label.setPos(right_edge, (b.min + b.max + 1) / 2)
         self.box.setYRange(0, sc.max_total, padding=0)
 

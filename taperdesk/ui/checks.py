@@ -18,14 +18,10 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.store import StoreError
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
-COLOURS = {"severe": "#d00000", "alert": "#b00020", "warning": "#9a5b00",
-           "advisory": "#1d4f91"}
-"""Severe (red, listed first by the model's check()) must be acknowledged before printing."""
-ACKNOWLEDGED = "#555555"
 HINT = "Select a warning to light its steps in the table and the chart."
 ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
                "font-size: 10pt")
@@ -45,7 +41,7 @@ class ChecksPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.detail = QLabel(HINT)
-        self.detail.setStyleSheet("color: #444")
+        theme.follow(self.detail, theme.muted_style)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_button = QPushButton("&Acknowledge…")
@@ -108,7 +104,8 @@ class ChecksPanel(QWidget):
         1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
         item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}")
-        colour = QColor(ACKNOWLEDGED if ack else COLOURS.get(w.severity, "#000"))
+        # Severe (red, listed first by check()) must be acknowledged before printing.
+        colour = QColor(theme.muted() if ack else theme.severity_colour(w.severity))
         item.setForeground(colour)
         if w.severity == "severe" and not ack:
             font = item.font()

@@ -38,6 +38,7 @@ from taperdesk.model import (
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
@@ -125,7 +126,7 @@ class NewPlanDialog(_Form):
         self.every.setSuffix(" days")
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #555")
+        theme.follow(self.source, theme.muted_style)
         self.form.addRow("Drug", self.drug)
         self.form.addRow("Products", self.product_set)
         self.products.setAccessibleName("Products to make doses from")

@@ -35,7 +35,7 @@ from taperdesk.model import (
 from taperdesk.model.limits import MAX_STEPS
 from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
 from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
@@ -92,10 +92,10 @@ class PlanForm(QWidget):
         self.step_mg.setToolTip("Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)")
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #555")
+        theme.follow(self.source, theme.muted_style)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        theme.follow(self.error, theme.error_style)
         self.create_button = QPushButton("New plan for this patient…")
         for combo in (self.drug, self.products, self.split, self.protocol):
             combo.setSizeAdjustPolicy(

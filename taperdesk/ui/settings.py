@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import _Form
 
 GEOMETRY, STATE = "geometry", "state"
@@ -120,7 +121,7 @@ class SettingsDialog(_Form):
             self.choices[key] = box
             self.form.addRow(label, box)
         note = QLabel("Kept in the records file, so every PC using it prints the same details.")
-        note.setStyleSheet("color: #555")
+        theme.follow(note, theme.muted_style)
         note.setWordWrap(True)
         self.form.addRow(note)
         self.records = QLineEdit(str(records_file))

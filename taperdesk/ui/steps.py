@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -43,13 +42,12 @@ from taperdesk.model import (
 )
 from taperdesk.model.instructions import dose_short
 from taperdesk.model.plan import TIME_LABELS
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-HOLD_BRUSH = QBrush(QColor("#dbe9f7"))
-HIGHLIGHT_BRUSH = QBrush(QColor("#ffe08a"))
 
 
 @dataclass(frozen=True)
@@ -189,9 +187,9 @@ class StepTableModel(QAbstractTableModel):
             return col.tip or f"{step.rationale}\nSource: {step.source}"
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
-                return HIGHLIGHT_BRUSH
+                return theme.brush("highlight_row")
             if step.kind != StepKind.TAPER:
-                return HOLD_BRUSH
+                return theme.brush("hold_row")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -246,7 +244,7 @@ class StepTable(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020")
+        theme.follow(self.message, theme.error_style)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

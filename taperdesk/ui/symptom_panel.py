@@ -35,7 +35,7 @@ from taperdesk.model.scales import (
     suggest_hold,
 )
 from taperdesk.store import AssessmentRecord
-from taperdesk.ui import dialogs, hold_suggestion
+from taperdesk.ui import dialogs, hold_suggestion, theme
 from taperdesk.ui.assessment_dialog import AssessmentDialog
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
 from taperdesk.ui.session import Session
@@ -45,7 +45,6 @@ __all__ = ["RED_FLAG_ACK", "AssessmentDialog", "RedFlagBanner", "SymptomPanel",
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-URGENT = QColor("#b00020")
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ class SymptomTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[index.column()].text(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.scored and row.scored.urgent:
-            return URGENT
+            return QColor(theme.tone("urgent"))
         if role == Qt.ItemDataRole.ToolTipRole and row.scale:
             sc = row.scale
             items = "\n".join(f"{i.label}: {row.record.assessment.score_of(i.id)}"

@@ -10,7 +10,7 @@ from standalone import answer_dialogs
 from windowing import open_window
 
 from taperdesk.ui.action_registry import Act
-from taperdesk.ui.steps import HIGHLIGHT_BRUSH
+from taperdesk.ui.theme import brush
 
 
 def test_every_warning_shows_severity_message_and_source(window) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ def test_selecting_a_warning_highlights_its_steps(window) -> None:  # type: igno
     window.checks.list.setCurrentRow(i)
     m = window.steps.model
     lit = [r for r in range(m.rowCount())
-           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) == HIGHLIGHT_BRUSH]
+           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) == brush("highlight_row")]
     assert lit == list(w.rows)
     xs, _ = window.chart.highlight.getData()
     assert xs is not None and len(xs) == 2 * len(w.rows)
