@@ -8,7 +8,7 @@ re-plan while dragging costs little.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from taperdesk.model import Schedule, StepKind, format_mg
@@ -31,6 +31,8 @@ class HoldLayer:
         self.spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         self._drawn: list[tuple[object, ...]] = []
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
+        self.homes: list[tuple[float, float]] = []
+        """Where each label belongs (the span's start, above the curve) when nothing is there."""
         self.colours = chart_colours()
 
     def set_colours(self, colours: ChartColours) -> None:
@@ -47,6 +49,7 @@ class HoldLayer:
             self._plot.addItem(label)
             self.spans.append((region, label))
             self._drawn.append(())
+            self.homes.append((0.0, 0.0))
         for i, (region, label) in enumerate(self.spans):
             shown = i < len(steps)
             region.setVisible(shown)
@@ -66,6 +69,7 @@ class HoldLayer:
             label.setText(f"{name} {s.days} d", color=readable(hue, QColor(c.background),
                                                              QColor(c.text)))
             label.setPos(ts(s.start), top)
+            self.homes[i] = (ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
             tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
                    f"{s.start:%d %b %Y} to {s.end:%d %b %Y}\n{s.rationale}\nSource: {source}")
@@ -151,3 +155,30 @@ class ScoreLayer:
         for _band, label in self.bands:
             if label.isVisible():
                 label.setPos(right_edge, label.pos().y())
+
+
+def _rect(view: pg.ViewBox, label: pg.TextItem, x: float, y: float) -> QRectF:
+    """The scene rectangle `label` covers when anchored at view point (x, y)."""
+    size = label.boundingRect()
+    at = view.mapViewToScene(QPointF(x, y))
+    ax, ay = label.anchor.x(), label.anchor.y()
+    return QRectF(at.x() - ax * size.width(), at.y() - ay * size.height(),
+                  size.width(), size.height())
+
+
+def untangle(holds: HoldLayer, scores: ScoreLayer, main: pg.ViewBox) -> None:
+    """A hold's label ("Hold 14 d") that would lie over a band's name ("very severe", at
+    the right edge) moves down below it, and back home when the view leaves room."""
+    bands = [_rect(scores.box, label, label.pos().x(), label.pos().y())
+             for _band, label in scores.bands if label.isVisible()]
+    for (_region, label), (x, y) in zip(holds.spans, holds.homes, strict=False):
+        if not label.isVisible():
+            continue
+        here = _rect(main, label, x, y)
+        for band in bands:
+            if here.intersects(band):
+                drop = band.bottom() + 2 + label.anchor.y() * here.height()
+                y = main.mapSceneToView(QPointF(here.left(), drop)).y()
+                here = _rect(main, label, x, y)
+        if label.pos().y() != y or label.pos().x() != x:
+            label.setPos(x, y)

@@ -103,7 +103,8 @@ class ChecksPanel(QWidget):
         in the tooltip and, once selected, under the list (four lines each cut the list at
         1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
-        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}")
+        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}"
+                               f"{self._where(w)}")
         # Severe (red, listed first by check()) must be acknowledged before printing.
         colour = QColor(theme.muted() if ack else theme.severity_colour(w.severity))
         item.setForeground(colour)
@@ -116,6 +117,18 @@ class ChecksPanel(QWidget):
             tip.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
         item.setToolTip("\n".join(tip))
         return item
+
+    def _where(self, w: PlanWarning) -> str:
+        """ " (step 4, 15 Feb)": which step and day, so warnings with one title (a cut too
+        big at three steps) are told apart in the list; "" for a whole-plan warning."""
+        sched = self._session.schedule
+        if not w.rows or sched is None or not 0 <= w.rows[-1] < len(sched.steps):
+            return ""
+        last = sched.steps[w.rows[-1]]
+        if len(w.rows) > 2:
+            return self.tr(" (steps {0}–{1}, from {2})").format(
+                w.rows[0] + 1, last.row + 1, f"{sched.steps[w.rows[0]].start:%d %b}")
+        return self.tr(" (step {0}, {1})").format(last.row + 1, f"{last.start:%d %b}")
 
     def _show_alerts(self) -> None:
         """Alerts (an opioid co-prescription) stay in view above the list, even acknowledged."""

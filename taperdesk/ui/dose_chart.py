@@ -31,7 +31,7 @@ from taperdesk.model import (
 )
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
-from taperdesk.ui.chart_layers import HoldLayer, ScoreLayer
+from taperdesk.ui.chart_layers import HoldLayer, ScoreLayer, untangle
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.session import Session
 from taperdesk.ui.theme import ChartColours, chart_colours
@@ -171,9 +171,15 @@ class DoseChart(QWidget):
 
     def _sync_boxes(self) -> None:
         self.score_layer.sync(self.view_box)
+        self.untangle_labels()
 
     def _on_x_range(self) -> None:
         self.score_layer.place_labels(self.view_box.viewRange()[0][1])
+        self.untangle_labels()
+
+    def untangle_labels(self) -> None:
+        """No hold label over a band's name (see chart_layers.untangle)."""
+        untangle(self.holds, self.score_layer, self.view_box)
 
     def curve_points(self) -> tuple[list[float], list[float]]:
         """The step curve: each step's start and mg/day, then the stop date at 0."""
@@ -198,6 +204,7 @@ class DoseChart(QWidget):
             top = 1.0
         self._top = top
         self.holds.update(sched, top * 1.12)
+        self.untangle_labels()
         self.plot.setAccessibleDescription(self.summary())
         if self._drag_state is None:
             self.highlight.setData([], [])
@@ -226,6 +233,7 @@ class DoseChart(QWidget):
 
     def _on_assessments_changed(self) -> None:
         self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
+        self.untangle_labels()
         name = self.score_layer.scale_name
         c = self.colours
         scores = (f'&nbsp;&nbsp;<span style="color:{c.score}">●┄●</span> {name} total '

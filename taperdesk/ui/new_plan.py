@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import (
     PROTOCOLS,
-    SPLITS,
     DoseError,
     Plan,
     PlanError,
@@ -38,7 +37,7 @@ from taperdesk.model import (
     parse_mg,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
-from taperdesk.ui import theme
+from taperdesk.ui import splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
@@ -106,8 +105,7 @@ class NewPlanDialog(_Form):
         self.dose.setToolTip("The daily dose in mg the patient takes before the taper; "
                              "TaperDesk never guesses it")
         self.split = QComboBox()
-        for key, label in SPLITS.items():
-            self.split.addItem(label, key)
+        splits.fill(self.split, "")
         self.start = QDateEdit(to_qdate(start))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(DATE_FORMAT)

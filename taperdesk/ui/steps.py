@@ -79,8 +79,6 @@ COLUMNS: tuple[Column, ...] = (
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole})
 """The roles the table answers; the view asks for a dozen more per cell on every paint."""
-RATIONALE_PX = 360
-"""The rationale column starts no wider than this (full text in the tooltip); source follows."""
 CATCH_UP_MS = 150
 """While a step is dragged the chart follows every move; the table catches up this often."""
 DAYS_COLUMN = 2
@@ -239,7 +237,6 @@ class StepTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)
         self.model.modelReset.connect(self._on_reset)
-        header.setStretchLastSection(True)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
@@ -263,9 +260,9 @@ class StepTable(QWidget):
         unused = self.model.unused_columns()
         for c in TIME_COLUMNS:
             self.view.setColumnHidden(c, c in unused)
+        # Every column as wide as its text, Rationale and Source too (they were cut at
+        # 360 px): the table scrolls sideways instead.
         self.view.resizeColumnsToContents()
-        width = min(self.view.columnWidth(RATIONALE_COLUMN), RATIONALE_PX)
-        self.view.setColumnWidth(RATIONALE_COLUMN, width)
 
     def _on_plan_changed(self) -> None:
         if self.message.text():

@@ -20,7 +20,8 @@ def test_every_warning_shows_severity_message_and_source(window) -> None:  # typ
     assert lst.count() == len(warnings)
     for i, w in enumerate(warnings):
         text = lst.item(i).text()
-        assert text == f"{w.severity.upper()}: {w.title}"  # one line: the title
+        # one line: the title, and the step and day it concerns (tests/ui/test_layout.py)
+        assert text.startswith(f"{w.severity.upper()}: {w.title}") and "\n" not in text
         tip = lst.item(i).toolTip()
         assert w.message in tip and f"Source: {w.source}" in tip
         lst.setCurrentRow(i)
