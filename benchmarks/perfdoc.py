@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks.harness import Report, fmt
+from benchmarks.harness import Report, fmt, fmt_ratio
 
 HEADER = """# Performance
 
@@ -60,13 +60,18 @@ def write_doc(path: Path, report: Report, machine: str, when: datetime, *, quick
     lines = [HEADER, f"## Latest figures ({when:%Y-%m-%d})", ""]
     if quick:
         lines += ["*Quick run on tiny data: these figures do not judge the budgets.*", ""]
-    lines += [f"Machine: {machine}.", "", "| what | figure | budget | result | how |",
-              "| --- | --- | --- | --- | --- |"]
+    floor = next((f.figure for f in report.floors if f.what.startswith("bare import")), None)
+    lines += [f"Machine: {machine}.", "",
+              "| what | figure | × import floor | budget | result | raised goal | how |",
+              "| --- | --- | --- | --- | --- | --- | --- |"]
     for o in report.outcomes:
         figure = "not measured" if o.figure is None else fmt(o.figure, o.unit)
         budget = fmt(o.budget, o.unit) + (f" ({o.budget_note})" if o.budget_note else "")
-        lines.append(f"| {o.what} | {figure} | {budget} | {'OK' if o.ok else 'OVER'} "
-                     f"| {o.detail} |")
+        ratio = o.ratio(floor)
+        goal = ("" if o.goal is None else
+                f"{fmt(o.goal, o.unit)} {'met' if o.goal_met else 'missed'}")
+        lines.append(f"| {o.what} | {figure} | {'' if ratio is None else fmt_ratio(ratio)} "
+                     f"| {budget} | {'OK' if o.ok else 'OVER'} | {goal} | {o.detail} |")
     lines += ["", "Floors measured in the same run:", ""]
     lines += [f"- {f.what}: {fmt(f.figure, f.unit)}" for f in report.floors]
     if report.notes:

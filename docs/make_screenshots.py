@@ -41,6 +41,9 @@ def dark_palette() -> QPalette:
     p = QPalette()
     for role, colour in DARK.items():
         p.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("WindowText", "Text", "ButtonText"):
+        p.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role),
+                   QColor("#808080"))
     return p
 
 
