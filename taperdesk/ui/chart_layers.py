@@ -169,11 +169,23 @@ def _rect(view: pg.ViewBox, label: pg.TextItem, x: float, y: float) -> QRectF:
 def untangle(holds: HoldLayer, scores: ScoreLayer, main: pg.ViewBox) -> None:
     """A hold's label ("Hold 14 d") that would lie over a band's name ("very severe", at
     the right edge) moves down below it, and back home when the view leaves room."""
-    bands = [_rect(scores.box, label, label.pos().x(), label.pos().y())
-             for _band, label in scores.bands if label.isVisible()]
+    shown = [label for _band, label in scores.bands if label.isVisible()]
+    (left, right), _ys = main.viewRange()
+    px = main.width() / (right - left) if right > left else 0.0
+    # Band names sit at the right edge: only a hold label reaching that far can meet one
+    # (the scene mapping below costs more than a frame can spare at every drag move).
+    reach = right - (max((b.boundingRect().width() for b in shown), default=0.0) / px
+                     if px else 0.0)
+    bands: list[QRectF] | None = None
     for (_region, label), (x, y) in zip(holds.spans, holds.homes, strict=False):
         if not label.isVisible():
             continue
+        if not shown or not px or x + label.boundingRect().width() / px < reach:
+            if label.pos().x() != x or label.pos().y() != y:
+                label.setPos(x, y)
+            continue
+        if bands is None:
+            bands = [_rect(scores.box, b, b.pos().x(), b.pos().y()) for b in shown]
         here = _rect(main, label, x, y)
         for band in bands:
             if here.intersects(band):

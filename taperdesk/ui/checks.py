@@ -82,8 +82,8 @@ class ChecksPanel(QWidget):
         if (record.id if record else None) != self._acks_for:
             self._on_acknowledgements_changed()
             return
-        if self.warnings == self._shown or self._session.dragging:
-            return  # nothing new, or a drag in progress (the list updates on release)
+        if self._session.dragging or self.warnings == self._shown:
+            return  # a drag in progress (the list updates on release), or nothing new
         self._shown = self.warnings
         row = self.list.currentRow()
         self.list.clear()

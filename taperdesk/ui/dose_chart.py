@@ -82,6 +82,9 @@ class DoseChart(QWidget):
             # Axes redraw their text only when their range changes; between, a cached
             # pixmap is blitted (the text is what costs a frame on a plain PC).
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # No SI prefixes (mg, days and scores need none): with them on, every change of
+            # range rebuilt the axis label's HTML, twice per edit.
+            axis.enableAutoSIPrefix(False)
         self.curve = pg.PlotDataItem(stepMode="right", name="Daily dose")
         self.highlight = pg.PlotDataItem(stepMode="right")
         # The dose before the plan, dashed, so the first cut is seen for what it is.
@@ -124,6 +127,7 @@ class DoseChart(QWidget):
         session.assessments_changed.connect(self._on_assessments_changed)
         session.selection_changed.connect(self._on_selection)
         self._top = 1.0
+        self._points: tuple[object, list[float], list[float]] = (None, [], [])
         self.colours = chart_colours()
         self.apply_colours(self.colours)
         self._on_plan_changed()
@@ -186,8 +190,11 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         if sched is None or not sched.steps:
             return [], []
+        if self._points[0] is sched:  # asked twice per edit (drawing, then fitting)
+            return self._points[1], self._points[2]
         xs = [ts(s.start) for s in sched.steps] + [ts(sched.stop_date)]
         ys = [s.daily_ug / 1000 for s in sched.steps] + [0.0]
+        self._points = (sched, xs, ys)
         return xs, ys
 
     def _on_plan_changed(self) -> None:
