@@ -62,7 +62,10 @@ def main() -> int:
     session = Session(store, store.catalogue)
     window = MainWindow(session, QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
     session.open_patient(store.search_patients("")[0].id)
-    window.showMaximized()
+    window.show()
+    # Xvfb has no window manager to maximise it: fill the screen as maximised would.
+    window.setGeometry(window.screen().availableGeometry())
+    window.default_layout()
 
     def shoot() -> None:
         if window.checks.list.count():
