@@ -126,3 +126,24 @@ def test_high_contrast_uses_the_palette_text_and_thicker_lines() -> None:
 def test_contrast_is_the_wcag_ratio() -> None:
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_no_style_sheet_hard_codes_a_light_colour() -> None:
+    """Light colours come from ui/theme.py, picked for the palette; a style sheet may name
+    white only as text on TaperDesk's fixed dark red (the alert and red-flag banners)."""
+    import re
+    from pathlib import Path
+
+    import taperdesk.ui
+
+    light = re.compile(r"(background|color)\s*:\s*(white|#f\w*|#e\w*|#d\w*|#c\w*)", re.I)
+    found = []
+    for source in Path(taperdesk.ui.__file__).parent.glob("*.py"):
+        if source.name == "theme.py":
+            continue
+        for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            for m in light.finditer(line):
+                on_dark_red = m[2].lower() == "white" and "background: #b00020" in line
+                if not on_dark_red:
+                    found.append(f"{source.name}:{n}: {m[0]}")
+    assert found == []
