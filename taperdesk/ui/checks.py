@@ -86,14 +86,23 @@ class ChecksPanel(QWidget):
             return  # a drag in progress (the list updates on release), or nothing new
         self._shown = self.warnings
         row = self.list.currentRow()
-        self.list.clear()
-        for w in self.warnings:
-            self.list.addItem(self._item(w))
+        keep = 0 <= row < len(self.warnings)
+        # Rebuilt with its signals held: clearing used to light no steps and then the
+        # same steps again (two repaints of the table and chart per edit); now once.
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for w in self.warnings:
+                self.list.addItem(self._item(w))
+            if not self.warnings:
+                self.list.addItem("No warnings for this plan.")
+            if keep:
+                self.list.setCurrentRow(row)
+        finally:
+            self.list.blockSignals(False)
         self._show_alerts()
-        if not self.warnings:
-            self.list.addItem("No warnings for this plan.")
-        if 0 <= row < len(self.warnings):
-            self.list.setCurrentRow(row)
+        if keep or row >= 0:
+            self._on_row(row if keep else -1)
         else:
             self.detail.setText(HINT)
             self.ack_button.setEnabled(False)

@@ -106,3 +106,22 @@ def test_each_warning_takes_a_line_or_two_at_1366x768(window, qtbot) -> None:  #
         rect = lst.visualItemRect(lst.item(i))
         assert rect.height() <= 2 * line + 8, lst.item(i).text()
         assert rect.width() <= lst.viewport().width()
+
+
+def test_an_edit_keeps_the_chosen_warning_and_lights_its_steps_once(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The list is rebuilt at each edit: the chosen warning stays chosen, and its steps are
+    lit once (not put out and lit again, two repaints of the table and chart)."""
+    from taperdesk.model import set_step_days
+
+    s = window.session
+    lst = window.checks.list
+    lst.setCurrentRow(1)
+    lit: list[tuple[int, ...]] = []
+    s.selection_changed.connect(lambda rows: lit.append(rows))
+    before = s.warnings
+    assert s.apply("Set step 1 to 15 days", set_step_days, 0, 15)  # later dates move
+    qtbot.wait(1)
+    assert s.warnings != before and len(s.warnings) == len(before)  # the list was rebuilt
+    assert lst.currentRow() == 1
+    assert lit == [s.warnings[1].rows]
+    assert s.warnings[1].message[:30] in window.checks.detail.text()
