@@ -28,18 +28,40 @@ class Outcome:
     """How the budget was derived, e.g. '1.5 × 410 ms bare import'."""
     detail: str = ""
     """Why there is no figure, or extra facts (sample size, statistic)."""
+    goal: float | None = None
+    """SPEC's raised goal for this figure (same unit), where it sets one."""
 
     @property
     def ok(self) -> bool:
         return self.figure is not None and self.figure <= self.budget
 
-    def line(self) -> str:
-        """``<what>: <figure> (budget <budget>) OK|OVER`` (the format make bench prints)."""
+    @property
+    def goal_met(self) -> bool | None:
+        if self.goal is None:
+            return None
+        return self.figure is not None and self.figure <= self.goal
+
+    def ratio(self, floor_ms: float | None) -> float | None:
+        """The figure as a multiple of the run's import floor (times only)."""
+        if self.figure is None or self.unit != "ms" or not floor_ms:
+            return None
+        return self.figure / floor_ms
+
+    def line(self, floor_ms: float | None = None) -> str:
+        """``<what>: <figure> (budget <budget>) OK|OVER``, the format make bench prints,
+        then, given the run's import floor, ``; <ratio> × import floor`` and the raised
+        goal: ``; goal <goal> met|missed``."""
         figure = "not measured" if self.figure is None else fmt(self.figure, self.unit)
         budget = fmt(self.budget, self.unit)
         if self.budget_note:
             budget += f" = {self.budget_note}"
-        return f"{self.what}: {figure} (budget {budget}) {'OK' if self.ok else 'OVER'}"
+        out = f"{self.what}: {figure} (budget {budget}) {'OK' if self.ok else 'OVER'}"
+        ratio = self.ratio(floor_ms)
+        if ratio is not None:
+            out += f"; {fmt_ratio(ratio)} × import floor"
+        if self.goal is not None and floor_ms is not None:
+            out += f"; goal {fmt(self.goal, self.unit)} {'met' if self.goal_met else 'missed'}"
+        return out
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,11 @@ def fmt(value: float, unit: str) -> str:
     if value < 100:
         return f"{value:.1f} {unit}"
     return f"{value:.0f} {unit}"
+
+
+def fmt_ratio(value: float) -> str:
+    """A ratio to the import floor: '0.0264', '1.18'."""
+    return f"{value:.3g}" if value < 1 else f"{value:.2f}"
 
 
 def percentile(samples: Iterable[float], pct: float) -> float:

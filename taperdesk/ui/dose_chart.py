@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QVBoxLayout, QWidget
 
 from taperdesk.model import (
@@ -31,16 +31,14 @@ from taperdesk.model import (
 )
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
-from taperdesk.ui.chart_layers import SCORE_COLOUR, DrugLayer, HoldLayer, ScoreLayer
+from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.session import Session
+from taperdesk.ui.theme import ChartColours, chart_colours
 
 __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 
 GRAB_PX = 7.0
-DOSE_COLOUR = "#1d4f91"
-TODAY_COLOUR = "#c62828"
-HOLD_KEY = "#c5d0e3"
 
 
 class _PlanViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
@@ -76,35 +74,30 @@ class DoseChart(QWidget):
         self._session = session
         self.view_box = _PlanViewBox(self)
         self.plot = pg.PlotWidget(viewBox=self.view_box, axisItems={"bottom": DayAxis()})
-        self.plot.setBackground("w")
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.15)
         item.setLabel("left", "Daily dose (mg)")
         item.showAxis("right")
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
-            axis.setTextPen("#333")
             # Axes redraw their text only when their range changes; between, a cached
             # pixmap is blitted (the text is what costs a frame on a plain PC).
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen(DOSE_COLOUR, width=3),
-                                     name="Daily dose")
-        self.highlight = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#e0a000", width=7))
+            # No SI prefixes (mg, days and scores need none): with them on, every change of
+            # range rebuilt the axis label's HTML, twice per edit.
+            axis.enableAutoSIPrefix(False)
+        self.curve = pg.PlotDataItem(stepMode="right", name="Daily dose")
+        self.highlight = pg.PlotDataItem(stepMode="right")
         # The dose before the plan, dashed, so the first cut is seen for what it is.
-        self.before = pg.PlotDataItem(pen=pg.mkPen(DOSE_COLOUR, width=2,
-                                                   style=Qt.PenStyle.DashLine),
-                                      name="Dose before the plan")
+        self.before = pg.PlotDataItem(name="Dose before the plan")
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
-        self.today = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen(TODAY_COLOUR, style=Qt.PenStyle.DashLine),
-            label="today", labelOpts={"position": 0.96, "color": TODAY_COLOUR})
+        self.today = pg.InfiniteLine(angle=90, label="today", labelOpts={"position": 0.96})
         self.plot.addItem(self.today)
         self.holds = HoldLayer(item)
         self.score_layer = ScoreLayer(item)
         self.scores = self.score_layer.scores
-        self.drag_label = pg.TextItem(color=DOSE_COLOUR, anchor=(0.5, 1.2), fill="#ffffffd0")
+        self.drag_label = pg.TextItem(anchor=(0.5, 1.2))
         self.drag_label.setVisible(False)
         self.plot.addItem(self.drag_label)
         self.view_box.sigResized.connect(self._sync_boxes)
@@ -135,25 +128,75 @@ class DoseChart(QWidget):
         session.patient_changed.connect(self._on_patient_changed)
         session.assessments_changed.connect(self._on_assessments_changed)
         session.selection_changed.connect(self._on_selection)
+        self._top = 1.0
+        self._points: tuple[object, list[float], list[float]] = (None, [], [])
+        self.colours = chart_colours()
+        self.apply_colours(self.colours)
         self._on_plan_changed()
         self._on_assessments_changed()
         self.fit()
+
+    # -- colours ----------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """The system turned dark, light or high contrast: the chart follows."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            colours = chart_colours(self.palette())
+            if colours != self.colours:
+                self.apply_colours(colours)
+        super().changeEvent(event)
+
+    def apply_colours(self, c: ChartColours) -> None:
+        """Background, axes, text and lines in the palette's colours. Each line has its own
+        style too (solid dose, dashed dose before, dash-dot today, dotted scores with
+        markers), so colour is never the only cue."""
+        self.colours = c
+        self.plot.setBackground(c.background)
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=c.grid_alpha)
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(c.text)
+            axis.setTextPen(c.text)
+            axis.labelStyle = {**axis.labelStyle, "color": c.text}
+            axis._updateLabel()  # noqa: SLF001 (pyqtgraph's one way to restyle a label)
+        self.curve.setPen(pg.mkPen(c.dose, width=c.line_width))
+        self.highlight.setPen(pg.mkPen(c.highlight, width=c.line_width + 4))
+        self.before.setPen(pg.mkPen(c.dose, width=2, style=Qt.PenStyle.DashLine))
+        self.today.setPen(pg.mkPen(c.today, width=2, style=Qt.PenStyle.DashDotLine))
+        self.today.label.setColor(c.today)
+        self.drag_label.setColor(c.dose)
+        self.drag_label.fill = pg.mkBrush(c.label_fill)
+        self.holds.set_colours(c)
+        self.score_layer.set_colours(c)
+        if self._session.schedule is not None:
+            self.holds.update(self._session.schedule, self._top * 1.12)
+        self._on_assessments_changed()
 
     # -- drawing ----------------------------------------------------------
 
     def _sync_boxes(self) -> None:
         self.score_layer.sync(self.view_box)
+        self.untangle_labels()
 
     def _on_x_range(self) -> None:
         self.score_layer.place_labels(self.view_box.viewRange()[0][1])
+        self.untangle_labels()
+
+    def untangle_labels(self) -> None:
+        """No hold label over a band's name (see chart_layers.untangle)."""
+        untangle(self.holds, self.score_layer, self.view_box)
 
     def curve_points(self) -> tuple[list[float], list[float]]:
         """The step curve: each step's start and mg/day, then the stop date at 0."""
         sched = self._session.schedule
         if sched is None or not sched.steps:
             return [], []
+        if self._points[0] is sched:  # asked twice per edit (drawing, then fitting)
+            return self._points[1], self._points[2]
         xs = [ts(s.start) for s in sched.steps] + [ts(sched.stop_date)]
         ys = [s.daily_ug / 1000 for s in sched.steps] + [0.0]
+        self._points = (sched, xs, ys)
         return xs, ys
 
     def _on_plan_changed(self) -> None:
@@ -168,8 +211,10 @@ class DoseChart(QWidget):
         else:
             self.before.setData([], [])
             top = 1.0
+        self._top = top
         self.holds.update(sched, top * 1.12)
         self.drug_layer.update(sched)
+        self.untangle_labels()
         self.plot.setAccessibleDescription(self.summary())
         if self._drag_state is None:
             self.highlight.setData([], [])
@@ -198,14 +243,18 @@ class DoseChart(QWidget):
 
     def _on_assessments_changed(self) -> None:
         self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
+        self.untangle_labels()
         name = self.score_layer.scale_name
-        scores = (f'&nbsp;&nbsp;<span style="color:{SCORE_COLOUR}">●┄●</span> {name} total '
+        c = self.colours
+        scores = (f'&nbsp;&nbsp;<span style="color:{c.score}">●┄●</span> {name} total '
                   "(right axis, shaded by band)" if name else "")
         self.key.setText(
-            f'<span style="color:{DOSE_COLOUR}"><b>━━</b></span> daily dose&nbsp;&nbsp;'
-            f'<span style="color:{DOSE_COLOUR}">╍╍</span> dose before the plan&nbsp;&nbsp;'
-            f'<span style="color:{HOLD_KEY}">██</span> hold{scores}&nbsp;&nbsp;'
-            f'<span style="color:{TODAY_COLOUR}">┆</span> today')
+            f'<span style="color:{c.dose}"><b>━━</b></span> daily dose&nbsp;&nbsp;'
+            f'<span style="color:{c.dose}">╍╍</span> dose before the plan&nbsp;&nbsp;'
+            f'<span style="color:{c.hold}">▒▒</span> hold&nbsp;&nbsp;'
+            f'<span style="color:{c.back_step}">▒▒</span> {self.tr("back-step")}'
+            f'{scores}&nbsp;&nbsp;'
+            f'<span style="color:{c.today}">┆</span> today')
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         sched = self._session.schedule

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from taperdesk import __version__
 from taperdesk.model import PROTOCOLS, compute
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
@@ -24,6 +23,7 @@ from taperdesk.store import (
     write_plan_file,
 )
 from taperdesk.ui import dialogs
+from taperdesk.ui.about import about_box
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
 from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog, remember_server
@@ -192,10 +192,7 @@ class FileActions:
     # -- help -------------------------------------------------------------
 
     def about(self) -> None:
-        QMessageBox.about(self.parent, "About TaperDesk",
-                          f"TaperDesk {__version__}\nPlan, adjust, document and print "
-                          "benzodiazepine tapers. Offline; records stay on this PC.\n\n"
-                          f"Records file: {self.session.store.path}")
+        about_box(self.parent, str(self.session.store.path)).exec()
 
     def sources(self) -> None:
         QMessageBox.information(self.parent, "Clinical sources", sources_text())

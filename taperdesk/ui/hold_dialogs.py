@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.plan import MAX_STRETCH_PERCENT
 from taperdesk.model.protocols import MAX_DAYS
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import date_edit
 
 PACES = (("Same pace as before", 100), ("Slower: later steps 1½ times as long (150 %)", 150),
@@ -50,10 +51,10 @@ def _day(edit: QDateEdit) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def _label(text: str, style: str) -> QLabel:
+def _label(text: str, style: Callable[[], str]) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet(style)
+    theme.follow(label, style)
     return label
 
 
@@ -64,14 +65,14 @@ class _Dialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.error = _label("", "color: #b00020")
+        self.error = _label("", theme.error_style)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
     def finish(self, source: str) -> None:
-        self.form.addRow(_label(f"Source: {source}", "color: #555"))
+        self.form.addRow(_label(f"Source: {source}", theme.muted_style))
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import PlanError, describe_symptom_hold, symptom_hold, symptom_hold_days
 from taperdesk.model.scales import HoldSuggestion
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
 from taperdesk.ui.session import Session
 
@@ -131,13 +131,13 @@ class SuggestionDialog(QDialog):
         text.setWordWrap(True)
         source = QLabel(f"Source: {suggestion.source}")
         source.setWordWrap(True)
-        source.setStyleSheet("color: #555")
+        theme.follow(source, theme.muted_style)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(2000)
         self.reason_edit.setPlaceholderText("required to decline; recorded with your name")
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        theme.follow(self.error, theme.error_style)
         self.accept_button = QPushButton("&Accept the hold")
         self.change_button = QPushButton("&Change…")
         self.decline_button = QPushButton("&Decline")

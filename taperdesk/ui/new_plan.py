@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import (
     PROTOCOLS,
-    SPLITS,
     DoseError,
     Plan,
     PlanError,
@@ -41,6 +40,7 @@ from taperdesk.model import (
 from taperdesk.model.catalogue import Catalogue, Drug
 from taperdesk.model.instructions import drug_totals
 from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
+from taperdesk.ui import splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
@@ -110,8 +110,7 @@ class NewPlanDialog(_Form):
         self.dose.setToolTip("The daily dose in mg the patient takes before the taper; "
                              "TaperDesk never guesses it")
         self.split = QComboBox()
-        for key, label in SPLITS.items():
-            self.split.addItem(label, key)
+        splits.fill(self.split, "")
         self.start = QDateEdit(to_qdate(start))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(DATE_FORMAT)
@@ -131,7 +130,7 @@ class NewPlanDialog(_Form):
         self._crossover_fields()
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #555")
+        theme.follow(self.source, theme.muted_style)
         self.form.addRow("Drug", self.drug)
         self.form.addRow("Products", self.product_set)
         self.products.setAccessibleName("Products to make doses from")

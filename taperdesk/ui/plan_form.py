@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import (
     PROTOCOLS,
-    SPLITS,
     DoseError,
     Plan,
     PlanError,
@@ -35,7 +35,7 @@ from taperdesk.model import (
 from taperdesk.model.limits import MAX_STEPS
 from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
 from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
@@ -69,9 +69,7 @@ class PlanForm(QWidget):
         self.dose.setToolTip("The daily dose in mg the patient takes now, before the taper "
                              "(e.g. 2 or 0.75), as prescribed")
         self.split = QComboBox()
-        for key, label in SPLITS.items():
-            self.split.addItem(label, key)
-        self.split.setToolTip(SPLIT_SOURCE)
+        splits.fill(self.split, SPLIT_SOURCE)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(DATE_FORMAT)
@@ -92,10 +90,10 @@ class PlanForm(QWidget):
         self.step_mg.setToolTip("Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)")
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #555")
+        theme.follow(self.source, theme.muted_style)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        theme.follow(self.error, theme.error_style)
         self.create_button = QPushButton("New plan for this patient…")
         for combo in (self.drug, self.products, self.split, self.protocol):
             combo.setSizeAdjustPolicy(
@@ -161,8 +159,11 @@ class PlanForm(QWidget):
         except StoreError as exc:
             s.show_error(str(exc))
             records = []
-        for r in records:
-            self.which.addItem(f"{r.title} (plan {r.id})", r.id)
+        for r in records:  # short enough for the plan box at 1366x768; the title in the tip
+            self.which.addItem(self.tr("{0} (plan {1})").format(f"{r.plan.start:%d/%m/%Y}",
+                                                                r.id), r.id)
+            self.which.setItemData(self.which.count() - 1, r.title,
+                                   Qt.ItemDataRole.ToolTipRole)
         self.which.setCurrentIndex(self.which.findData(listed[1]))
         self.which.setVisible(len(records) > 1)
         self._form.labelForField(self.which).setVisible(len(records) > 1)

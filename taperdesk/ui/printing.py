@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from taperdesk.store.errors import StoreError
 from taperdesk.store.outputs import write_output
+from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
 
 PRINT_DPI = 300
 PREFERRED_SIZE = QSize(820, 900)
-SCREEN_MARGIN = 24  # px left free around the dialog for its frame and the taskbar's edge
 NO_PRINTER = (
     "No printer is installed on this PC. Use File ▸ Save as PDF and print the file "
     "from another computer, or ask your IT support to add a printer."
@@ -95,23 +95,6 @@ class PrintPreview(QDialog):
         super().done(result)
 
 
-def available_geometry(widget: QWidget | None = None) -> QRect:
-    """The usable part (no taskbar) of the screen ``widget`` is on, else the primary one."""
-    screen = widget.screen() if widget is not None else QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
-
-
-def fit_to_screen(dialog: QWidget, preferred: QSize, available: QRect) -> None:
-    """Size ``dialog`` to ``preferred`` or less, so its frame (title bar included) fits
-    inside ``available``, and centre it there: the buttons at its foot stay on screen."""
-    frame_extra = dialog.frameGeometry().size() - dialog.geometry().size()
-    room = available.size() - QSize(2 * SCREEN_MARGIN, 2 * SCREEN_MARGIN)
-    room -= QSize(max(frame_extra.width(), 0), max(frame_extra.height(), 30))
-    size = preferred.boundedTo(room).expandedTo(dialog.minimumSizeHint().boundedTo(room))
-    dialog.resize(size)
-    rect = QRect(0, 0, size.width(), size.height())
-    rect.moveCenter(available.center())
-    dialog.move(rect.topLeft())
 
 
 def preview_pdf(pdf: bytes, parent: QWidget | None = None, title: str = "Handout",

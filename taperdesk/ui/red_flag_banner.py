@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from taperdesk.model.scales import red_flag_source, red_flags
 from taperdesk.store import AssessmentRecord, StoreError
 from taperdesk.store.today import RED_FLAG_ACK as RED_FLAG_ACK
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
 
@@ -45,7 +45,9 @@ class RedFlagBanner(QWidget):
         self.text.setWordWrap(True)
         self.text.setToolTip(f"Red flags: {red_flag_source()}\nWhat to do: {WHAT_TO_DO_SOURCE}")
         self.button = QPushButton("Acknowledge…")
-        self.button.setStyleSheet("background: white; color: #b00020; font-weight: bold;")
+        # The palette's own button face (dark in dark mode) with the error colour that
+        # reads on it; the banner itself is white on dark red in either mode.
+        theme.follow(self.button, lambda: f"{theme.error_style()}; font-weight: bold;")
         self.button.setToolTip("Record what was done about the red flag (who and when are "
                                "recorded too); the banner then goes")
         layout = QHBoxLayout(self)

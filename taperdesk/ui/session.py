@@ -81,7 +81,8 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         self.patient: Patient | None = None
         self.record: PlanRecord | None = None
         self.schedule: Schedule | None = None
-        self.warnings: tuple[PlanWarning, ...] = ()
+        self._warnings: tuple[PlanWarning, ...] = ()
+        self._unchecked: tuple[Schedule, bool] | None = None
         self.assessments: list[AssessmentRecord] = []
         self.last_assessment_id: int | None = None
         """The id of the assessment ``save_assessment`` saved last (its undo withdraws it)."""
@@ -438,8 +439,25 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
             self.error.emit(str(exc))
             self.schedule, self.warnings = None, ()
             return
-        opioid = bool(self.patient and self.patient.opioid)
-        self.warnings = check(self.schedule, opioid=opioid)
+        # Checked when first asked for: not at each move of a drag (the checks panel
+        # waits for the release; docs/PERFORMANCE.md).
+        self._unchecked = (self.schedule, bool(self.patient and self.patient.opioid))
+
+    # -- warnings (computed lazily) ----------------------------------------
+
+    @property
+    def warnings(self) -> tuple[PlanWarning, ...]:
+        """The open plan's warnings (check() of its schedule)."""
+        if self._unchecked is not None:
+            schedule, opioid = self._unchecked
+            self._unchecked = None
+            self._warnings = check(schedule, opioid=opioid)
+        return self._warnings
+
+    @warnings.setter
+    def warnings(self, value: tuple[PlanWarning, ...]) -> None:
+        self._unchecked = None
+        self._warnings = value
 
     def highlight(self, rows: tuple[int, ...]) -> None:
         self.selection_changed.emit(rows)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from taperdesk.paths import is_server_uri
 from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import _Form
 from taperdesk.ui.idle import DEFAULT_IDLE_MINUTES, IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
 
@@ -149,7 +150,7 @@ class SettingsDialog(_Form):
             if why_not:
                 w.setToolTip(why_not)
         note = QLabel("Kept in the records file, so every PC using it prints the same details.")
-        note.setStyleSheet("color: #555")
+        theme.follow(note, theme.muted_style)
         note.setWordWrap(True)
         self.form.addRow(note)
         self.records = QLineEdit(str(records_file))

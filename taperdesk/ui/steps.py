@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,13 +43,12 @@ from taperdesk.model import (
 )
 from taperdesk.model.instructions import dose_short, drug_totals
 from taperdesk.model.plan import TIME_LABELS
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-HOLD_BRUSH = QBrush(QColor("#dbe9f7"))
-HIGHLIGHT_BRUSH = QBrush(QColor("#ffe08a"))
 
 
 @dataclass(frozen=True)
@@ -93,8 +91,6 @@ COLUMNS: tuple[Column, ...] = (
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole})
 """The roles the table answers; the view asks for a dozen more per cell on every paint."""
-RATIONALE_PX = 360
-"""The rationale column starts no wider than this (full text in the tooltip); source follows."""
 CATCH_UP_MS = 150
 """While a step is dragged the chart follows every move; the table catches up this often."""
 DAYS_COLUMN = 2
@@ -201,9 +197,9 @@ class StepTableModel(QAbstractTableModel):
             return col.tip or f"{step.rationale}\nSource: {step.source}"
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
-                return HIGHLIGHT_BRUSH
+                return theme.brush("highlight_row")
             if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
-                return HOLD_BRUSH
+                return theme.brush("hold_row")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -253,12 +249,11 @@ class StepTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)
         self.model.modelReset.connect(self._on_reset)
-        header.setStretchLastSection(True)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020")
+        theme.follow(self.message, theme.error_style)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -277,9 +272,9 @@ class StepTable(QWidget):
         unused = self.model.unused_columns()
         for c in TIME_COLUMNS:
             self.view.setColumnHidden(c, c in unused)
+        # Every column as wide as its text, Rationale and Source too (they were cut at
+        # 360 px): the table scrolls sideways instead.
         self.view.resizeColumnsToContents()
-        width = min(self.view.columnWidth(RATIONALE_COLUMN), RATIONALE_PX)
-        self.view.setColumnWidth(RATIONALE_COLUMN, width)
 
     def _on_plan_changed(self) -> None:
         if self.message.text():

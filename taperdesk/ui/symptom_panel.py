@@ -35,7 +35,7 @@ from taperdesk.model.scales import (
     suggest_hold,
 )
 from taperdesk.store import AssessmentRecord
-from taperdesk.ui import dialogs, hold_suggestion
+from taperdesk.ui import dialogs, hold_suggestion, theme
 from taperdesk.ui.assessment_dialog import AssessmentDialog
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
 from taperdesk.ui.session import Session
@@ -45,7 +45,6 @@ __all__ = ["RED_FLAG_ACK", "AssessmentDialog", "RedFlagBanner", "SymptomPanel",
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-URGENT = QColor("#b00020")
 
 
 @dataclass(frozen=True)
@@ -66,15 +65,17 @@ def _flags(r: _Row) -> str:
 
 
 COLUMNS = (
-    Column("Date", lambda r: f"{r.record.assessment.on:%a %d %b %Y}"),
-    Column("Scale", lambda r: r.scale.name if r.scale else r.record.assessment.scale_id),
+    Column("Date", lambda r: f"{r.record.assessment.on:%d %b %Y}"),
+    Column("Red flags", _flags),
     Column("Total", lambda r: str(r.record.assessment.total)),
     Column("Band", lambda r: r.scored.band.label if r.scored else ""),
-    Column("Red flags", _flags),
+    Column("Scale", lambda r: r.scale.name if r.scale else r.record.assessment.scale_id),
     Column("Note", lambda r: r.record.assessment.note),
     Column("Item scores", lambda r: " ".join(str(v) for _k, v in r.record.assessment.scores)),
 )
-"""The columns, declared once: header and how a row shows in it."""
+"""The columns, declared once: header and how a row shows in it. Red flags come right
+after the date, so they are in view in the narrow dock at 1366x768 (and at 150 %);
+the weekday is in the tooltip, not the cell."""
 
 
 def _row(record: AssessmentRecord) -> _Row:
@@ -142,12 +143,13 @@ class SymptomTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[index.column()].text(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.scored and row.scored.urgent:
-            return URGENT
+            return QColor(theme.tone("urgent"))
         if role == Qt.ItemDataRole.ToolTipRole and row.scale:
             sc = row.scale
             items = "\n".join(f"{i.label}: {row.record.assessment.score_of(i.id)}"
                               for i in sc.items)
-            return (f"{sc.full_name}\nSource: {sc.source}\nBands: {sc.bands_source}\n"
+            return (f"{row.record.assessment.on:%A %d %B %Y}\n"
+                    f"{sc.full_name}\nSource: {sc.source}\nBands: {sc.bands_source}\n"
                     f"Recorded by {row.record.who}, {row.record.when:%d %b %Y %H:%M}\n\n{items}")
         return None
 
@@ -169,7 +171,10 @@ class SymptomPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(40)
-        header.setStretchLastSection(True)
+        # Every column as wide as its text (the table scrolls sideways rather than cut
+        # the last one); no row numbers, which took room from Red flags.
+        header.setStretchLastSection(False)
+        self.view.verticalHeader().hide()
         self.add_button = QPushButton("Add &assessment…")
         self.add_button.setToolTip("Score a symptom scale and the red-flag questions")
         self.message = QLabel()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model import StepKind, insert_hold, remove_hold
 from taperdesk.store import Store
-from taperdesk.ui import handout_actions, signin_gate, today_actions
+from taperdesk.ui import handout_actions, signin_gate, theme, today_actions
 from taperdesk.ui.access import chain_tab_order, name
 from taperdesk.ui.action_registry import Act, Actions, SteadyTwin
 from taperdesk.ui.checks import ChecksPanel
@@ -55,7 +55,6 @@ TODAY_MENU = (Act.TODAY, Act.PRINT_DAY, Act.PRINT_WEEK)
 """View ▸ Today, and printing the day (issue 13)."""
 STEP_MENU = (Act.HOLD_1W, Act.HOLD_2W, Act.HOLD, Act.REMOVE_HOLD, Act.BACK_STEP)
 """The step table's context menu (right click, or the Menu key / Shift+F10)."""
-READ_ONLY_STYLE = "background: #fff3cd; color: #5c3c00; padding: 6px; font-weight: bold;"
 TOOLBAR = (Act.NEW_PATIENT, None, Act.HOLD, Act.ADD_ASSESSMENT, Act.PREVIEW, Act.FIT)
 
 
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(2, 2, 2, 2)
         self.read_only_banner = QLabel(READ_ONLY)
         self.read_only_banner.setObjectName("read-only-banner")
-        self.read_only_banner.setStyleSheet(READ_ONLY_STYLE)
+        theme.follow(self.read_only_banner, theme.notice_style)
         self.read_only_banner.setWordWrap(True)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.banner)

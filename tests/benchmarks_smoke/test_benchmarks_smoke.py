@@ -17,7 +17,9 @@ from benchmarks.harness import Outcome, percentile
 ROOT = Path(__file__).resolve().parents[2]
 XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
 LINE = re.compile(r"^(?P<what>[^:]+(?::[^:(]+)?): (?P<figure>\d+(?:\.\d+)? (?:ms|MB)) "
-                  r"\(budget (?P<budget>\d+(?:\.\d+)? (?:ms|MB))(?: = [^)]*)?\) (?P<ok>OK|OVER)$")
+                  r"\(budget (?P<budget>\d+(?:\.\d+)? (?:ms|MB))(?: = [^)]*)?\) (?P<ok>OK|OVER)"
+                  r"(?:; (?P<ratio>\d+(?:\.\d+)?(?:e-\d+)?) × import floor)?"
+                  r"(?:; goal (?P<goal>\d+(?:\.\d+)? ms) (?:met|missed))?$")
 BUDGETS = (
     "start-up to a usable window",
     "re-plan after inserting a hold",
@@ -55,6 +57,11 @@ def test_every_budget_is_printed_once_with_a_measured_figure(
         found = [m for m in lines if m["what"].startswith(budget)]
         assert len(found) == 1, f"{budget!r} printed {len(found)} times:\n{proc.stdout}"
     assert len(lines) == len(BUDGETS), proc.stdout
+    # every time also as a ratio to the import floor of the same run; the raised goals
+    for m in lines:
+        assert m["ratio"] or m["figure"].endswith("MB"), m[0]
+    goals = {m["what"].split(",")[0] for m in lines if m["goal"]}
+    assert len(goals) == 6, goals
     assert "not measured" not in proc.stdout, proc.stdout
 
 
@@ -78,7 +85,7 @@ def test_exit_status_says_whether_every_budget_was_met(
     quick_run: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:
     proc, _doc = quick_run
-    over = re.findall(r"\) OVER$", proc.stdout, re.M)
+    over = re.findall(r"\) OVER(?:;.*)?$", proc.stdout, re.M)
     assert proc.returncode == (1 if over else 0), proc.stdout + proc.stderr
     summary = re.search(r"^(\d+) of (\d+) budgets met", proc.stdout, re.M)
     assert summary and int(summary[2]) == len(BUDGETS)
@@ -121,6 +128,13 @@ def test_outcome_line_format_and_verdict() -> None:
     assert edge.ok and edge.line().endswith("(budget 200 MB) OK")
     missing = Outcome("drag", None, 16.0, "ms")
     assert not missing.ok and missing.line() == "drag: not measured (budget 16.0 ms) OVER"
+    # Beside the run's import floor: the ratio, and the raised goal met or missed.
+    drag = Outcome("drag", 8.2, 16.0, "ms", goal=8.0)
+    assert drag.line(310.0) == ("drag: 8.20 ms (budget 16.0 ms) OK; 0.0265 × import floor; "
+                                "goal 8.00 ms missed")
+    start = Outcome("start-up", 372.0, 465.0, "ms", goal=372.0)
+    assert start.line(310.0).endswith("; 1.20 × import floor; goal 372 ms met")
+    assert edge.line(310.0).endswith("(budget 200 MB) OK")  # MB: no ratio to a time
 
 
 def test_percentile_is_nearest_rank() -> None:

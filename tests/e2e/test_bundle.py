@@ -59,6 +59,9 @@ def test_bundle_holds_both_programs_and_the_resources_but_no_test_tools(bundle: 
     assert list((internal / "taperdesk" / "resources").rglob("*.ttf")), "fonts missing"
     # reportlab finds its C accelerator by a name in a string, which the analysis misses
     assert list(internal.glob("_rl_accel*")), "reportlab's accelerator missing"
+    # the LGPL notice for Qt/PySide6 and the licence texts, where the About box says
+    for name in ("THIRD-PARTY-NOTICES.txt", "LGPL-3.0.txt", "GPL-3.0.txt"):
+        assert (internal / "licenses" / name).is_file(), name
     for unwanted in ("pytest", "hypothesis", "PyInstaller", "tkinter"):
         assert not (internal / unwanted).exists(), unwanted
 

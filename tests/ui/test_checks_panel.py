@@ -10,7 +10,7 @@ from standalone import answer_dialogs
 from windowing import open_window
 
 from taperdesk.ui.action_registry import Act
-from taperdesk.ui.steps import HIGHLIGHT_BRUSH
+from taperdesk.ui.theme import brush
 
 
 def test_every_warning_shows_severity_message_and_source(window) -> None:  # type: ignore[no-untyped-def]
@@ -20,7 +20,8 @@ def test_every_warning_shows_severity_message_and_source(window) -> None:  # typ
     assert lst.count() == len(warnings)
     for i, w in enumerate(warnings):
         text = lst.item(i).text()
-        assert text == f"{w.severity.upper()}: {w.title}"  # one line: the title
+        # one line: the title, and the step and day it concerns (tests/ui/test_layout.py)
+        assert text.startswith(f"{w.severity.upper()}: {w.title}") and "\n" not in text
         tip = lst.item(i).toolTip()
         assert w.message in tip and f"Source: {w.source}" in tip
         lst.setCurrentRow(i)
@@ -34,7 +35,7 @@ def test_selecting_a_warning_highlights_its_steps(window) -> None:  # type: igno
     window.checks.list.setCurrentRow(i)
     m = window.steps.model
     lit = [r for r in range(m.rowCount())
-           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) == HIGHLIGHT_BRUSH]
+           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) == brush("highlight_row")]
     assert lit == list(w.rows)
     xs, _ = window.chart.highlight.getData()
     assert xs is not None and len(xs) == 2 * len(w.rows)
@@ -105,3 +106,22 @@ def test_each_warning_takes_a_line_or_two_at_1366x768(window, qtbot) -> None:  #
         rect = lst.visualItemRect(lst.item(i))
         assert rect.height() <= 2 * line + 8, lst.item(i).text()
         assert rect.width() <= lst.viewport().width()
+
+
+def test_an_edit_keeps_the_chosen_warning_and_lights_its_steps_once(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The list is rebuilt at each edit: the chosen warning stays chosen, and its steps are
+    lit once (not put out and lit again, two repaints of the table and chart)."""
+    from taperdesk.model import set_step_days
+
+    s = window.session
+    lst = window.checks.list
+    lst.setCurrentRow(1)
+    lit: list[tuple[int, ...]] = []
+    s.selection_changed.connect(lambda rows: lit.append(rows))
+    before = s.warnings
+    assert s.apply("Set step 1 to 15 days", set_step_days, 0, 15)  # later dates move
+    qtbot.wait(1)
+    assert s.warnings != before and len(s.warnings) == len(before)  # the list was rebuilt
+    assert lst.currentRow() == 1
+    assert lit == [s.warnings[1].rows]
+    assert s.warnings[1].message[:30] in window.checks.detail.text()

@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor
 from taperdesk.model import Plan, make_protocol
 from taperdesk.store import Store
 from taperdesk.ui import handout_actions
-from taperdesk.ui.checks import COLOURS, ChecksPanel
+from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.session import Session
+from taperdesk.ui.theme import severity_colour
 
 US = ("clonazepam-tab-0.5-us", "clonazepam-tab-1-us", "clonazepam-tab-2-us")
 
@@ -29,7 +30,7 @@ def test_severe_is_red_first_and_gates_every_handout(qtbot, tmp_path: Path) -> N
     qtbot.addWidget(panel)
     first = panel.list.item(0)
     assert first.text().startswith("SEVERE: Above the maximum daily dose")
-    assert first.foreground().color() == QColor(COLOURS["severe"]) and first.font().bold()
+    assert first.foreground().color() == QColor(severity_colour("severe")) and first.font().bold()
     errors: list[str] = []
     session.error.connect(errors.append)
     for kind in ("patient", "clinician", "pharmacy"):

@@ -13,7 +13,8 @@ from windowing import table_rows
 from taperdesk.model import format_mg
 from taperdesk.model.instructions import dose_short
 from taperdesk.ui.action_registry import Act
-from taperdesk.ui.steps import COLUMNS, DAYS_COLUMN, DOSE_COLUMN, HOLD_BRUSH, TIME_COLUMNS
+from taperdesk.ui.steps import COLUMNS, DAYS_COLUMN, DOSE_COLUMN, TIME_COLUMNS
+from taperdesk.ui.theme import brush as tone_brush
 
 
 def type_into_cell(qtbot, window, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +64,7 @@ def test_hold_rows_are_shaded(window) -> None:  # type: ignore[no-untyped-def]
     m = window.steps.model
     for step in window.session.schedule.steps:
         brush = m.data(m.index(step.row, 0), Qt.ItemDataRole.BackgroundRole)
-        assert (brush == HOLD_BRUSH) == (step.kind == "hold")
+        assert (brush == tone_brush("hold_row")) == (step.kind == "hold")
 
 
 def test_typing_days_and_dose_edits_the_plan(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -167,7 +168,8 @@ def test_selection_from_checks_highlights_rows(window) -> None:  # type: ignore[
     m = window.steps.model
     window.session.highlight((3, 4))
     lit = [r for r in range(m.rowCount())
-           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole) not in (None, HOLD_BRUSH)]
+           if m.data(m.index(r, 0), Qt.ItemDataRole.BackgroundRole)
+           not in (None, tone_brush("hold_row"))]
     assert lit == [3, 4]
 
 
