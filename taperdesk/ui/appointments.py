@@ -21,17 +21,14 @@ from PySide6.QtWidgets import (
 
 from taperdesk.model.appointments import Appointment
 from taperdesk.store import AppointmentRecord
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.access import name
 from taperdesk.ui.appointments_dialog import (
-    ERROR_STYLE,
     AppointmentDialog,
     ProposeDialog,
 )
 from taperdesk.ui.changes import Changes
 from taperdesk.ui.session import Session
-
-PROPOSAL_STYLE = "background: #e8f1fb; padding: 4px;"
 
 
 class AppointmentsPanel(QWidget):
@@ -49,10 +46,10 @@ class AppointmentsPanel(QWidget):
         name(self.list, self.tr("Appointments"), self.tr(
             "The patient's visits and phone check-ins; Enter changes one, Delete cancels it"))
         self.proposal = QLabel()
-        self.proposal.setStyleSheet(PROPOSAL_STYLE)
+        theme.follow(self.proposal, lambda: f"background: {theme.tone('hold_row')}; padding: 4px;")
         self.proposal.setWordWrap(True)
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        theme.follow(self.message, theme.error_style)
         self.message.setWordWrap(True)
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Change…"))

@@ -25,14 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from taperdesk.model.appointments import MAX_APPOINTMENT_NOTE, Appointment, Kind
-from taperdesk.ui import dialogs
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import _Form, date_edit, from_qdate
 
 if TYPE_CHECKING:
     from taperdesk.ui.session import Session
 
-ERROR_STYLE = "color: #b00020"
-WARNING_STYLE = "color: #8a5a00"
 
 
 def parse_time(text: str) -> time | None:
@@ -70,7 +68,7 @@ class AppointmentDialog(_Form):
         self.note = QLineEdit(a.note)
         self.note.setMaxLength(MAX_APPOINTMENT_NOTE)
         self.warning = QLabel()
-        self.warning.setStyleSheet(WARNING_STYLE)
+        theme.follow(self.warning, lambda: f"color: {theme.tone('warning')}")
         self.warning.setWordWrap(True)
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Date"), self.on)
@@ -124,7 +122,7 @@ class ProposeDialog(QDialog):
         self.list.itemDoubleClicked.connect(self.edit_item)
         layout.addWidget(self.list)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.follow(self.error, theme.error_style)
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.ui import theme
 from taperdesk.ui.session import Session
 
 IDLE_SETTING = "idle_lock_minutes"
@@ -65,7 +66,7 @@ class LockDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        theme.follow(self.error, theme.error_style)
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton(self.tr("Unlock"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from taperdesk.store import Role
 from taperdesk.store.users import MIN_PASSWORD
+from taperdesk.ui import theme
 from taperdesk.ui.dialogs import _Form
 from taperdesk.ui.session import Session
 
@@ -35,7 +36,7 @@ class SignInDialog(_Form):
         self.setObjectName("sign-in")
         where = QLabel(self.tr("Records: {0}").format(session.location))
         where.setWordWrap(True)
-        where.setStyleSheet("color: #555")
+        theme.follow(where, theme.muted_style)
         self.form.addRow(where)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.today import Reason, TodayItem
 from taperdesk.printday import items_for
 from taperdesk.store import StoreError
+from taperdesk.ui import theme
 from taperdesk.ui.access import name
 from taperdesk.ui.session import Session
 
@@ -46,7 +47,6 @@ FIRST_LOAD_MS = 150
 """Today is read this long after the window is built, so it never delays the first paint."""
 COALESCE_MS = 250
 """Several changes in a row (a drag released, an undo) re-read Today once."""
-RED = QBrush(QColor("#b00020"))
 BOLD = QFont()
 BOLD.setBold(True)
 SIDE_PX = 340
@@ -94,7 +94,7 @@ class TodayModel(QAbstractTableModel):
             return f"{who}\n{self.tr(i.reason.label)}, {i.on:%a %d %b %Y}: {i.detail}"
         if i.reason is Reason.RED_FLAG:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return RED
+                return QBrush(QColor(theme.tone("alert")))
             if role == Qt.ItemDataRole.FontRole:
                 return BOLD
         return None
@@ -191,7 +191,7 @@ class TodayPanel(QWidget):
         flags = sum(1 for i in items if i.reason is Reason.RED_FLAG)
         text = self.tr("<b>Today, {0:%a %d %b %Y}</b>: %n item(s)", "", len(items)).format(day)
         if flags:
-            text += " — <span style='color:#b00020'><b>" + self.tr(
+            text += f" — <span style='color:{theme.tone("alert")}'><b>" + self.tr(
                 "%n red flag(s)", "", flags) + "</b></span>"
         self.title.setText(text)
         if keep is not None and keep in items:
