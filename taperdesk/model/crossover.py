@@ -146,7 +146,7 @@ def substitutions(x: Crossover, days: int) -> tuple[Substitution, ...]:
                     "carried over")
         if ug != want:
             why += f"; made as {format_mg(ug)} mg with the diazepam products"
-        why += (f"; diazepam-equivalent total {mg_text(total)} mg/day; {days} days per dose "
-                f"({sources.TAPERDESK_DEFAULT})")
+        why += (f"; diazepam-equivalent total {mg_text(total)} mg/day; {days} days per dose: "
+                f"{sources.TAPERDESK_DEFAULT}")
         out.append(Substitution(doses, total, time, why))
     return tuple(out)
