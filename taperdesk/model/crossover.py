@@ -24,7 +24,7 @@ from taperdesk.model.doses import Formulary, formulary_for
 from taperdesk.model.errors import PlanError
 from taperdesk.model.plan import TIME_LABELS, Plan
 from taperdesk.model.protocol_rules import mg_text
-from taperdesk.model.protocols import EQUIVALENCES
+from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
 from taperdesk.model.units import format_mg
 
 DIAZEPAM = "diazepam"
@@ -146,7 +146,8 @@ def substitutions(x: Crossover, days: int) -> tuple[Substitution, ...]:
                     "carried over")
         if ug != want:
             why += f"; made as {format_mg(ug)} mg with the diazepam products"
-        why += (f"; diazepam-equivalent total {mg_text(total)} mg/day; {days} days per dose "
-                f"({sources.TAPERDESK_DEFAULT})")
+        why += (f"; diazepam-equivalent total {mg_text(total)} mg/day; {days} days per dose: "
+                + (sources.TAPERDESK_DEFAULT if days == CROSSOVER_DAYS else
+                   f"chosen by the clinician ({sources.TAPERDESK_DEFAULT}: {CROSSOVER_DAYS})"))
         out.append(Substitution(doses, total, time, why))
     return tuple(out)

@@ -83,7 +83,7 @@ class PatientHeader(QFrame):
         self._refresh()
 
     def _on_plan_changed(self) -> None:
-        self._refresh()  # cheap: follows a drag as it moves
+        self._refresh(moving=self._session.dragging)  # follows a drag as it moves
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.appointments or changes.assessments or changes.patient:
@@ -93,7 +93,9 @@ class PatientHeader(QFrame):
     def showing_empty(self) -> bool:
         return self.stack.currentIndex() == 1
 
-    def _refresh(self) -> None:
+    def _refresh(self, *, moving: bool = False) -> None:
+        """``moving``: a drag is under way; only the dose and the next change can change
+        (no records read at each move of the mouse)."""
         s = self._session
         if s.patient is None or s.schedule is None:
             self.stack.setCurrentIndex(1)
@@ -126,8 +128,9 @@ class PatientHeader(QFrame):
             left = self.tr("today") if d.days_left == 0 else self.tr("tomorrow") \
                 if d.days_left == 1 else self.tr("in {0} days").format(d.days_left)
             self._show(self.next_change, f"{c.on:%a %d %b} → {new}, {left}")
-        self._show(self.appointment, self._next_appointment(day))
-        self._show(self.score, self._score())
+        if not moving:
+            self._show(self.appointment, self._next_appointment(day))
+            self._show(self.score, self._score())
 
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(f"<b>{self._titles[label]}:</b> {text}")

@@ -9,7 +9,7 @@ signed-in user (``Store.who``), and the store refuses what the role may not do; 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -30,6 +30,7 @@ class UserOperations:
 
     store: Store
     undo_stack: QUndoStack
+    _unsaved: list[Any]
     if TYPE_CHECKING:  # provided by Session
         user_changed: SignalInstance
 
@@ -74,10 +75,10 @@ class UserOperations:
         return self._signed(user)
 
     def sign_out(self) -> Changes:
-        """Nobody is signed in; the undo history goes too (the next user must not undo
-        the last one's edits in their own name)."""
+        """Nobody is signed in; the undo history and unsaved edits go too (the next user
+        must not undo or save the last one's edits in their own name)."""
         self.store.sign_out()
-        self.undo_stack.clear()
+        self._forget_edits()
         self.user_changed.emit()
         return self.announce(Changes())
 
@@ -98,8 +99,14 @@ class UserOperations:
             return _tr("Sign in first.") if self.store.has_users() else ""
         return "" if user.may(permission) else user.refusal(permission)
 
-    def _signed(self, user: User) -> Changes:
+    def _forget_edits(self) -> None:
+        """The undo history and any edit whose save failed belong to the user who made
+        them: never undone or saved later in another's name."""
         self.undo_stack.clear()
+        self._unsaved = []
+
+    def _signed(self, user: User) -> Changes:
+        self._forget_edits()
         self.user_changed.emit()
         self.show_message(_tr("Signed in as {0}.").format(user.label))
         return self.announce(Changes())

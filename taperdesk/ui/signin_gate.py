@@ -39,6 +39,15 @@ ACT_PERMISSIONS: dict[Act, Permission] = {
 """Which right each window action needs (the others only read or print: every role)."""
 PANEL_PERMISSIONS = {"plan_form": Permission.PLANS}
 """Window panels that only change records, disabled as a whole without the right."""
+BUTTON_PERMISSIONS = {
+    ("patients", "new_button"): Permission.PATIENTS,
+    ("patients", "archive_button"): Permission.PATIENTS,
+    ("symptoms", "add_button"): Permission.ASSESSMENTS,
+    ("checks", "ack_button"): Permission.PLAN_WARNINGS,
+    ("banner", "button"): Permission.RED_FLAGS,
+}
+"""Panel buttons that change records; their panels enable them as the patient or plan
+changes, so the role's say is applied again after each change."""
 
 
 class SignInGate(QObject):
@@ -53,6 +62,9 @@ class SignInGate(QObject):
         window.registry.connect(Act.SIGN_OUT, self.sign_out)
         session.user_changed.connect(self._on_user)
         session.changed.connect(lambda _c: self.idle.reload())  # the idle time may change
+        for signal in (session.changed, session.patient_changed, session.plan_changed,
+                       session.acknowledgements_changed, session.assessments_changed):
+            signal.connect(self._on_buttons)  # after the panels' own handlers
         self._on_user()
 
     def _on_user(self) -> None:
@@ -71,6 +83,15 @@ class SignInGate(QObject):
             why = s.why_not(permission)
             panel.setEnabled(not why)
             panel.setToolTip(why)
+        self._on_buttons()
+
+    def _on_buttons(self, *_args: object) -> None:
+        for (panel, attr), permission in BUTTON_PERMISSIONS.items():
+            button: QWidget | None = getattr(getattr(self.window, panel, None), attr, None)
+            why = self.session.why_not(permission)
+            if button is not None and why:
+                button.setEnabled(False)
+                button.setToolTip(why)
 
     def sign_out(self) -> bool:
         """Hide patient data, sign out, and ask for a sign-in; True when someone signed in

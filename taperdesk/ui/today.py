@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,7 +44,7 @@ from taperdesk.ui.session import Session
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 FIRST_LOAD_MS = 150
-"""Today is read this long after the window is built, so it never delays the first paint."""
+"""Today is read this long after its first paint, so it never delays the window's."""
 COALESCE_MS = 250
 """Several changes in a row (a drag released, an undo) re-read Today once."""
 BOLD = QFont()
@@ -149,7 +149,7 @@ class TodayPanel(QWidget):
         self._pending.timeout.connect(self.reload)
         session.changed.connect(self._on_changed)
         self.title.setText(self.tr("Today: reading the records…"))
-        QTimer.singleShot(FIRST_LOAD_MS, self, self._first_load)
+        self._painted = False
 
     # -- reading ----------------------------------------------------------------
 
@@ -169,8 +169,14 @@ class TodayPanel(QWidget):
 
     def on_visibility(self, visible: bool) -> None:
         """Its dock came to the front (or was shown again): catch up if it is stale."""
-        if visible and self.stale:
+        if visible and self.stale and self._painted:
             self._pending.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:  # the first paint is done: read Today a moment later
+            self._painted = True
+            QTimer.singleShot(FIRST_LOAD_MS, self, self._first_load)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -89,7 +89,7 @@ def test_handouts_for_the_week_in_one_pdf(db: Path, tmp_path: Path) -> None:
                  "--db", str(db)]) == 0
     text = flat(" ".join(page_texts(out.read_bytes())))
     assert "Ana Costa" in text and "Ben Adler" not in text
-    assert "Visit Mon 18 Jan 2027 at 10:30" in text  # her own next appointment
+    assert "Mon 18 January 2027 at 10:30 (visit)" in text  # her own next appointment
     assert main(["today", "--date", "2027-01-06", "--handouts", "-o",
                  str(tmp_path / "none.pdf"), "--db", str(db)]) == 2
 
@@ -100,3 +100,28 @@ def test_runs_as_a_command(db: Path, tmp_path: Path) -> None:
                         "--db", str(db)], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "Today, Mon 04 Jan 2027" in r.stdout
+
+
+def test_no_weeks_handout_for_a_plan_with_an_unacknowledged_severe_warning(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from taperdesk.model import check, compute
+
+    with Store.open(db) as s:
+        cy = s.add_patient("Cy Over", clinic_id="C3")
+        rec = s.create_plan(cy.id, Plan("clonazepam", US, 45000, "morning-night", START,
+                                        make_protocol("nardi")))  # over the maximum a day
+        severe = [w for w in check(compute(rec.plan, s.catalogue)) if w.severity == "severe"]
+    assert severe
+    out = tmp_path / "week.pdf"
+    assert main(["today", "--date", START.isoformat(), "--handouts", "-o", str(out),
+                 "--db", str(db)]) == 0
+    assert "no handout for Cy Over" in capsys.readouterr().err
+    text = flat(" ".join(page_texts(out.read_bytes())))
+    assert "Ana Costa" in text and "Cy Over" not in text
+    with Store.open(db) as s:
+        for w in severe:
+            s.acknowledge(rec.id, w.key, w.code, "specialist plan, letter of 3 May")
+    again = tmp_path / "again.pdf"
+    assert main(["today", "--date", START.isoformat(), "--handouts", "-o", str(again),
+                 "--db", str(db)]) == 0
+    assert "Cy Over" in flat(" ".join(page_texts(again.read_bytes())))

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from accounts import PASSWORD, TESTER, open_signed
 from PySide6.QtCore import QSettings, QTimer
 
 from taperdesk.app import main, open_last_patient
@@ -126,13 +127,15 @@ def test_the_message_offers_another_file(qapp, tmp_path: Path, capsys) -> None: 
     assert gc.isenabled()  # collection is off only while the window is built
 
 
-def test_collection_is_back_on_once_the_window_runs(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_collection_is_back_on_once_the_window_runs(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Start-up runs without the cyclic collector; once the event loop runs, start-up's
     garbage is collected, what it built is kept out of later collections, and collection
     is on again. A caller that had it off keeps it off."""
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "config"))
     db = tmp_path / "records.sqlite3"
+    open_signed(db).close()  # the tester signs in with --user (no sign-in dialog to wait on)
+    monkeypatch.setenv("TAPERDESK_PASSWORD", PASSWORD)
     seen: dict[str, object] = {}
     poll = QTimer()
 
@@ -148,13 +151,13 @@ def test_collection_is_back_on_once_the_window_runs(qapp, tmp_path: Path) -> Non
     poll.timeout.connect(look_then_quit)
     poll.start(50)
     try:
-        assert main(["--db", str(db), "--demo-if-empty"]) == 0
+        assert main(["--db", str(db), "--demo-if-empty", "--user", TESTER]) == 0
         assert seen["enabled"] is True and int(seen["frozen"]) > 1000  # type: ignore[call-overload]
     finally:
         gc.unfreeze()
     gc.disable()
     try:
-        assert main(["--db", str(db), "--bench-ready"]) == 0
+        assert main(["--db", str(db), "--bench-ready", "--user", TESTER]) == 0
         assert not gc.isenabled()
     finally:
         gc.enable()

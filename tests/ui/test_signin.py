@@ -90,6 +90,10 @@ def test_a_nurse_sees_the_plan_actions_disabled_with_the_reason(
     assert a[Act.ACKNOWLEDGE].toolTip() == "Nia (nurse) may not acknowledge plan warnings."
     for act in (Act.NEW_PATIENT, Act.ADD_ASSESSMENT, Act.PREVIEW, Act.SIGN_OUT):
         assert a[act].isEnabled(), act
+    ack = window.checks.ack_button
+    s.open_patient(s.patient.id)  # the panels enable their buttons again on a change...
+    assert not ack.isEnabled() and "may not acknowledge plan warnings" in ack.toolTip()
+    assert window.patients.new_button.isEnabled()  # ...and the role's say is kept
     assert window.sign_in_gate.who.text() == "Signed in: Nia (nurse)"
     revision = s.record.revision
     with qtbot.waitSignal(s.error) as said:  # a drag or a table edit is refused the same way
