@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from taperdesk.cli.signing import add_user_option, sign_in
 from taperdesk.store import StoreError
 from taperdesk.store.pg_copy import migrate_to_server
 from taperdesk.store.pg_schema import grant_statements
@@ -30,6 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     mg.add_argument("file", metavar="FILE", type=Path, help="the records file to copy")
     mg.add_argument("uri", metavar="URI", help="the server database (postgresql://…)")
+    add_user_option(mg)
     mg.set_defaults(run=run_migrate)
 
     gr = sub.add_parser(
@@ -48,6 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_migrate(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
 
+    _check_admin(args.file, args.user)
     try:
         copied, where = migrate_to_server(args.file, args.uri)
     except StoreError as exc:
@@ -59,6 +62,22 @@ def run_migrate(args: argparse.Namespace) -> int:
     print(f"Copied {total} rows in {len(copied)} tables from {args.file} to {where}; every "
           "table's rows and hash match the file.")
     return 0
+
+
+def _check_admin(file: Path, user: str | None) -> None:
+    """A file with accounts is copied only by one who may manage them (the admin): the
+    copy carries every account and record. A file with none yet is copied as before."""
+    from taperdesk.cli import UsageError
+    from taperdesk.store import Permission, Store
+
+    if not file.is_file():
+        return  # migrate_to_server says so, with nothing copied
+    try:
+        with Store.open(file, create=False, read_only=True) as source:
+            sign_in(source, user)
+            source.require(Permission.USERS)
+    except StoreError as exc:
+        raise UsageError(f"nothing copied: {exc}") from None
 
 
 def run_grants(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from accounts import PASSWORD, TESTER, sign_in
 from conftest import fresh_database, nardi_plan
 
 from taperdesk.cli import main as cli
@@ -66,6 +67,35 @@ def test_migrate_to_server_copies_and_verifies_then_backup_copies_back(
     assert got["patients"][0] == want["patients"][0] + 1
     with Store.open(back, create=False) as b:
         assert b.patient_count() == 3 and b.integrity_problems() == []
+
+
+def test_a_file_with_accounts_is_copied_only_by_its_admin(
+    pg_cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    src = tmp_path / "file.sqlite3"
+    with Store.open(src) as s:
+        sign_in(s)  # the tester: the file's first account, so its admin
+        _fill(s)
+        sign_in(s, "Nia Nurse", role="nurse", password="nurse-pw")
+    uri = fresh_database(pg_cluster, template="template0")
+    assert cli(["migrate-to-server", str(src), uri]) == 2  # no --user
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("TAPERDESK_PASSWORD", "nurse-pw")
+    assert cli(["migrate-to-server", str(src), uri, "--user", "Nia Nurse"]) == 2
+    assert "manage user accounts" in capsys.readouterr().err
+    monkeypatch.setenv("TAPERDESK_PASSWORD", "wrong")
+    assert cli(["migrate-to-server", str(src), uri, "--user", TESTER]) == 2
+    with psycopg.connect(uri) as c:  # nothing was copied by the refusals
+        assert c.execute("SELECT count(*) FROM pg_tables WHERE tablename = 'patients'"
+                         ).fetchone() in ((0,), None) or c.execute(
+            "SELECT count(*) FROM patients").fetchone() == (0,)
+    monkeypatch.setenv("TAPERDESK_PASSWORD", PASSWORD)
+    assert cli(["migrate-to-server", str(src), uri, "--user", TESTER]) == 0
+    capsys.readouterr()
+    with Store.open(uri) as s:
+        assert {u.name for u in s.users()} == {TESTER, "Nia Nurse"}
+        assert s.patient_count() == 2
 
 
 def test_a_failed_migration_leaves_the_server_empty(pg_cluster: Any, tmp_path: Path) -> None:
