@@ -16,8 +16,8 @@ from taperdesk.cli.plan_options import (
 )
 from taperdesk.cli.records_cmd import add_force, checked_output
 from taperdesk.model import check
-from taperdesk.paths import default_db_path
 from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
+from taperdesk.paths import default_db_path
 from taperdesk.report.context import (
     DEFAULT_EMERGENCY,
     WEEK_STARTS,

@@ -231,3 +231,9 @@ APPOINTMENTS_AND_AGENDA = (
         "CREATE INDEX plan_spans_by_stop ON plan_spans (stop_date)",
     )
 """Twin of schema.APPOINTMENTS_AND_AGENDA (the derived tables are the same SQL)."""
+
+
+PATIENT_LANGUAGE = (
+    "ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+)
+"""Twin of schema.PATIENT_LANGUAGE: the language of the patient's handouts."""

@@ -202,7 +202,15 @@ APPOINTMENTS_AND_AGENDA = Migration(
     postgres=pg_schema.APPOINTMENTS_AND_AGENDA,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA)
+PATIENT_LANGUAGE = Migration(
+    4,
+    "patients.language: the language of the patient's handouts (SPEC 'Interop and languages')",
+    ("ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",),
+    postgres=pg_schema.PATIENT_LANGUAGE,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA,
+                                     PATIENT_LANGUAGE)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
 
 
@@ -105,10 +107,12 @@ class _Form(QDialog):
 
 
 class PatientDialog(_Form):
-    """New patient or edit details: name, date of birth, clinic ID, opioid co-prescription."""
+    """New patient or edit details: name, date of birth, clinic ID, opioid co-prescription,
+    the language of the patient's handouts."""
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "", born: date | None = None,
-                 clinic_id: str = "", opioid: bool = False, title: str = "New patient") -> None:
+                 clinic_id: str = "", opioid: bool = False, title: str = "New patient",
+                 language: str = DEFAULT_LANGUAGE) -> None:
         super().__init__(title, parent)
         self.name = QLineEdit(name)
         self.name.setMaxLength(MAX_NAME)
@@ -120,10 +124,15 @@ class PatientDialog(_Form):
         self.clinic_id.setMaxLength(MAX_CLINIC_ID)
         self.opioid = QCheckBox("Also prescribed an opioid (FDA boxed warning)")
         self.opioid.setChecked(opioid)
+        self.language = QComboBox()
+        for code, own_name in LANGUAGES.items():
+            self.language.addItem(own_name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.form.addRow("Name", self.name)
         self.form.addRow("Date of birth", self.born)
         self.form.addRow("Clinic ID", self.clinic_id)
         self.form.addRow("", self.opioid)
+        self.form.addRow("Handout language", self.language)
         self.finish()
 
     def born_date(self) -> date | None:
@@ -150,6 +159,7 @@ class PatientDialog(_Form):
             "born": self.born_date(),
             "clinic_id": self.clinic_id.text().strip(),
             "opioid": self.opioid.isChecked(),
+            "language": str(self.language.currentData()),
         }
 
 

@@ -157,7 +157,7 @@ class FileActions:
             self.session.show_error("Choose a patient first.")
             return False
         d = PatientDialog(self.parent, name=p.name, born=p.born, clinic_id=p.clinic_id,
-                          opioid=p.opioid, title="Patient details")
+                          opioid=p.opioid, title="Patient details", language=p.language)
         while dialogs.run(d):
             changes = self.session.update_patient(f"Details of {p.name}", **d.values())
             if changes.ok:

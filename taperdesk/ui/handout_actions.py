@@ -74,6 +74,7 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         born=patient.born,
         clinic_id=patient.clinic_id,
         week_start=settings.week_start,
+        language=patient.language,
     )
 
 
