@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum, auto
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -42,37 +43,60 @@ class Act(Enum):
     SOURCES = auto()
 
 
+# The actions' texts are marked for Qt Linguist (pyside6-lupdate, context "Actions") and
+# translated when each action is made (``Actions``); tips stay English for now.
 SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
-    Act.NEW_PATIENT: ("&New patient…", "Ctrl+Shift+N", "Add a patient"),
-    Act.EDIT_PATIENT: ("Patient &details…", "Ctrl+D",
+    Act.NEW_PATIENT: (QT_TRANSLATE_NOOP("Actions", "&New patient…"),
+                      "Ctrl+Shift+N", "Add a patient"),
+    Act.EDIT_PATIENT: (QT_TRANSLATE_NOOP("Actions", "Patient &details…"), "Ctrl+D",
                        "Name, date of birth, clinic ID, opioid flag"),
-    Act.NEW_PLAN: ("New &plan", "Ctrl+N", "Create a plan for the patient"),
-    Act.ARCHIVE: ("&Archive patient", None, "Hide the patient from the list (kept on record)"),
-    Act.PREVIEW: ("Print pre&view…", "Ctrl+Shift+P", "Preview the patient handout"),
-    Act.PRINT: ("&Print handout…", QKeySequence.StandardKey.Print, "Print the patient handout"),
-    Act.SAVE_PDF: ("Save handout as P&DF…", "Ctrl+Shift+S", "Save the patient handout"),
-    Act.CLINICIAN_PDF: ("Clinician &summary…", None, "Preview the clinician summary"),
-    Act.PHARMACY_PDF: ("P&harmacy sheet…", None, "Preview the pharmacy sheet"),
-    Act.EXPORT: ("&Export plan file…", "Ctrl+E", "Write the plan to a .taper.json file"),
-    Act.EXPORT_CALENDAR: ("Export to &calendar…", None,
+    Act.NEW_PLAN: (QT_TRANSLATE_NOOP("Actions", "New &plan"),
+                   "Ctrl+N", "Create a plan for the patient"),
+    Act.ARCHIVE: (QT_TRANSLATE_NOOP("Actions", "&Archive patient"),
+                  None, "Hide the patient from the list (kept on record)"),
+    Act.PREVIEW: (QT_TRANSLATE_NOOP("Actions", "Print pre&view…"),
+                  "Ctrl+Shift+P", "Preview the patient handout"),
+    Act.PRINT: (QT_TRANSLATE_NOOP("Actions", "&Print handout…"),
+                QKeySequence.StandardKey.Print, "Print the patient handout"),
+    Act.SAVE_PDF: (QT_TRANSLATE_NOOP("Actions", "Save handout as P&DF…"),
+                   "Ctrl+Shift+S", "Save the patient handout"),
+    Act.CLINICIAN_PDF: (QT_TRANSLATE_NOOP("Actions", "Clinician &summary…"),
+                        None, "Preview the clinician summary"),
+    Act.PHARMACY_PDF: (QT_TRANSLATE_NOOP("Actions", "P&harmacy sheet…"),
+                       None, "Preview the pharmacy sheet"),
+    Act.EXPORT: (QT_TRANSLATE_NOOP("Actions", "&Export plan file…"),
+                 "Ctrl+E", "Write the plan to a .taper.json file"),
+    Act.EXPORT_CALENDAR: (QT_TRANSLATE_NOOP("Actions", "Export to &calendar…"), None,
                           "Write the plan's dose changes as a calendar file (.ics) for a phone"),
-    Act.EXPORT_FHIR: ("Export &FHIR…", None, "Write the plan as a FHIR R4 Bundle for an EHR"),
-    Act.IMPORT: ("&Import plan file…", "Ctrl+I", "Add a plan from a .taper.json file"),
-    Act.OPEN_RECORDS: ("&Open records file…", "Ctrl+O",
+    Act.EXPORT_FHIR: (QT_TRANSLATE_NOOP("Actions", "Export &FHIR…"),
+                      None, "Write the plan as a FHIR R4 Bundle for an EHR"),
+    Act.IMPORT: (QT_TRANSLATE_NOOP("Actions", "&Import plan file…"),
+                 "Ctrl+I", "Add a plan from a .taper.json file"),
+    Act.OPEN_RECORDS: (QT_TRANSLATE_NOOP("Actions", "&Open records file…"), "Ctrl+O",
                        "Use another records file (e.g. on a clinic share), now and from now on"),
-    Act.SETTINGS: ("Se&ttings…", "Ctrl+,", "Clinic name, phone, next appointment"),
-    Act.QUIT: ("&Quit", "Ctrl+Q", "Close TaperDesk (everything is saved)"),
-    Act.HOLD: ("Insert &hold…", "Ctrl+H", "Hold the dose of the selected step"),
-    Act.HOLD_1W: ("Insert 1-week hold", "Ctrl+1", "Hold the selected step's dose 7 days"),
-    Act.HOLD_2W: ("Insert 2-week hold", "Ctrl+2", "Hold the selected step's dose 14 days"),
-    Act.REMOVE_HOLD: ("&Remove hold", "Ctrl+Shift+H",
+    Act.SETTINGS: (QT_TRANSLATE_NOOP("Actions", "Se&ttings…"),
+                   "Ctrl+,", "Clinic name, phone, next appointment"),
+    Act.QUIT: (QT_TRANSLATE_NOOP("Actions", "&Quit"),
+               "Ctrl+Q", "Close TaperDesk (everything is saved)"),
+    Act.HOLD: (QT_TRANSLATE_NOOP("Actions", "Insert &hold…"),
+               "Ctrl+H", "Hold the dose of the selected step"),
+    Act.HOLD_1W: (QT_TRANSLATE_NOOP("Actions", "Insert 1-week hold"),
+                  "Ctrl+1", "Hold the selected step's dose 7 days"),
+    Act.HOLD_2W: (QT_TRANSLATE_NOOP("Actions", "Insert 2-week hold"),
+                  "Ctrl+2", "Hold the selected step's dose 14 days"),
+    Act.REMOVE_HOLD: (QT_TRANSLATE_NOOP("Actions", "&Remove hold"), "Ctrl+Shift+H",
                       "Remove the selected hold or back-step (Delete in the step table)"),
-    Act.BACK_STEP: ("&Back-step…", "Ctrl+B", "Return to the previous dose for a time"),
-    Act.ADD_ASSESSMENT: ("Add &assessment…", "Ctrl+Shift+A", "Record symptom scores"),
-    Act.ACKNOWLEDGE: ("Ac&knowledge warning…", "Ctrl+K", "Acknowledge the selected warning"),
-    Act.FIT: ("&Fit plan", "Ctrl+0", "Show the whole plan on the chart"),
-    Act.ABOUT: ("&About TaperDesk", None, ""),
-    Act.SOURCES: ("Clinical &sources", None, "The sources of every rule TaperDesk applies"),
+    Act.BACK_STEP: (QT_TRANSLATE_NOOP("Actions", "&Back-step…"),
+                    "Ctrl+B", "Return to the previous dose for a time"),
+    Act.ADD_ASSESSMENT: (QT_TRANSLATE_NOOP("Actions", "Add &assessment…"),
+                         "Ctrl+Shift+A", "Record symptom scores"),
+    Act.ACKNOWLEDGE: (QT_TRANSLATE_NOOP("Actions", "Ac&knowledge warning…"),
+                      "Ctrl+K", "Acknowledge the selected warning"),
+    Act.FIT: (QT_TRANSLATE_NOOP("Actions", "&Fit plan"),
+              "Ctrl+0", "Show the whole plan on the chart"),
+    Act.ABOUT: (QT_TRANSLATE_NOOP("Actions", "&About TaperDesk"), None, ""),
+    Act.SOURCES: (QT_TRANSLATE_NOOP("Actions", "Clinical &sources"),
+                  None, "The sources of every rule TaperDesk applies"),
 }
 
 
@@ -82,7 +106,7 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[Act, QAction] = {}
         for key, (text, shortcut, tip) in SPECS.items():
-            a = QAction(text, parent)
+            a = QAction(QCoreApplication.translate("Actions", text), parent)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
             a.setStatusTip(tip)

@@ -125,20 +125,20 @@ class MainWindow(QMainWindow):
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         for key in FILE_MENU:
             file.addSeparator() if key is None else file.addAction(a[key])
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([undo, redo])
         edit.addSeparator()
         for key in EDIT_MENU:
             edit.addSeparator() if key is None else edit.addAction(a[key])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addAction(a[Act.FIT])
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([a[Act.SOURCES], a[Act.ABOUT]])
         tools = self.addToolBar("Main")
         tools.setObjectName("toolbar-main")
