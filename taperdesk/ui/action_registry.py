@@ -45,7 +45,7 @@ class Act(Enum):
 
 # The actions' texts are marked for Qt Linguist (pyside6-lupdate, context "Actions") and
 # translated when each action is made (``Actions``); tips stay English for now.
-SPECS: dict[Act, tuple[str, str | QKeySequence.StandardKey | None, str]] = {
+SPECS: dict[Act, tuple[object, str | QKeySequence.StandardKey | None, str]] = {
     Act.NEW_PATIENT: (QT_TRANSLATE_NOOP("Actions", "&New patient…"),
                       "Ctrl+Shift+N", "Add a patient"),
     Act.EDIT_PATIENT: (QT_TRANSLATE_NOOP("Actions", "Patient &details…"), "Ctrl+D",
@@ -106,11 +106,11 @@ class Actions:
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[Act, QAction] = {}
         for key, (text, shortcut, tip) in SPECS.items():
-            a = QAction(QCoreApplication.translate("Actions", text), parent)
+            a = QAction(QCoreApplication.translate("Actions", str(text)), parent)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
             a.setStatusTip(tip)
-            a.setToolTip(tip or text.replace("&", ""))
+            a.setToolTip(tip or a.text().replace("&", ""))
             self._actions[key] = a
 
     def __getitem__(self, key: Act) -> QAction:
