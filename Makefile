@@ -33,7 +33,13 @@ QM := $(TS:.ts=.qm)
 %.qm: %.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-translations: $(QM)
+# After adding window text (self.tr / translate in taperdesk/ui): refresh the .ts sources
+# from the code, list the entries still to translate (exit 1 while any is), build the .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(sort $(wildcard taperdesk/ui/*.py)) -no-obsolete \
+		$(foreach ts,$(TS),-ts $(ts))
+	$(MAKE) --no-print-directory $(QM)
+	$(BIN)/python packaging/untranslated.py $(TS)
 
 run: $(STAMP) $(QM)
 	$(BIN)/python -m compileall -q taperdesk

@@ -15,6 +15,7 @@ from taperdesk.model.scales import scale as get_scale
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
+from taperdesk.ui.translation import translate
 
 HOLD_BRUSH = {StepKind.HOLD: "#1d4f9122", StepKind.BACK_STEP: "#8e24aa22"}
 HOLD_TEXT = {StepKind.HOLD: "#1d4f91", StepKind.BACK_STEP: "#6a1b9a"}
@@ -55,12 +56,21 @@ class HoldLayer:
             self._drawn[i] = key
             region.setRegion((ts(s.start), ts(s.next_start)))
             region.setBrush(pg.mkBrush(HOLD_BRUSH.get(s.kind, "#0000001a")))
-            name = "Hold" if s.kind == StepKind.HOLD else "Back-step"
-            label.setText(f"{name} {s.days} d", color=HOLD_TEXT.get(s.kind, "#333"))
+            name = (
+                translate("ChartLayers", "Hold")
+                if s.kind == StepKind.HOLD
+                else translate("ChartLayers", "Back-step")
+            )
+            label.setText(
+                translate("ChartLayers", "{0} {1} d").format(name, s.days),
+                color=HOLD_TEXT.get(s.kind, "#333"),
+            )
             label.setPos(ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
-            tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
-                   f"{s.start:%d %b %Y} to {s.end:%d %b %Y}\n{s.rationale}\nSource: {source}")
+            tip = translate(
+                "ChartLayers",
+                "{0}: {1} mg/day for {2} days, {3:%d %b %Y} to {4:%d %b %Y}\n{5}\nSource: {6}",
+            ).format(name, format_mg(s.daily_ug), s.days, s.start, s.end, s.rationale, source)
             region.setToolTip(tip)
             label.setToolTip(tip)
 
@@ -99,14 +109,14 @@ class ScoreLayer:
                 band.setVisible(False)
                 label.setVisible(False)
             self.scale_name = ""
-            self._axis.setLabel("Symptom total")
+            self._axis.setLabel(translate("ChartLayers", "Symptom total"))
             return
         latest = records[-1].assessment
         same = [r.assessment for r in records if r.assessment.scale_id == latest.scale_id]
         self.scores.setData([ts(a.on) for a in same], [a.total for a in same])
         sc = get_scale(latest.scale_id)
         self.scale_name = sc.name
-        self._axis.setLabel(f"{sc.name} total")
+        self._axis.setLabel(translate("ChartLayers", "{0} total").format(sc.name))
         while len(self.bands) < len(sc.bands):
             band = pg.LinearRegionItem(orientation="horizontal", movable=False,
                                        pen=pg.mkPen(None))
@@ -124,7 +134,9 @@ class ScoreLayer:
             b = sc.bands[i]
             band.setRegion((b.min, b.max + 1))
             band.setBrush(pg.mkBrush(BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)]))
-            tip = f"{sc.name} {b.label}: {b.min}–{b.max}. Bands: {sc.bands_source}"
+            tip = translate("ChartLayers", "{0} {1}: {2}–{3}. Bands: {4}").format(
+                sc.name, b.label, b.min, b.max, sc.bands_source
+            )
             band.setToolTip(tip)
             label.setText(b.label, color=BAND_TEXT[min(i, len(BAND_TEXT) - 1)])
             label.setPos(right_edge, (b.min + b.max + 1) / 2)

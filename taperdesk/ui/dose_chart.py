@@ -33,7 +33,9 @@ from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import SCORE_COLOUR, HoldLayer, ScoreLayer
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
+from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import translate
 
 __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 
@@ -79,7 +81,7 @@ class DoseChart(QWidget):
         self.plot.setBackground("w")
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
-        item.setLabel("left", "Daily dose (mg)")
+        item.setLabel("left", translate("DoseChart", "Daily dose (mg)"))
         item.showAxis("right")
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
@@ -88,12 +90,12 @@ class DoseChart(QWidget):
             # pixmap is blitted (the text is what costs a frame on a plain PC).
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curve = pg.PlotDataItem(stepMode="right", pen=pg.mkPen(DOSE_COLOUR, width=3),
-                                     name="Daily dose")
+                                     name=translate("DoseChart", "Daily dose"))
         self.highlight = pg.PlotDataItem(stepMode="right", pen=pg.mkPen("#e0a000", width=7))
         # The dose before the plan, dashed, so the first cut is seen for what it is.
         self.before = pg.PlotDataItem(pen=pg.mkPen(DOSE_COLOUR, width=2,
                                                    style=Qt.PenStyle.DashLine),
-                                      name="Dose before the plan")
+                                      name=translate("DoseChart", "Dose before the plan"))
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
@@ -121,10 +123,14 @@ class DoseChart(QWidget):
         self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         layout.addWidget(self.key)
-        self.plot.setAccessibleName("Dose chart")
-        self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
-                             "change its length. Right-click a date for holds. Wheel: zoom "
-                             "the dates.")
+        self.plot.setAccessibleName(translate("DoseChart", "Dose chart"))
+        self.plot.setToolTip(
+            translate(
+                "DoseChart",
+                "Drag a step's level to change its dose, or its right end to change its length. "
+                "Right-click a date for holds. Wheel: zoom the dates.",
+            )
+        )
         self._drag_state: tuple[str, int, Plan] | None = None
         self._shown: Plan | None = None
         self._drag_error = ""
@@ -183,12 +189,21 @@ class DoseChart(QWidget):
         """The plan in one sentence, for a screen reader (the chart's description)."""
         sched = self._session.schedule
         if sched is None or not sched.steps:
-            return "No plan is open."
+            return translate("DoseChart", "No plan is open.")
         holds = sum(1 for s in sched.steps if s.kind != "taper")
-        return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
-                f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
-                f"{sched.steps[0].start:%d %b %Y}, last dose on "
-                f"{sched.steps[-1].end:%d %b %Y}, stop {sched.stop_date:%d %b %Y}.")
+        return translate(
+            "DoseChart",
+            "{0}: from {1} mg/day, {2} steps ({3} holds or back-steps) from {4:%d %b %Y}, last "
+            "dose on {5:%d %b %Y}, stop {6:%d %b %Y}.",
+        ).format(
+            sched.drug.name,
+            format_mg(sched.start_ug),
+            len(sched.steps),
+            holds,
+            sched.steps[0].start,
+            sched.steps[-1].end,
+            sched.stop_date,
+        )
 
     def _on_patient_changed(self) -> None:
         self.fit()  # another patient: forget the last one's zoom
@@ -196,13 +211,20 @@ class DoseChart(QWidget):
     def _on_assessments_changed(self) -> None:
         self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
         name = self.score_layer.scale_name
-        scores = (f'&nbsp;&nbsp;<span style="color:{SCORE_COLOUR}">●┄●</span> {name} total '
-                  "(right axis, shaded by band)" if name else "")
+        scores = (f'&nbsp;&nbsp;<span style="color:{SCORE_COLOUR}">●┄●</span> '
+                  + translate("DoseChart", "{0} total (right axis, shaded by band)").format(name)
+                  if name else "")
+        words = (
+            translate("DoseChart", "daily dose"),
+            translate("DoseChart", "dose before the plan"),
+            translate("DoseChart", "hold"),
+            translate("DoseChart", "today"),
+        )
         self.key.setText(
-            f'<span style="color:{DOSE_COLOUR}"><b>━━</b></span> daily dose&nbsp;&nbsp;'
-            f'<span style="color:{DOSE_COLOUR}">╍╍</span> dose before the plan&nbsp;&nbsp;'
-            f'<span style="color:{HOLD_KEY}">██</span> hold{scores}&nbsp;&nbsp;'
-            f'<span style="color:{TODAY_COLOUR}">┆</span> today')
+            f'<span style="color:{DOSE_COLOUR}"><b>━━</b></span> {words[0]}&nbsp;&nbsp;'
+            f'<span style="color:{DOSE_COLOUR}">╍╍</span> {words[1]}&nbsp;&nbsp;'
+            f'<span style="color:{HOLD_KEY}">██</span> {words[2]}{scores}&nbsp;&nbsp;'
+            f'<span style="color:{TODAY_COLOUR}">┆</span> {words[3]}')
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         sched = self._session.schedule
@@ -290,14 +312,16 @@ class DoseChart(QWidget):
                 ug = snap_dose(base, max(0, int(round(pos.y() * 1000))),
                                catalogue=session.catalogue)
                 after = set_step_dose(base, row, ug, catalogue=session.catalogue)
-                text = f"Drag step {row + 1} to {format_mg(ug)} mg/day"
-                label = f"{format_mg(ug)} mg/day"
+                text = translate("DoseChart", "Drag step {0} to {1} mg/day").format(
+                    row + 1, format_mg(ug)
+                )
+                label = translate("DoseChart", "{0} mg/day").format(format_mg(ug))
             else:
                 start = session.schedule.steps[row].start if session.schedule else base.start
                 days = max(1, round((pos.x() - ts(start)) / DAY))
                 after = set_step_days(base, row, days, catalogue=session.catalogue)
-                text = f"Drag step {row + 1} to {days} days"
-                label = f"{days} days"
+                text = translate("DoseChart", "Drag step {0} to {1} days").format(row + 1, days)
+                label = translate("DoseChart", "{0} days").format(days)
         except PlanError as exc:
             after, text, label = base, "", str(exc)
             if str(exc) != self._drag_error:  # say it once, not at every move
@@ -328,27 +352,49 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         step = sched.step_at(day) if sched else None
         if step is None:
-            action = menu.addAction(f"{day:%d %b %Y} is outside the plan")
+            action = menu.addAction(
+                translate("DoseChart", "{0:%d %b %Y} is outside the plan").format(day)
+            )
             action.setEnabled(False)
         else:
-            for days, label in ((7, "1 week"), (14, "2 weeks")):
-                a = menu.addAction(f"Insert a {label} hold from {day:%a %d %b}")
+            for days, label in (
+                (7, translate("DoseChart", "1 week")),
+                (14, translate("DoseChart", "2 weeks")),
+            ):
+                a = menu.addAction(
+                    translate("DoseChart", "Insert a {0} hold from {1:%a %d %b}").format(label, day)
+                )
                 a.triggered.connect(lambda _=False, d=days: self.insert_hold(day, d))
-            menu.addAction("Insert a hold…").triggered.connect(
+            menu.addAction(translate("DoseChart", "Insert a hold…")).triggered.connect(
                 lambda: self.insert_hold_dialog(day))
             if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
-                menu.addAction(f"Remove this {step.kind}").triggered.connect(
-                    lambda: self._session.apply(f"Remove the {step.kind} at step {step.row + 1}",
-                                                remove_hold, step.row))
-            menu.addAction("Back-step to the previous dose…").triggered.connect(
-                lambda: self.back_step_dialog(day))
+                menu.addAction(
+                    translate("DoseChart", "Remove this {0}").format(kind_label(step.kind))
+                ).triggered.connect(
+                    lambda: self._session.apply(
+                        translate("DoseChart", "Remove the {0} at step {1}").format(
+                            step.kind, step.row + 1
+                        ),
+                        remove_hold,
+                        step.row,
+                    )
+                )
+            menu.addAction(
+                translate("DoseChart", "Back-step to the previous dose…")
+            ).triggered.connect(lambda: self.back_step_dialog(day))
         menu.addSeparator()
-        menu.addAction("Show the whole plan").triggered.connect(self.fit)
+        menu.addAction(translate("DoseChart", "Show the whole plan")).triggered.connect(self.fit)
         return menu
 
     def insert_hold(self, day: date, days: int, stretch: int = 100, reason: str = "") -> bool:
-        return self._session.apply(f"Insert a {days}-day hold on {day:%d %b %Y}", insert_hold,
-                                   day, days, stretch_percent=stretch, reason=reason)
+        return self._session.apply(
+            translate("DoseChart", "Insert a {0}-day hold on {1:%d %b %Y}").format(days, day),
+            insert_hold,
+            day,
+            days,
+            stretch_percent=stretch,
+            reason=reason,
+        )
 
     def hold_dialog(self, day: date) -> HoldDialog:
         return HoldDialog(day, self, check=lambda v: self._session.refusal(
@@ -366,4 +412,10 @@ class DoseChart(QWidget):
         if not dialogs.run(dialog):
             return False
         on, days, reason = dialog.values()
-        return self._session.apply(f"Back-step on {on:%d %b %Y}", back_step, on, days, reason)
+        return self._session.apply(
+            translate("DoseChart", "Back-step on {0:%d %b %Y}").format(on),
+            back_step,
+            on,
+            days,
+            reason,
+        )

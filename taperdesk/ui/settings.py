@@ -23,25 +23,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.model.languages import LANGUAGES
 from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
 from taperdesk.ui.dialogs import _Form
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 GEOMETRY, STATE = "geometry", "state"
 LAST_PATIENT = "last_patient"
 RECORDS_FILE = "records_file"
 CLINIC_FIELDS = (
-    ("clinic_name", "Clinic name", "Printed at the top of every handout"),
-    ("clinic_phone", "Clinic phone", "Printed in the handout's get-help box"),
-    ("next_appointment", "Next appointment",
-     "Printed on the handout as written (e.g. 2026-12-14 or 'in two weeks'); "
-     "leave empty to print a blank line to fill in by hand"),
+    (
+        "clinic_name",
+        QT_TRANSLATE_NOOP("Settings", "Clinic name"),
+        QT_TRANSLATE_NOOP("Settings", "Printed at the top of every handout"),
+    ),
+    (
+        "clinic_phone",
+        QT_TRANSLATE_NOOP("Settings", "Clinic phone"),
+        QT_TRANSLATE_NOOP("Settings", "Printed in the handout's get-help box"),
+    ),
+    (
+        "next_appointment",
+        QT_TRANSLATE_NOOP("Settings", "Next appointment"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Printed on the handout as written (e.g. 2026-12-14 or 'in two weeks'); leave empty "
+            "to print a blank line to fill in by hand",
+        ),
+    ),
 )
 PRINT_CHOICES = (
-    ("paper", "Paper", (("a4", "A4"), ("letter", "US Letter")),
-     "The paper handouts are printed on"),
-    ("week_start", "Week starts on", (("monday", "Monday"), ("sunday", "Sunday")),
-     "The first column of the handout's calendar"),
+    (
+        "paper",
+        QT_TRANSLATE_NOOP("Settings", "Paper"),
+        (("a4", "A4"), ("letter", QT_TRANSLATE_NOOP("Settings", "US Letter"))),
+        QT_TRANSLATE_NOOP("Settings", "The paper handouts are printed on"),
+    ),
+    (
+        "week_start",
+        QT_TRANSLATE_NOOP("Settings", "Week starts on"),
+        (
+            ("monday", QT_TRANSLATE_NOOP("Settings", "Monday")),
+            ("sunday", QT_TRANSLATE_NOOP("Settings", "Sunday")),
+        ),
+        QT_TRANSLATE_NOOP("Settings", "The first column of the handout's calendar"),
+    ),
 )
 """Clinic settings chosen from a list (key, label, (value, text) choices, tip); with
 CLINIC_FIELDS and the emergency number they are report.context.SETTING_KEYS."""
@@ -90,46 +117,65 @@ def remember_patient(settings: QSettings, records: Path, patient_id: int) -> Non
 
 class SettingsDialog(_Form):
     """Clinic name, phone, next-appointment default, emergency number, paper and the week's
-    first day (kept in the records file) and which records file this PC opens (kept in
-    QSettings)."""
+    first day (kept in the records file); which records file this PC opens and the
+    window's language (kept in QSettings)."""
 
     def __init__(self, store: Store, records_file: Path,
-                 open_file: Callable[[], Store | None], parent: QWidget | None = None) -> None:
-        super().__init__("Settings", parent)
+                 open_file: Callable[[], Store | None], parent: QWidget | None = None,
+                 window_language: str = "") -> None:
+        super().__init__(translate("Settings", "Settings"), parent)
         self.fields: dict[str, QLineEdit] = {}
         for key, label, tip in CLINIC_FIELDS:
             edit = QLineEdit()
-            edit.setToolTip(tip)
+            edit.setToolTip(translate("Settings", tip))
             edit.setMaxLength(MAX_SETTING)
             self.fields[key] = edit
-            self.form.addRow(label, edit)
+            self.form.addRow(translate("Settings", label), edit)
         self.emergency = QComboBox()
         self.emergency.setEditable(True)
         for number, where in EMERGENCY_NUMBERS:
             self.emergency.addItem(f"{number} ({where})", number)
         self.emergency.setToolTip(
-            f"Printed in the get-help box on page 1. TaperDesk default: {DEFAULT_EMERGENCY} "
-            "(US); choose your country's number or type it")
-        self.form.addRow("Emergency number", self.emergency)
+            translate(
+                "Settings",
+                "Printed in the get-help box on page 1. TaperDesk default: {0} (US); choose your "
+                "country's number or type it",
+            ).format(DEFAULT_EMERGENCY)
+        )
+        self.form.addRow(translate("Settings", "Emergency number"), self.emergency)
         self.choices: dict[str, QComboBox] = {}
         for key, label, options, tip in PRINT_CHOICES:
             box = QComboBox()
             for value, text in options:
-                box.addItem(text, value)
-            box.setToolTip(tip)
+                box.addItem(translate("Settings", text), value)
+            box.setToolTip(translate("Settings", tip))
             self.choices[key] = box
-            self.form.addRow(label, box)
-        note = QLabel("Kept in the records file, so every PC using it prints the same details.")
+            self.form.addRow(translate("Settings", label), box)
+        note = QLabel(
+            translate(
+                "Settings",
+                "Kept in the records file, so every PC using it prints the same details.",
+            )
+        )
         note.setStyleSheet("color: #555")
         note.setWordWrap(True)
         self.form.addRow(note)
         self.records = QLineEdit(str(records_file))
         self.records.setReadOnly(True)
         self.records.setMinimumWidth(380)
-        self.choose = QPushButton("Open another records file…")
+        self.choose = QPushButton(translate("Settings", "Open another records file…"))
         self.choose.clicked.connect(lambda: self._opened(open_file()))
-        self.form.addRow("Records file", self.records)
+        self.form.addRow(translate("Settings", "Records file"), self.records)
         self.form.addRow("", self.choose)
+        self.language = QComboBox()
+        self.language.addItem(translate("Settings", "As the system"), "")
+        for code, own_name in LANGUAGES.items():
+            self.language.addItem(own_name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(window_language)))
+        self.language.setToolTip(translate(
+            "Settings", "The language of this PC's window, from the next start (handouts "
+            "follow each patient's language)"))
+        self.form.addRow(translate("Settings", "Window language"), self.language)
         self._show(store)
         self.finish()
 
@@ -166,11 +212,18 @@ class SettingsDialog(_Form):
     def problem(self) -> str:
         for key, label, _tip in CLINIC_FIELDS:
             if any(ch in self.fields[key].text() for ch in "\n\r\t"):
-                return f"{label}: one line of text, please."
+                return translate("Settings", "{0}: one line of text, please.").format(
+                    translate("Settings", label))
         number = self.emergency_number()
         if not number or len(number) > 20 or any(ch in number for ch in "\n\r\t"):
-            return "Emergency number: the number to call, e.g. 911, 999 or 112."
+            return translate(
+                "Settings", "Emergency number: the number to call, e.g. 911, 999 or 112."
+            )
         return ""
+
+    def window_language(self) -> str:
+        """The chosen window language code; '' to follow the system."""
+        return str(self.language.currentData() or "")
 
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.fields.items()}
