@@ -168,3 +168,28 @@ def test_english_needs_no_translator(qapp, tmp_path: Path) -> None:  # type: ign
     assert window_language(settings) == "en" and install_translator(qapp, "en") is None
     remove_translator(qapp, None)
     assert ui_date(date(2027, 1, 4), "%a %d %b %Y") == "Mon 04 Jan 2027"
+
+
+def test_the_settings_dialog_chooses_the_window_language(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """File ▸ Settings ▸ Window language: kept in this PC's QSettings (not the records
+    file), then the window's language from the next start; "As the system" clears it."""
+    from standalone import answer_dialogs
+
+    from taperdesk.ui.action_registry import Act
+
+    def choose(code: str):  # type: ignore[no-untyped-def]
+        def fill(d) -> bool:  # type: ignore[no-untyped-def]
+            assert [d.language.itemData(i) for i in range(d.language.count())] == ["", "en", "es"]
+            d.language.setCurrentIndex(d.language.findData(code))
+            d.accept()
+            return bool(d.result())
+        return fill
+
+    answer_dialogs(monkeypatch, choose("es"))
+    window.registry[Act.SETTINGS].trigger()
+    assert window.settings.value(LANGUAGE) == "es" and window_language(window.settings) == "es"
+    assert window.session.store.setting(LANGUAGE) == ""  # not a clinic-wide setting
+    answer_dialogs(monkeypatch, choose(""))
+    window.registry[Act.SETTINGS].trigger()
+    assert window.settings.value(LANGUAGE) == ""
+    assert window_language(window.settings) in ("en", "es")  # the system's, else English
