@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 
 # The window's translations: Qt Linguist sources (.ts, committed) built to .qm (not
 # committed, .gitignore) before the window runs, is tested or bundled.
-TS := $(wildcard taperdesk/resources/translations/*.ts)
+TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 %.qm: %.ts $(STAMP)
