@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-py312
 
-.PHONY: run test lint bench load bundle clean postgresql
+.PHONY: run test lint bench load bundle clean postgresql translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null || { \
@@ -25,7 +25,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
-run: $(STAMP)
+# The window's translations: Qt Linguist sources (.ts, committed) built to .qm (not
+# committed, .gitignore) before the window runs, is tested or bundled.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+%.qm: %.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After adding window text (self.tr / translate in taperdesk/ui): refresh the .ts sources
+# from the code, list the entries still to translate (exit 1 while any is), build the .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(sort $(wildcard taperdesk/ui/*.py)) -no-obsolete \
+		$(foreach ts,$(TS),-ts $(ts))
+	$(MAKE) --no-print-directory $(QM)
+	$(BIN)/python packaging/untranslated.py $(TS)
+
+run: $(STAMP) $(QM)
 	$(BIN)/python -m compileall -q taperdesk
 	$(BIN)/taperdesk-gui --demo-if-empty
 
@@ -43,7 +59,7 @@ postgresql:
 				"postgresql) and run make test again." >&2; exit 1; \
 		fi; }
 
-test: $(STAMP) postgresql
+test: $(STAMP) postgresql $(QM)
 	$(BIN)/ruff check taperdesk tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -66,7 +82,7 @@ load: $(STAMP)
 	TAPERDESK_LOAD_SECONDS=60 $(BIN)/python -m pytest -q tests/store/test_store_load.py
 
 # One-folder bundle in dist/TaperDesk (see packaging/README.md for Windows and macOS).
-bundle: $(STAMP)
+bundle: $(STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
 		packaging/taperdesk.spec
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 HERE = Path(__file__).resolve().parent
+ICONS = HERE.parent / "resources" / "icons"
 SIZE = 512
 TILE = (0, 105, 120, 255)
 CURVE = (255, 255, 255, 255)
@@ -41,9 +42,9 @@ def draw(size: int = SIZE) -> Image.Image:
 
 def main() -> None:
     img = draw()
-    img.resize((256, 256), Image.Resampling.LANCZOS).save(HERE / "taperdesk.png")
-    img.save(HERE / "taperdesk.ico", sizes=ICO_SIZES)
-    print(f"wrote {HERE / 'taperdesk.png'} and {HERE / 'taperdesk.ico'}")
+    img.resize((256, 256), Image.Resampling.LANCZOS).save(ICONS / "taperdesk.png")
+    img.save(ICONS / "taperdesk.ico", sizes=ICO_SIZES)
+    print(f"wrote {ICONS / 'taperdesk.png'} and {ICONS / 'taperdesk.ico'}")
 
 
 if __name__ == "__main__":

@@ -162,6 +162,9 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("TaperDesk")
     app.setApplicationName("TaperDesk")
+    from taperdesk.ui.translation import install_translator, window_language
+
+    install_translator(app, window_language(QSettings()))  # before any window text is made
     phases.append(("app", time.perf_counter()))
     chosen = QSettings().value(RECORDS_FILE)
     from taperdesk.paths import records_location

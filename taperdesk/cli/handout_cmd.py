@@ -17,6 +17,7 @@ from taperdesk.cli.plan_options import (
 from taperdesk.cli.records_cmd import add_force, checked_output
 from taperdesk.cli.signing import add_user_option, sign_in
 from taperdesk.model import check
+from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.paths import default_db_path
 from taperdesk.report.context import (
     DEFAULT_EMERGENCY,
@@ -54,6 +55,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--paper", choices=["a4", "letter"], default=None,
                    help="paper size (default: the clinic setting with --db, else a4)")
     g.add_argument("--large-print", action="store_true", help="larger type for the patient")
+    g.add_argument("--language", default=None, metavar="CODE",
+                   help=f"the patient handout's language: {', '.join(LANGUAGES)} (default: the "
+                        "plan file's patient.language, else en); the clinician summary and "
+                        "the pharmacy sheet are in English")
     g.add_argument("--patient-name", default=None, metavar="NAME",
                    help="name printed on the handout (default: from the plan file)")
     g.add_argument("--born", default=None, metavar="YYYY-MM-DD",
@@ -106,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
     from taperdesk.cli import UsageError
     from taperdesk.report import KINDS, ClinicInfo, HandoutInput, ReportError, pharmacy_sheet
 
+    if args.language is not None and args.language not in LANGUAGES:
+        raise UsageError(f"--language {args.language!r} is not a language TaperDesk ships "
+                         f"(known: {', '.join(LANGUAGES)})")
     schedule, catalogue, opioid = schedule_from_args(args)
     try:  # printed on the handout: cleaned and checked as the records' texts are
         for option in ("patient_name", "clinic_name", "clinic_phone", "next_appointment",
@@ -115,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
                                                  "--" + option.replace("_", "-"), MAX_NOTE))
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    language = args.language
     warnings = check(schedule, opioid=opioid)
     acknowledgements = severe_acknowledgements(args, warnings)
     name, born, clinic_id = args.patient_name, None, args.clinic_id
@@ -124,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
         doc = read_plan_file(args.from_file, catalogue)
         name = doc.patient_name if name is None else name
         born, clinic_id = doc.born, doc.clinic_id if clinic_id is None else clinic_id
+        language = doc.language if language is None else language
     if args.born is not None:
         try:
             born = date.fromisoformat(args.born)
@@ -147,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
         born=born,
         clinic_id=clinic_id or "",
         week_start=args.week_start or st.week_start,
+        language=language or DEFAULT_LANGUAGE,
     )
     try:
         if args.kind == "pharmacy":

@@ -22,6 +22,7 @@ from taperdesk.model.instructions import MONTHS as MONTHS
 from taperdesk.model.instructions import WEEKDAYS as WEEKDAYS
 from taperdesk.model.instructions import long_date as long_date
 from taperdesk.report.context import PAPERS, WEEK_STARTS, HandoutInput
+from taperdesk.report.lang import Lang, lang, text_file
 from taperdesk.resources import read_json, resource
 
 FONT = "DejaVuSans"
@@ -93,9 +94,10 @@ def page_size(paper: str) -> tuple[float, float]:
     return float(w), float(h)
 
 
-def texts(name: str, drug: str) -> dict[str, Any]:
-    """The editable handout texts of resources/handout/<name>.json, with {drug} filled in."""
-    data = read_json(f"handout/{name}.json")
+def texts(name: str, drug: str, language: str = "en") -> dict[str, Any]:
+    """The editable handout texts of resources/handout/<name>.json (English) or
+    resources/handout/<language>/<name>.json, with {drug} filled in."""
+    data = read_json(text_file(name, language))
 
     def fill(v: Any) -> Any:
         if isinstance(v, str):
@@ -130,25 +132,30 @@ def grid_table(rows: Sequence[Sequence[Any]], widths: Sequence[float | None], s:
     return t
 
 
-def identity(inp: HandoutInput) -> str:
+def identity(inp: HandoutInput, words: Lang | None = None) -> str:
     """The patient's name and a second identifier (date of birth and/or clinic ID), for the
     header of every page; blanks to fill in by hand where the record has none."""
-    name = inp.patient_name.strip() or "Name: ______________"
+    w = words or lang()
+    t = w.t["identity"]
+    name = inp.patient_name.strip() or t["name_blank"]
     ids = []
     if inp.born is not None:
-        ids.append(f"born {inp.born.day} {MONTHS[inp.born.month - 1]} {inp.born.year}")
+        ids.append(t["born"].format(date=w.date(inp.born, "born")))
     if inp.clinic_id.strip():
-        ids.append(f"clinic ID {inp.clinic_id.strip()}")
-    return " · ".join([name, *(ids or ["date of birth: ____________"])])
+        ids.append(t["clinic_id"].format(id=inp.clinic_id.strip()))
+    return " · ".join([name, *(ids or [t["born_blank"]])])
 
 
-def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
+def build(inp: HandoutInput, story: list[Flowable], title: str,
+          words: Lang | None = None) -> bytes:
     """Lay out ``story`` on the chosen paper with the patient's identifiers at the top and a
-    footer on every page; PDF bytes. The title metadata names the document, never the
-    patient (it shows in print queues and file browsers)."""
+    footer on every page, in ``words``' language (English by default); PDF bytes. The title
+    metadata names the document, never the patient (it shows in print queues and file
+    browsers)."""
     size = page_size(inp.paper)
     buf = io.BytesIO()
-    who = identity(inp)
+    w = words or lang()
+    who = identity(inp, w)
     clinic = inp.clinic.name
 
     def frame(canvas: Any, doc: Any) -> None:
@@ -163,7 +170,8 @@ def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
         left = f"{title} — {who}" + (f" — {clinic}" if clinic else "")
         canvas.drawString(15 * mm, 9 * mm, left)
         canvas.drawRightString(size[0] - 15 * mm, 9 * mm,
-                               f"Page {doc.page} · TaperDesk {__version__}")
+                               w.t["page"].format(page=doc.page)
+                               + f" · TaperDesk {__version__}")
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
@@ -175,12 +183,13 @@ def build(inp: HandoutInput, story: list[Flowable], title: str) -> bytes:
     return buf.getvalue()
 
 
-def weekdays(week_start: str) -> tuple[str, ...]:
+def weekdays(week_start: str, words: Lang | None = None) -> tuple[str, ...]:
     """The calendar's column headings from the week's first day ("monday" or "sunday")."""
     if week_start not in WEEK_STARTS:
         raise ReportError(f"the week's first day must be one of {', '.join(WEEK_STARTS)}, "
                           f"not {week_start!r}")
-    return WEEKDAYS if week_start == "monday" else WEEKDAYS[6:] + WEEKDAYS[:6]
+    names = (words or lang()).weekdays()
+    return names if week_start == "monday" else names[6:] + names[:6]
 
 
 def has_quarters(schedule: Any) -> bool:

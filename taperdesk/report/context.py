@@ -7,7 +7,7 @@ line and the PDF all say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -79,6 +79,9 @@ class HandoutInput:
     """The second identifier beside the name (date of birth and/or the clinic's ID)."""
     week_start: str = "monday"
     """The calendar's first column: "monday" or "sunday"."""
+    language: str = "en"
+    """The patient handout's language (a code of ``report.lang.LANGUAGES``); the clinician
+    summary and the pharmacy sheet are in English."""
 
 
 @dataclass(frozen=True)
@@ -110,15 +113,20 @@ def handout_settings(get: Callable[[str, str], str]) -> HandoutSettings:
                            week if week in WEEK_STARTS else "monday")
 
 
-def notices(inp: HandoutInput) -> list[str]:
+NOTICES = {"notice_phone": "The clinic's phone number is missing: write it in the box on "
+                           "page 1 before giving this handout.",
+           "notice_next": "The next appointment ({next}) is before the plan starts ({start}): "
+                          "check the date."}
+"""The notices' English words (the patient handout takes them from its language's texts)."""
+
+
+def notices(inp: HandoutInput, words: Mapping[str, str] = NOTICES) -> list[str]:
     """What is missing or wrong in the details printed on the patient handout, in words
     (printed on the handout, said on stderr by the CLI, asked about by the window)."""
     out = []
     if not inp.clinic.phone.strip():
-        out.append("The clinic's phone number is missing: write it in the box on page 1 "
-                   "before giving this handout.")
+        out.append(words["notice_phone"])
     nxt, start = inp.clinic.next_date, inp.schedule.plan.start
     if nxt is not None and nxt < start:
-        out.append(f"The next appointment ({nxt.isoformat()}) is before the plan starts "
-                   f"({start.isoformat()}): check the date.")
+        out.append(words["notice_next"].format(next=nxt.isoformat(), start=start.isoformat()))
     return out

@@ -20,10 +20,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.doses import Unit
-from taperdesk.model.units import format_count, format_mg
+from taperdesk.model.plan import TIME_LABELS
 from taperdesk.report.common import BOLD, FONT
+from taperdesk.report.lang import Lang, lang
 
-TIME_SHORT = {"morning": "AM", "midday": "Mid", "night": "Bed"}
 PAD = 3.0
 """Points of white space at each edge of a day cell."""
 MIN_SCALE = 0.7
@@ -133,16 +133,6 @@ class Layout:
         return sum(len(r.lines) * self.line_h + 2.5 * self.f for r in self.rows)
 
 
-def chip_texts(u: Unit, named: bool = False) -> tuple[str, str]:
-    """(text over, text under) a product's part of a dose; ``named``: two drugs share the
-    day, so the words under name the drug ('1×10 mg diazepam')."""
-    p = u.product
-    drug = f" {p.drug}" if named else ""
-    if p.is_liquid:
-        return f"{u.ml} mL", f"{format_mg(p.ug_per_ml * 5)} mg/5 mL{drug}"
-    return "", f"{format_count(u.count)}×{format_mg(p.strength_ug)} mg{drug}"
-
-
 def two_drugs(doses: tuple[TimedDose, ...]) -> bool:
     """A cross-over day that has doses of two drugs (each chip then names its drug)."""
     return len({d.drug for d in doses}) > 1
@@ -156,10 +146,15 @@ def pictures(u: Unit) -> int:
 class DaySizer:
     """Lays out day cells ``width`` points wide in one kind of print."""
 
-    def __init__(self, width: float, kind: Sizes, stop_label: str) -> None:
+    def __init__(self, width: float, kind: Sizes, stop_label: str, words: Lang | None = None
+                 ) -> None:
         self.width = width
         self.kind = kind
         self.stop_label = stop_label
+        self.words = words or lang()
+        """The language of the day cells: times of day, dates, numbers."""
+        self.time_short = {t: self.words.time(t, short=True) for t in TIME_LABELS}
+        self.chip_texts = self.words.chip
         self.inner = width - 2 * PAD
         self._dose_lines: dict[int | str | None, list[str]] = {}
         self._caps: dict[tuple[TimedDose, ...], float] = {}
@@ -173,7 +168,7 @@ class DaySizer:
         lines = self._dose_lines.get(key)
         if lines is None:
             text = self.stop_label if info.stop else info.total or (
-                f"{format_mg(info.daily_ug)} mg" if info.daily_ug is not None else "")
+                f"{self.words.mg(info.daily_ug)} mg" if info.daily_ug is not None else "")
             lines = self._dose_lines[key] = words_to_lines(text, BOLD, self.kind.dose,
                                                            self.inner)
         return lines
@@ -189,14 +184,14 @@ class DaySizer:
     # -- the rows ---------------------------------------------------------------------
 
     def label_w(self, size: float) -> float:
-        return float(max(stringWidth(t, FONT, size) for t in TIME_SHORT.values())) + 0.4 * size
+        return float(max(stringWidth(t, FONT, size) for t in self.time_short.values())) + 0.4 * size
 
     def text_cap(self, doses: tuple[TimedDose, ...]) -> float:
         """The largest size at which every count fits beside a label of the same size."""
         cap = self._caps.get(doses)
         if cap is None:
             named = two_drugs(doses)
-            widest = max((stringWidth(chip_texts(u, named)[1], FONT, 1)
+            widest = max((stringWidth(self.chip_texts(u, named)[1], FONT, 1)
                           for d in doses for u in d.units), default=1.0)
             cap = self._caps[doses] = self.inner / (self.label_w(1) + widest)
         return cap
@@ -219,7 +214,7 @@ class DaySizer:
         left, right = PAD + label_w, PAD + self.inner
         most = max((pictures(u) for d in doses for u in d.units), default=1) or 1
         r = min(4.5 * base * f, (right - left) / (2.5 * most))
-        liquids = [chip_texts(u)[0] for d in doses for u in d.units if u.product.is_liquid]
+        liquids = [self.chip_texts(u)[0] for d in doses for u in d.units if u.product.is_liquid]
         liquid = 9 * base * f
         if liquids:
             liquid = min(liquid, (right - left) / max(stringWidth(t, BOLD, 1) for t in liquids))
@@ -230,7 +225,7 @@ class DaySizer:
             lines: list[list[Chip]] = [[]]
             x = left
             for u in d.units:
-                top, under = chip_texts(u, named)
+                top, under = self.chip_texts(u, named)
                 drawn = stringWidth(top, BOLD, liquid) if top else pictures(u) * 2.5 * r - 0.5 * r
                 under_w = stringWidth(under, FONT, text)
                 w = max(drawn, under_w)
@@ -240,7 +235,7 @@ class DaySizer:
                 lines[-1].append(Chip(x, w, u, top, under, x + (w - under_w) / 2,
                                       x + (w - drawn) / 2))
                 x += w + gap
-            rows.append(DoseRow(TIME_SHORT[d.time], tuple(tuple(line) for line in lines)))
+            rows.append(DoseRow(self.time_short[d.time], tuple(tuple(line) for line in lines)))
         return Layout(f, r, text, label_w, text, liquid, tuple(rows))
 
     # -- a page -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ help, and a symptom diary (SPEC.md, "Handouts")."""
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,23 +21,18 @@ from reportlab.platypus import (
 )
 
 from taperdesk.model import StepKind
-from taperdesk.model.instructions import dose_plain, drug_totals
 from taperdesk.model.scales import red_flags, scale
-from taperdesk.model.units import format_mg
 from taperdesk.report.common import (
     ALERT,
     BOLD,
     FONT,
     GRID,
     HOLD_FILL,
-    MONTHS,
-    WEEKDAYS,
     Styles,
     build,
     esc,
     grid_table,
     has_quarters,
-    long_date,
     page_size,
     para,
     styles,
@@ -45,9 +41,9 @@ from taperdesk.report.common import (
 )
 from taperdesk.report.context import HandoutInput, notices
 from taperdesk.report.daylayout import MIN_SCALE, DayInfo, DaySizer, sizes
+from taperdesk.report.lang import Lang, lang
 from taperdesk.report.pictures import DayCell
 
-TITLE = "Patient handout"
 FRAME_PAD = 12
 """The page frame's padding (6 pt each side): text wraps in the page width less margins and
 this; the calendar grid itself is as wide as the margins allow."""
@@ -57,45 +53,49 @@ NOTICE = colors.HexColor("#b35c00")
 
 
 def patient_handout(inp: HandoutInput) -> bytes:
-    """The patient handout as PDF bytes."""
+    """The patient handout as PDF bytes, in the language ``inp.language``: every word from
+    that language's text file, dates and numbers through Babel."""
+    w = lang(inp.language)  # an unknown language is refused before any work
     s = styles(inp.large_print)
     sched = inp.schedule
-    week = weekdays(inp.week_start)  # a bad first day is refused before any work
-    t = texts("patient", sched.drug.name.lower() if sched.crossover is None
-              else " and ".join(sched.drugs))
+    week = weekdays(inp.week_start, w)  # a bad first day is refused before any work
+    drug = sched.drug.name.lower() if sched.crossover is None else str(w.t["and"]).join(
+        sched.drugs)
+    t = texts("patient", drug, inp.language)
     story: list[Flowable] = []
     story.append(para(t["title"], s.h1))
     if inp.patient_name:
-        story.append(para(f"For {inp.patient_name}", s.body))
-    for notice in notices(inp):
-        story.append(_alert_box("Notice", notice, s, NOTICE))
-    story += [_help_box(inp, t, s), Spacer(1, 6), _contact_box(inp, t, s), Spacer(1, 4)]
+        story.append(para(t["for_patient"].format(name=inp.patient_name), s.body))
+    for notice in notices(inp, t):
+        story.append(_alert_box(t["notice_heading"], notice, s, NOTICE))
+    story += [_help_box(inp, t, s, w), Spacer(1, 6), _contact_box(inp, t, s, w),
+              Spacer(1, 4)]
     if inp.opioid:
         story.append(_alert_box(t["opioid_heading"], t["opioid"], s))
     story.append(para(t["intro"], s.body))
     story.append(para(t["glance_heading"], s.h2))
-    story.append(_glance(inp, t, s))
-    story.append(para(
-        f"Your last dose is on {long_date(sched.stop_date - timedelta(days=1))}. "
-        f"From {long_date(sched.stop_date)} you take no more {sched.drug.name.lower()}.",
-        s.body) if sched.steps else para("This plan has no steps.", s.body))
+    story.append(_glance(inp, t, s, w))
+    story.append(para(t["last_dose"].format(
+        last=w.date(sched.stop_date - timedelta(days=1)), stop=w.date(sched.stop_date)),
+        s.body) if sched.steps else para(t["no_steps"], s.body))
     story.append(KeepTogether([para(t["important_heading"], s.h2),
                                *(para(f"• {line}", s.body) for line in t["important"])]))
     story.append(PageBreak())
-    story += _calendar(inp, t, s, week)
+    story += _calendar(inp, t, s, week, w)
     story.append(para(t["feel_heading"], s.h2))
     story += [para(f"• {line}", s.body) for line in t["feel"]]
     story.append(PageBreak())
-    story += _diary(inp, t, s)
-    return build(inp, story, TITLE)
+    story += _diary(inp, t, s, w)
+    return build(inp, story, t["document_title"], w)
 
 
-def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
+def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles, w: Lang) -> Table:
     c = inp.clinic
     rows = [[para(t["contact_heading"], s.cell_bold), para(c.name or "—", s.cell)],
-            [para("Phone", s.cell_bold), para(c.phone or t["phone_missing"], s.cell)],
-            [para("Next appointment", s.cell_bold),
-             para(f"{long_date(c.next_date)} {c.next_details}".strip() if c.next_date
+            [para(t["phone_label"], s.cell_bold), para(c.phone or t["phone_missing"], s.cell)],
+            [para(t["next_label"], s.cell_bold),
+             para(f"{w.date(c.next_date)} {next_details(c.next_details, t)}".strip()
+                  if c.next_date
                   else (c.next_appointment or "—"), s.cell)]]
     tbl = Table(rows, colWidths=[45 * mm * s.scale, None])
     tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
@@ -114,16 +114,16 @@ def _alert_box(heading: str, text: str, s: Styles, colour: Any = ALERT) -> Flowa
     return KeepTogether([Spacer(1, 4), tbl, Spacer(1, 4)])
 
 
-def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
-    rows: list[list[Any]] = [[para(h, s.cell_bold) for h in
-                              ("From", "To", "Each day", "How to take it", "")]]
+def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles, w: Lang) -> Table:
+    rows: list[list[Any]] = [[para(h, s.cell_bold) for h in [*t["glance_columns"], ""]]]
     holds = []
     for step in inp.schedule.steps:
-        how = "<br/>".join(esc(dose_plain(d, step.names_drugs)) for d in step.doses)
+        how = "<br/>".join(esc(w.dose_plain(d, step.names_drugs)) for d in step.doses)
         note = t["hold_label"] if step.kind == StepKind.HOLD else (
-            "Back to the previous dose" if step.kind == StepKind.BACK_STEP else "")
-        rows.append([para(long_date(step.start), s.cell), para(long_date(step.end), s.cell),
-                     para(drug_totals(step), s.cell_bold),
+            t["back_label"] if step.kind == StepKind.BACK_STEP else "")
+        rows.append([para(w.date(step.start, "glance_date"), s.cell),
+                     para(w.date(step.end, "glance_date"), s.cell),
+                     para(w.totals(step), s.cell_bold),
                      Paragraph(how, s.cell), para(note, s.cell_bold)])
         if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
             holds.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), HOLD_FILL))
@@ -136,7 +136,7 @@ def _glance(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
 
 
 def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
-              week: tuple[str, ...]) -> list[Flowable]:
+              week: tuple[str, ...], w: Lang) -> list[Flowable]:
     """One page per month (two where the days would otherwise print smaller than the chosen
     kind of print); the grid fills the page below its heading, each day fitted to its cell."""
     sched = inp.schedule
@@ -144,7 +144,7 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
         return []
     out: list[Flowable] = []
     width, height = page_size(inp.paper)
-    sizer = DaySizer((width - 30 * mm) / 7, sizes(inp.large_print), t["stop_label"])
+    sizer = DaySizer((width - 30 * mm) / 7, sizes(inp.large_print), t["stop_label"], w)
     used = {u.product for st in sched.steps for d in st.doses for u in d.units}
     how = [t["calendar_liquid"]] if any(p.is_liquid for p in used) else []
     if any(not p.is_liquid for p in used):
@@ -154,16 +154,16 @@ def _calendar(inp: HandoutInput, t: dict[str, Any], s: Styles,
     if any(p.form == "odt" for p in used):
         how.append(t["calendar_odt"])
     if sched.crossover is not None:
-        how.append(CROSSOVER_HELP.format(drugs=" and ".join(sched.drugs)))
+        how.append(t["calendar_crossover"].format(drugs=t["and"].join(sched.drugs)))
     help_text = " ".join([t["calendar_help"], *how, t["calendar_hold"], t["calendar_get_help"]])
     marks: dict[str, str] = {StepKind.HOLD: t["hold_mark"], StepKind.BACK_STEP: t["back_mark"]}
     first, stop = sched.plan.start, sched.stop_date
     cal = calendar.Calendar(firstweekday=0 if inp.week_start == "monday" else 6)
     y, m = first.year, first.month
     while (y, m) <= (stop.year, stop.month):
-        days = [[_day(sched, d, marks) if d.month == m else None for d in wk]
+        days = [[_day(sched, d, marks, w) if d.month == m else None for d in wk]
                 for wk in cal.monthdatescalendar(y, m)]
-        title = f"{t['calendar_heading']}: {MONTHS[m - 1]} {y}"
+        title = f"{t['calendar_heading']}: {w.date(date(y, m, 1), 'month_year')}"
         page, smallest = _page(title, help_text, days, sizer, inp, s, week)
         if len(days) > 3 and smallest < sizer.kind.split_below:
             half = (len(days) + 1) // 2
@@ -205,19 +205,30 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: 
     return [heading, help_para, Spacer(1, 3), tbl], f
 
 
-CROSSOVER_HELP = ("On days with two medicines ({drugs}) the day shows each one's dose "
-                  "(2 mg + 10 mg) and the words under each picture name the medicine.")
+NEXT_DETAILS = re.compile(r"at (\d{1,2}:\d\d)(?: \((.+)\))?")
+"""What next_appointment_words puts after the date: 'at 10:30 (phone check-in)'."""
 
 
-def day_total(step: Any) -> str:
+def next_details(details: str, t: dict[str, Any]) -> str:
+    """The words after the next appointment's date in the handout's language ('a las
+    10:30 (llamada de control)'); a clinic's own wording is printed as typed."""
+    m = NEXT_DETAILS.fullmatch(details)
+    if m is None:
+        return details
+    kind = t["appointment_kinds"].get(m[2], m[2]) if m[2] else ""
+    at = t["next_at"].format(time=m[1])
+    return f"{at} ({kind})" if kind else at
+
+
+def day_total(step: Any, w: Lang) -> str:
     """A cross-over day with two drugs: '2 mg + 10 mg' (the pictures name the drugs); ''
     otherwise (the day's dose in mg, as before)."""
     if not step.names_drugs or len(step.drugs) < 2:
         return ""
-    return " + ".join(f"{format_mg(step.drug_ug(d))} mg" for d in step.drugs)
+    return " + ".join(f"{w.mg(step.drug_ug(d))} mg" for d in step.drugs)
 
 
-def _day(sched: Any, d: date, marks: dict[str, str]) -> DayInfo:
+def _day(sched: Any, d: date, marks: dict[str, str], w: Lang) -> DayInfo:
     if d == sched.stop_date:
         return DayInfo(d, None, stop=True)
     step = sched.step_at(d)
@@ -225,14 +236,15 @@ def _day(sched: Any, d: date, marks: dict[str, str]) -> DayInfo:
         return DayInfo(d, None)
     return DayInfo(d, step.daily_ug, step.doses, mark=marks.get(step.kind, ""),
                    first_of_step=d == step.start,
-                   total=day_total(step))
+                   total=day_total(step, w))
 
 
-def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
+def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles, w: Lang) -> Table:
     """Get help now: the red flags, the emergency number and the clinic's phone (page 1)."""
-    items = "".join(f"<br/>• <b>{esc(f.label)}</b>" for f in red_flags())
+    items = "".join(f"<br/>• <b>{esc(w.label('red_flags', f.id, f.label))}</b>"
+                    for f in red_flags())
     c = inp.clinic
-    intro = t["help_intro"].replace("{emergency}", c.emergency or "the emergency number")
+    intro = t["help_intro"].replace("{emergency}", c.emergency or t["emergency_fallback"])
     phone = f": {c.phone}" if c.phone else ""
     after = t["help_after"].rstrip(". ") + phone + "."
     text = (f"<font size={s.h2.fontSize}><b>{esc(t['help_heading'])}</b></font><br/>"
@@ -246,24 +258,26 @@ def _help_box(inp: HandoutInput, t: dict[str, Any], s: Styles) -> Table:
     return tbl
 
 
-def _diary(inp: HandoutInput, t: dict[str, Any], s: Styles) -> list[Flowable]:
+def _diary(inp: HandoutInput, t: dict[str, Any], s: Styles, w: Lang) -> list[Flowable]:
     sc = scale(inp.diary_scale)
     start = inp.diary_start or inp.schedule.plan.start
     end = inp.clinic.next_date
     days = (end - start).days if end and end > start else inp.diary_days
     days = max(1, min(days, 62))
-    anchors = ", ".join(f"{k} = {v}" for k, v in sorted(sc.anchors.items()))
-    out: list[Flowable] = [para(f"{t['diary_heading']} ({sc.name})", s.h1),
+    words = t.get("scale_anchors", {}).get(sc.id, {})
+    anchors = ", ".join(f"{k} = {words.get(k, v)}" for k, v in sorted(sc.anchors.items()))
+    name = w.label("scale_names", sc.id, sc.name)
+    out: list[Flowable] = [para(f"{t['diary_heading']} ({name})", s.h1),
                            para(t["diary_help"].replace("{anchors}", anchors), s.body)]
     width = page_size(inp.paper)[0] - 30 * mm
     label_w = 52 * mm * s.scale
     for week_start in range(0, days, 7):
         dates = [start + timedelta(days=i) for i in range(week_start, min(week_start + 7, days))]
-        header = [para("Symptom", s.cell_bold)] + [
-            para(f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1][:3]}", s.cell_bold)
-            for d in dates]
-        rows = [header] + [[para(i.label, s.cell)] + [""] * len(dates) for i in sc.items]
-        rows.append([para("Took every dose (✓)", s.cell_bold)] + [""] * len(dates))
+        header = [para(t["diary_symptom"], s.cell_bold)] + [
+            para(w.date(d, "diary_day"), s.cell_bold) for d in dates]
+        rows = [header] + [[para(w.label("scale_items", i.id, i.label), s.cell)]
+                           + [""] * len(dates) for i in sc.items]
+        rows.append([para(t["diary_took"], s.cell_bold)] + [""] * len(dates))
         col = (width - label_w) / 7
         room = [("TOPPADDING", (0, 1), (-1, -1), 4 * s.scale),  # room to write a score
                 ("BOTTOMPADDING", (0, 1), (-1, -1), 4 * s.scale)]

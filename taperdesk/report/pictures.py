@@ -96,8 +96,6 @@ def _outline(c: Any, ink: Ink, x: float, y: float, r: float, fraction: Decimal, 
 
 MARK_FILL = colors.HexColor("#1d3557")
 """The band of a hold day: dark in colour and in grey, with white words."""
-MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-               "Dec")
 
 
 class DayCell(Flowable):  # type: ignore[misc]
@@ -121,7 +119,7 @@ class DayCell(Flowable):  # type: ignore[misc]
         live = i.daily_ug is not None or i.stop
         c.setFillColor(colors.black if live else GRID)
         y = h - PAD - k.number * 0.8
-        ink.text(c, FONT, k.number, PAD, y, f"{i.day.day} {MONTH_SHORT[i.day.month - 1]}")
+        ink.text(c, FONT, k.number, PAD, y, self.sizer.words.date(i.day, "day_short"))
         if not live:
             return
         y -= k.number * 0.35 + 1

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import (
     MAX_CLINIC_ID,
@@ -20,19 +21,24 @@ from taperdesk.store.errors import StoreError
 from taperdesk.store.records import Patient
 from taperdesk.store.roles import Permission
 
-EDITABLE = ("name", "born", "clinic_id", "opioid", "note")
-_COLUMNS = "id, name, born, clinic_id, opioid, archived, note"
+EDITABLE = ("name", "born", "clinic_id", "opioid", "note", "language")
+_COLUMNS = "*"
+"""Every column, so a file opened at an earlier schema version (a backup, read to check it)
+reads too: a column it does not have yet takes its default (``_patient``)."""
 
 
 def _patient(r: sqlite3.Row) -> Patient:
     born = decode_date(r["born"], f"patients row {r['id']}", "born") if r["born"] else None
     return Patient(r["id"], r["name"], born, r["clinic_id"], bool(r["opioid"]),
-                   bool(r["archived"]), r["note"])
+                   bool(r["archived"]), r["note"],
+                   r["language"] if "language" in r.keys() else DEFAULT_LANGUAGE)
 
 
 def _describe(field: str, old: Any, new: Any) -> str:
     if field == "opioid":
         return "Opioid co-prescription flagged" if new else "Opioid co-prescription flag removed"
+    if field == "language":
+        return f"Handout language set to {LANGUAGES.get(new, new)}"
     label = {"name": "Name", "born": "Date of birth", "clinic_id": "Clinic ID",
              "note": "Note"}[field]
     shown = new.isoformat() if isinstance(new, date) else new
@@ -55,6 +61,11 @@ class PatientsMixin(StoreBase):
                 out[key] = check_text(value, "clinic ID", MAX_CLINIC_ID)
             elif key == "note":
                 out[key] = check_text(value, "note", MAX_NOTE)
+            elif key == "language":
+                if value not in LANGUAGES:
+                    raise StoreError(f"the handout language must be one of "
+                                     f"{', '.join(LANGUAGES)}, not {value!r}")
+                out[key] = value
             elif key == "opioid":
                 if not isinstance(value, bool):
                     raise StoreError("opioid co-prescription must be true or false")
@@ -79,13 +90,14 @@ class PatientsMixin(StoreBase):
         self._clinic_id_free(conn, f["clinic_id"], None)
         cur = conn.execute(
             "INSERT INTO patients (name, name_key, born, clinic_id, clinic_key, opioid, note,"
-            " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " created, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (f["name"], normalise(f["name"]), f["born"].isoformat() if f["born"] else None,
-             f["clinic_id"], normalise(f["clinic_id"]), int(f["opioid"]), f["note"], at),
+             f["clinic_id"], normalise(f["clinic_id"]), int(f["opioid"]), f["note"], at,
+             f.get("language", DEFAULT_LANGUAGE)),
         )
         assert cur.lastrowid is not None
         patient = Patient(cur.lastrowid, f["name"], f["born"], f["clinic_id"], f["opioid"],
-                          False, f["note"])
+                          False, f["note"], f.get("language", DEFAULT_LANGUAGE))
         extra = " (opioid co-prescription flagged)" if patient.opioid else ""
         self._log(conn, f"Added patient {patient.name}{extra}", patient_id=patient.id, at=at)
         return patient
@@ -98,16 +110,19 @@ class PatientsMixin(StoreBase):
         clinic_id: str = "",
         opioid: bool = False,
         note: str = "",
+        language: str = DEFAULT_LANGUAGE,
     ) -> Patient:
         self.require(Permission.PATIENTS)
         f = self._clean_patient(
-            {"name": name, "born": born, "clinic_id": clinic_id, "opioid": opioid, "note": note}
+            {"name": name, "born": born, "clinic_id": clinic_id, "opioid": opioid, "note": note,
+             "language": language}
         )
         with self._write() as conn:
             return self._insert_patient(conn, f, self._stamp())
 
     def update_patient(self, patient_id: int, **fields: Any) -> Patient:
-        """Change some of: name, born, clinic_id, opioid, note. One change-log row each."""
+        """Change some of: name, born, clinic_id, opioid, note, language. One change-log row
+        each."""
         self.require(Permission.PATIENTS)
         f = self._clean_patient(fields)
         with self._write() as conn:

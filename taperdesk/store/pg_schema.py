@@ -259,3 +259,7 @@ TODAY_COVERING_INDEXES = (
     " WHERE deleted_at IS NULL",
 )
 """Twin of schema.TODAY_COVERING_INDEXES (the same SQL)."""
+PATIENT_LANGUAGE = (
+    "ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+)
+"""Twin of schema.PATIENT_LANGUAGE: the language of the patient's handouts."""

@@ -18,6 +18,7 @@ from typing import Any
 from taperdesk import __version__
 from taperdesk.model import Plan, PlanError
 from taperdesk.model.catalogue import Catalogue, shipped_catalogue
+from taperdesk.model.languages import LANGUAGES
 from taperdesk.model.serialize import plan_from_dict, plan_to_dict
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME, check_text, valid_plan
 from taperdesk.store.errors import StoreError
@@ -29,7 +30,7 @@ MAX_BYTES = 2 * 1024 * 1024
 SUFFIX = ".taper.json"
 
 _ENVELOPE = ("format", "version", "written_by", "patient", "plan")
-_PATIENT = ("name", "opioid_co_prescription", "born", "clinic_id")
+_PATIENT = ("name", "opioid_co_prescription", "born", "clinic_id", "language")
 _PLAN = ("drug", "products", "start_mg", "split", "start", "protocol", "allow_quarters",
          "indication", "edits")
 _PROTOCOL = ("id", "percent", "every_days", "step_mg", "steps",
@@ -53,6 +54,9 @@ class PlanDocument:
     opioid: bool = False
     born: date | None = None
     clinic_id: str = ""
+    language: str | None = None
+    """The patient's handout language (a code of model.languages.LANGUAGES); None: the
+    file does not say (optional field)."""
 
 
 def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
@@ -65,6 +69,7 @@ def document_to_dict(doc: PlanDocument) -> dict[str, Any]:
             "opioid_co_prescription": doc.opioid,
             "born": doc.born.isoformat() if doc.born else None,
             "clinic_id": doc.clinic_id,
+            **({"language": doc.language} if doc.language is not None else {}),
         },
         "plan": plan_to_dict(doc.plan),
     }
@@ -153,6 +158,10 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
         raise PlanFileError("patient.opioid_co_prescription: expected true or false")
     clinic_id = _text(patient.get("clinic_id", "") or "", "patient.clinic_id", MAX_CLINIC_ID)
     born = _born(patient)
+    language = patient.get("language")
+    if language is not None and (not isinstance(language, str) or language not in LANGUAGES):
+        raise PlanFileError(f"patient.language: expected one of {', '.join(LANGUAGES)}, "
+                            f"not {language!r}")
     if "plan" not in data:
         raise PlanFileError("plan: missing")
     _check_fields(data["plan"])
@@ -163,7 +172,7 @@ def parse_plan_document(data: Any, catalogue: Catalogue | None = None) -> PlanDo
         raise PlanFileError(_one_line(str(exc))) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
         raise PlanFileError(_one_line(f"plan: not a valid plan ({exc})")) from None
-    return PlanDocument(plan, " ".join(name.split()), opioid, born, clinic_id)
+    return PlanDocument(plan, " ".join(name.split()), opioid, born, clinic_id, language)
 
 
 def _text(value: Any, field: str, limit: int) -> str:

@@ -20,6 +20,8 @@ class Patient:
     """Opioid co-prescription flagged (FDA boxed warnings; shown on plan and handout)."""
     archived: bool
     note: str = ""
+    language: str = "en"
+    """The language of the patient's handouts (a code of model.languages.LANGUAGES)."""
 
 
 @dataclass(frozen=True)

@@ -244,8 +244,15 @@ TODAY_COVERING_INDEXES = Migration(
     postgres=pg_schema.TODAY_COVERING_INDEXES,
 )
 
+PATIENT_LANGUAGE = Migration(
+    6,
+    "patients.language: the language of the patient's handouts (SPEC 'Interop and languages')",
+    ("ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",),
+    postgres=pg_schema.PATIENT_LANGUAGE,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (V1, TAMPER_EVIDENCE, APPOINTMENTS_AND_AGENDA, USERS,
-                                     TODAY_COVERING_INDEXES)
+                                     TODAY_COVERING_INDEXES, PATIENT_LANGUAGE)
 """Every migration in order; ``MIGRATIONS[i].version == i + 1``."""
 
 TABLES = ("patients", "plans", "revisions", "assessments", "acknowledgements", "changes",

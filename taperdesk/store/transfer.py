@@ -39,7 +39,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
             plan = in_date_order(rec.plan, self.catalogue)
         except PlanError as exc:
             raise StoreError(f"Plan {plan_id} cannot be exported: {exc}.") from None
-        return PlanDocument(plan, p.name, p.opioid, p.born, p.clinic_id)
+        return PlanDocument(plan, p.name, p.opioid, p.born, p.clinic_id, p.language)
 
     def import_document(
         self, doc: PlanDocument, *, patient_id: int | None = None, source: str = "a plan file"
@@ -64,7 +64,7 @@ class TransferMixin(PatientsMixin, PlansMixin):
                     raise StoreError("The plan file names no patient; choose one (--patient).")
                 fields = self._clean_patient({"name": name, "born": doc.born,
                                               "clinic_id": doc.clinic_id, "opioid": doc.opioid,
-                                              "note": ""})
+                                              "note": "", "language": doc.language or "en"})
                 patient = self._insert_patient(conn, fields, at)
             flagged = doc.opioid and not patient.opioid
             if flagged:

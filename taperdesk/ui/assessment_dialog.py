@@ -38,6 +38,7 @@ from taperdesk.model.scales import (
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import DATE_FORMAT, from_qdate, to_qdate
 from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
+from taperdesk.ui.translation import translate
 
 NOTE_MAX = 2000
 """The longest note the records accept (store: MAX_NOTE)."""
@@ -56,7 +57,7 @@ class AssessmentDialog(QDialog):
     def __init__(self, on: date, parent: QWidget | None = None, scale_id: str = "ciwa-b",
                  *, today: date | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add assessment")
+        self.setWindowTitle(translate("AssessmentDialog", "Add assessment"))
         # 720 px tall, or less on a small screen (1366x768 less a taskbar, 150 % on
         # 1920x1080): its OK button stays on screen; the scale's items scroll.
         fit_to_screen(self, QSize(560, 720), available_geometry(parent))
@@ -64,9 +65,11 @@ class AssessmentDialog(QDialog):
         self.scale_box = QComboBox()
         for sc in shipped_scales().values():
             self.scale_box.addItem(sc.name, sc.id)
-            self.scale_box.setItemData(self.scale_box.count() - 1,
-                                       f"{sc.full_name}\nSource: {sc.source}",
-                                       Qt.ItemDataRole.ToolTipRole)
+            self.scale_box.setItemData(
+                self.scale_box.count() - 1,
+                translate("AssessmentDialog", "{0}\nSource: {1}").format(sc.full_name, sc.source),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.scale_box.setCurrentIndex(max(0, self.scale_box.findData(scale_id)))
         self.date = QDateEdit(to_qdate(on))
         self.date.setCalendarPopup(True)
@@ -82,24 +85,28 @@ class AssessmentDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.items_box)
         self.flags: dict[str, QCheckBox] = {}
-        flags = QGroupBox("Red flags: any one is urgent")
+        flags = QGroupBox(translate("AssessmentDialog", "Red flags: any one is urgent"))
         flags_layout = QVBoxLayout(flags)
         for flag in red_flags():
             self.flags[flag.id] = QCheckBox(flag.label)
             flags_layout.addWidget(self.flags[flag.id])
-        flags_layout.addWidget(_muted(f"Source: {red_flag_source()}"))
+        flags_layout.addWidget(
+            _muted(translate("AssessmentDialog", "Source: {0}").format(red_flag_source()))
+        )
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setPlaceholderText("e.g. phone check-in; sleeping poorly since the last cut")
+        self.note.setPlaceholderText(
+            translate("AssessmentDialog", "e.g. phone check-in; sleeping poorly since the last cut")
+        )
         self.error = self._error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         top = QFormLayout()
-        top.addRow("Scale", self.scale_box)
+        top.addRow(translate("AssessmentDialog", "Scale"), self.scale_box)
         top.addRow("", self.source)
-        top.addRow("Date", self.date)
+        top.addRow(translate("AssessmentDialog", "Date"), self.date)
         top.addRow("", self.date_error)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -108,7 +115,7 @@ class AssessmentDialog(QDialog):
         layout.addWidget(self.total)
         layout.addWidget(flags)
         bottom = QFormLayout()
-        bottom.addRow("Note", self.note)
+        bottom.addRow(translate("AssessmentDialog", "Note"), self.note)
         layout.addLayout(bottom)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -129,16 +136,26 @@ class AssessmentDialog(QDialog):
         while self.items_layout.rowCount():
             self.items_layout.removeRow(0)
         sc = scale(self.scale_box.currentData())
-        self.source.setText(f"{sc.full_name}. Source: {sc.source}")
+        self.source.setText(
+            translate("AssessmentDialog", "{0}. Source: {1}").format(sc.full_name, sc.source)
+        )
         anchors = " · ".join(f"{k} = {v}" for k, v in sorted(sc.anchors.items()))
-        self.anchors.setText(f"Score each item: {anchors}" if anchors else "")
+        self.anchors.setText(
+            translate("AssessmentDialog", "Score each item: {0}").format(anchors) if anchors else ""
+        )
         self.spins = {}
         for item in sc.items:
             spin = QSpinBox()
             spin.setRange(item.min, item.max)
-            spin.setToolTip(f"{item.label}: {item.min} to {item.max}. {anchors}")
+            spin.setToolTip(
+                translate("AssessmentDialog", "{0}: {1} to {2}. {3}").format(
+                    item.label, item.min, item.max, anchors
+                )
+            )
             spin.valueChanged.connect(self._on_score_changed)
-            who = " (observed)" if item.rated_by == "observer" else ""
+            who = (
+                translate("AssessmentDialog", " (observed)") if item.rated_by == "observer" else ""
+            )
             self.items_layout.addRow(f"{item.label}{who}  [{item.min}–{item.max}]", spin)
             self.spins[item.id] = spin
         self._on_score_changed()
@@ -147,11 +164,15 @@ class AssessmentDialog(QDialog):
         sc = scale(self.scale_box.currentData())
         total = sum(s.value() for s in self.spins.values())
         band = sc.band(total)
-        text = f"Total {total} of {sc.max_total}: {band.label}"
+        text = translate("AssessmentDialog", "Total {0} of {1}: {2}").format(
+            total, sc.max_total, band.label
+        )
         if sc.band_rank(band.label) >= sc.band_rank(sc.hold_band):
-            text += f" (reaches the hold threshold, the {sc.hold_band} band)"
+            text += translate(
+                "AssessmentDialog", " (reaches the hold threshold, the {0} band)"
+            ).format(sc.hold_band)
         self.total.setText(text)
-        self.total.setToolTip(f"Bands: {sc.bands_source}")
+        self.total.setToolTip(translate("AssessmentDialog", "Bands: {0}").format(sc.bands_source))
         self.error.setText("")
 
     def assessment(self) -> Assessment:
@@ -166,8 +187,12 @@ class AssessmentDialog(QDialog):
         on = from_qdate(self.date.date())
         if on > self._today:
             self.date_error.setText(
-                f"An assessment records what was found; it cannot be dated after today "
-                f"({self._today:%d %b %Y}).")
+                translate(
+                    "AssessmentDialog",
+                    "An assessment records what was found; it cannot be dated after today ({0:%d "
+                    "%b %Y}).",
+                ).format(self._today)
+            )
             self.date.setFocus()
             return self.date_error.text()
         try:

@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pyqtgraph as pg
 
+from taperdesk.ui.translation import ui_date
+
 DAY = 86400.0
 MIN_LABEL_PX = 84.0
 """The least room between two labelled ticks ("28 Dec 2026" fits in it)."""
@@ -92,8 +94,10 @@ class DayAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
         for i, x in enumerate(values):
             d = day_of(x)
             if self._monthly:
-                out.append(f"{d:%b %Y}" if i == 0 or d.month == 1 else f"{d:%b}")
+                out.append(ui_date(d, "%b %Y") if i == 0 or d.month == 1 else ui_date(d, "%b"))
             else:
                 show_year = i == 0 or (d.month == 1 and d.day <= spacing / DAY)
-                out.append(f"{d.day} {d:%b %Y}" if show_year else f"{d.day} {d:%b}")
+                out.append(
+                    f"{d.day} {ui_date(d, '%b %Y')}" if show_year else f"{d.day} {ui_date(d, '%b')}"
+                )
         return out

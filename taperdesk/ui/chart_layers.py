@@ -18,6 +18,7 @@ from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
 from taperdesk.ui.theme import ChartColours, alpha, chart_colours, readable
+from taperdesk.ui.translation import translate
 
 BAND_ALPHA = (0, 14, 26, 40, 56)
 """Severity bands shaded by one colour, deeper as the band is worse: the order reads
@@ -67,14 +68,17 @@ class HoldLayer:
             c = self.colours
             hue = c.hold if s.kind == StepKind.HOLD else c.back_step
             region.setBrush(pg.mkBrush(alpha(hue, 40)))
-            name = "Hold" if s.kind == StepKind.HOLD else "Back-step"
-            label.setText(f"{name} {s.days} d", color=readable(hue, QColor(c.background),
-                                                             QColor(c.text)))
+            name = (translate("ChartLayers", "Hold") if s.kind == StepKind.HOLD
+                    else translate("ChartLayers", "Back-step"))
+            label.setText(translate("ChartLayers", "{0} {1} d").format(name, s.days),
+                          color=readable(hue, QColor(c.background), QColor(c.text)))
             label.setPos(ts(s.start), top)
             self.homes[i] = (ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
-            tip = (f"{name}: {format_mg(s.daily_ug)} mg/day for {s.days} days, "
-                   f"{s.start:%d %b %Y} to {s.end:%d %b %Y}\n{s.rationale}\nSource: {source}")
+            tip = translate(
+                "ChartLayers",
+                "{0}: {1} mg/day for {2} days, {3:%d %b %Y} to {4:%d %b %Y}\n{5}\nSource: {6}",
+            ).format(name, format_mg(s.daily_ug), s.days, s.start, s.end, s.rationale, source)
             region.setToolTip(tip)
             label.setToolTip(tip)
 
@@ -120,14 +124,14 @@ class ScoreLayer:
                 band.setVisible(False)
                 label.setVisible(False)
             self.scale_name = ""
-            self._axis.setLabel("Symptom total")
+            self._axis.setLabel(translate("ChartLayers", "Symptom total"))
             return
         latest = records[-1].assessment
         same = [r.assessment for r in records if r.assessment.scale_id == latest.scale_id]
         self.scores.setData([ts(a.on) for a in same], [a.total for a in same])
         sc = get_scale(latest.scale_id)
         self.scale_name = sc.name
-        self._axis.setLabel(f"{sc.name} total")
+        self._axis.setLabel(translate("ChartLayers", "{0} total").format(sc.name))
         while len(self.bands) < len(sc.bands):
             band = pg.LinearRegionItem(orientation="horizontal", movable=False,
                                        pen=pg.mkPen(None))
@@ -146,7 +150,8 @@ class ScoreLayer:
             band.setRegion((b.min, b.max + 1))
             band.setBrush(pg.mkBrush(alpha(self.colours.band,
                                            BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
-            tip = f"{sc.name} {b.label}: {b.min}–{b.max}. Bands: {sc.bands_source}"
+            tip = translate("ChartLayers", "{0} {1}: {2}–{3}. Bands: {4}").format(
+                sc.name, b.label, b.min, b.max, sc.bands_source)
             band.setToolTip(tip)
             label.setText(b.label, color=self.colours.text)
             label.setPos(right_edge, (b.min + b.max + 1) / 2)

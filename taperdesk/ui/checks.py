@@ -20,9 +20,13 @@ from taperdesk.model.guardrails import PlanWarning
 from taperdesk.store import StoreError
 from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import ReasonDialog
+from taperdesk.ui.model_texts import severity, title
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate, ui_date
 
-HINT = "Select a warning to light its steps in the table and the chart."
+HINT = QT_TRANSLATE_NOOP(
+    "Checks", "Select a warning to light its steps in the table and the chart."
+)
 ALERT_STYLE = ("background: #b00020; color: white; padding: 6px; border-radius: 3px;"
                "font-size: 10pt")
 
@@ -40,11 +44,11 @@ class ChecksPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
-        self.detail = QLabel(HINT)
+        self.detail = QLabel(translate("Checks", HINT))
         theme.follow(self.detail, theme.muted_style)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ack_button = QPushButton("&Acknowledge…")
+        self.ack_button = QPushButton(translate("Checks", "&Acknowledge…"))
         self.ack_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.alert)
@@ -71,7 +75,7 @@ class ChecksPanel(QWidget):
         if record is not None:
             try:
                 for a in self._session.store.acknowledgements(record.id):
-                    self._acks[a.key] = (a.reason, a.who, f"{a.when:%d %b %Y %H:%M}")
+                    self._acks[a.key] = (a.reason, a.who, ui_date(a.when, "%d %b %Y %H:%M"))
             except StoreError as exc:
                 self._session.show_error(str(exc))
         self._shown = None
@@ -95,7 +99,7 @@ class ChecksPanel(QWidget):
             for w in self.warnings:
                 self.list.addItem(self._item(w))
             if not self.warnings:
-                self.list.addItem("No warnings for this plan.")
+                self.list.addItem(translate("Checks", "No warnings for this plan."))
             if keep:
                 self.list.setCurrentRow(row)
         finally:
@@ -104,7 +108,7 @@ class ChecksPanel(QWidget):
         if keep or row >= 0:
             self._on_row(row if keep else -1)
         else:
-            self.detail.setText(HINT)
+            self.detail.setText(translate("Checks", HINT))
             self.ack_button.setEnabled(False)
 
     def _item(self, w: PlanWarning) -> QListWidgetItem:
@@ -112,7 +116,7 @@ class ChecksPanel(QWidget):
         in the tooltip and, once selected, under the list (four lines each cut the list at
         1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
-        item = QListWidgetItem(f"{'✓ ' if ack else ''}{w.severity.upper()}: {w.title}"
+        item = QListWidgetItem(f"{'✓ ' if ack else ''}{severity(w)}: {title(w)}"
                                f"{self._where(w)}")
         # Severe (red, listed first by check()) must be acknowledged before printing.
         colour = QColor(theme.muted() if ack else theme.severity_colour(w.severity))
@@ -121,9 +125,11 @@ class ChecksPanel(QWidget):
             font = item.font()
             font.setBold(True)
             item.setFont(font)
-        tip = [w.message, f"[{w.code}] Source: {w.source}"]
+        tip = [w.message, translate("Checks", "[{0}] Source: {1}").format(w.code, w.source)]
         if ack:
-            tip.append(f"Acknowledged by {ack[1]}, {ack[2]}: {ack[0]}")
+            tip.append(
+                translate("Checks", "Acknowledged by {0}, {1}: {2}").format(ack[1], ack[2], ack[0])
+            )
         item.setToolTip("\n".join(tip))
         return item
 
@@ -144,24 +150,32 @@ class ChecksPanel(QWidget):
         alerts = [w for w in self.warnings if w.severity == "alert"]
         self.alert.setVisible(bool(alerts))
         self.alert.setText("<br>".join(
-            f"<b>⚠ {w.title.upper()}</b><br>{w.message}"
-            f"<br><span style='font-size: 8pt'>Source: {w.source}</span>" for w in alerts))
+            f"<b>⚠ {title(w).upper()}</b><br>{w.message}<br><span style='font-size: 8pt'>"
+            + translate("Checks", "Source: {0}").format(w.source) + "</span>" for w in alerts))
 
     def _on_row(self, row: int) -> None:
         if not 0 <= row < len(self.warnings):
             self.ack_button.setEnabled(False)
-            self.detail.setText(HINT)
+            self.detail.setText(translate("Checks", HINT))
             self._session.highlight(())
             return
         w = self.warnings[row]
         ack = self._acks.get(w.key)
         steps = ", ".join(str(r + 1) for r in w.rows)
-        where = (f"Step{'s' if len(w.rows) > 1 else ''} {steps}: lit in the table and chart."
-                 if w.rows else "Concerns the whole plan.")
-        text = f"{html.escape(w.message)}<br><b>[{w.code}]</b> {where}"
-        text += f"<br><i>Source: {w.source}</i>"
+        where = (
+            (translate("Checks", "Steps {0}: lit in the table and chart.") if len(w.rows) > 1
+             else translate("Checks", "Step {0}: lit in the table and chart.")).format(steps)
+            if w.rows
+            else translate("Checks", "Concerns the whole plan.")
+        )
+        text = translate("Checks", "{0}<br><b>[{1}]</b> {2}").format(
+            html.escape(w.message), w.code, where
+        )
+        text += translate("Checks", "<br><i>Source: {0}</i>").format(w.source)
         if ack:
-            text += f"<br>Acknowledged by {ack[1]} on {ack[2]}: {ack[0]}"
+            text += translate("Checks", "<br>Acknowledged by {0} on {1}: {2}").format(
+                ack[1], ack[2], ack[0]
+            )
         self.detail.setText(text)
         self.ack_button.setEnabled(ack is None and self._session.record is not None)
         self._session.highlight(w.rows)
@@ -175,8 +189,15 @@ class ChecksPanel(QWidget):
     def acknowledge_dialog(self) -> bool:
         row = self.list.currentRow()
         if not 0 <= row < len(self.warnings):
-            self._session.show_error("Select a warning in the Checks panel first.")
+            self._session.show_error(
+                translate("Checks", "Select a warning in the Checks panel first.")
+            )
             return False
-        dialog = ReasonDialog("Acknowledge warning",
-                              f"{self.warnings[row].message}\nWhy is this acceptable here?", self)
+        dialog = ReasonDialog(
+            translate("Checks", "Acknowledge warning"),
+            translate("Checks", "{0}\nWhy is this acceptable here?").format(
+                self.warnings[row].message
+            ),
+            self,
+        )
         return dialogs.run(dialog) and self.acknowledge(row, dialog.value())

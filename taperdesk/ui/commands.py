@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 from taperdesk.model import Plan
 from taperdesk.model.scales import Assessment
 from taperdesk.ui.changes import NOTHING, Changes
+from taperdesk.ui.translation import translate
 
 if TYPE_CHECKING:
     from taperdesk.ui.session import Session
@@ -45,7 +46,7 @@ class PlanEditCommand(QUndoCommand):
         self._save(self.after, self.text())
 
     def undo(self) -> None:
-        self._save(self.before, f"Undo: {self.text()}")
+        self._save(self.before, translate("Commands", "Undo: {0}").format(self.text()))
 
     def _save(self, plan: Plan, why: str) -> None:
         self.changes = self._session.save_plan(plan, why, history=self.pushed)
@@ -80,7 +81,9 @@ class AddAssessmentCommand(QUndoCommand):
     """Record an assessment; undo withdraws it (kept in the file, marked withdrawn)."""
 
     def __init__(self, session: Session, assessment: Assessment) -> None:
-        super().__init__(f"Add assessment of {assessment.on:%d %b %Y}")
+        super().__init__(
+            translate("Commands", "Add assessment of {0:%d %b %Y}").format(assessment.on)
+        )
         self._session = session
         self._assessment = assessment
         self.saved_id: int | None = None

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
 from taperdesk.ui import theme
+from taperdesk.ui.translation import translate
 
 
 def run(dialog: QDialog) -> bool:
@@ -106,11 +109,13 @@ class _Form(QDialog):
 
 
 class PatientDialog(_Form):
-    """New patient or edit details: name, date of birth, clinic ID, opioid co-prescription."""
+    """New patient or edit details: name, date of birth, clinic ID, opioid co-prescription,
+    the language of the patient's handouts."""
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "", born: date | None = None,
-                 clinic_id: str = "", opioid: bool = False, title: str = "New patient") -> None:
-        super().__init__(title, parent)
+                 clinic_id: str = "", opioid: bool = False, title: str = "",
+                 language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(title or translate("Dialogs", "New patient"), parent)
         self.name = QLineEdit(name)
         self.name.setMaxLength(MAX_NAME)
         # Blank means not known: no separate "known" tick to forget.
@@ -119,25 +124,35 @@ class PatientDialog(_Form):
         self.born.setMaxLength(20)
         self.clinic_id = QLineEdit(clinic_id)
         self.clinic_id.setMaxLength(MAX_CLINIC_ID)
-        self.opioid = QCheckBox("Also prescribed an opioid (FDA boxed warning)")
+        self.opioid = QCheckBox(
+            translate("Dialogs", "Also prescribed an opioid (FDA boxed warning)")
+        )
         self.opioid.setChecked(opioid)
-        self.form.addRow("Name", self.name)
-        self.form.addRow("Date of birth", self.born)
-        self.form.addRow("Clinic ID", self.clinic_id)
+        self.language = QComboBox()
+        for code, own_name in LANGUAGES.items():
+            self.language.addItem(own_name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.form.addRow(translate("Dialogs", "Name"), self.name)
+        self.form.addRow(translate("Dialogs", "Date of birth"), self.born)
+        self.form.addRow(translate("Dialogs", "Clinic ID"), self.clinic_id)
         self.form.addRow("", self.opioid)
+        self.form.addRow(translate("Dialogs", "Handout language"), self.language)
         self.finish()
 
     def born_date(self) -> date | None:
         """The typed date of birth (None if blank); ValueError says what is wrong."""
         born = parse_typed_date(self.born.text())
         if born is not None and not EARLIEST <= born <= date.today():
-            raise ValueError(f"A date of birth between {EARLIEST:%d/%m/%Y} and today, "
-                             f"not {born:%d/%m/%Y}.")
+            raise ValueError(
+                translate(
+                    "Dialogs", "A date of birth between {0:%d/%m/%Y} and today, not {1:%d/%m/%Y}."
+                ).format(EARLIEST, born)
+            )
         return born
 
     def problem(self) -> str:
         if not self.name.text().strip():
-            return "Give the patient's name."
+            return translate("Dialogs", "Give the patient's name.")
         try:
             self.born_date()
         except ValueError as exc:
@@ -151,6 +166,7 @@ class PatientDialog(_Form):
             "born": self.born_date(),
             "clinic_id": self.clinic_id.text().strip(),
             "opioid": self.opioid.isChecked(),
+            "language": str(self.language.currentData()),
         }
 
 
@@ -163,14 +179,16 @@ class ReasonDialog(_Form):
         label.setWordWrap(True)
         self.reason = QLineEdit()
         self.form.addRow(label)
-        self.form.addRow("Reason", self.reason)
+        self.form.addRow(translate("Dialogs", "Reason"), self.reason)
         self.finish()
 
     def problem(self) -> str:
         if self.reason.text().strip():
             return ""
         self.reason.setFocus()
-        return "OK needs a reason: type one above (it is recorded with your name)."
+        return translate(
+            "Dialogs", "OK needs a reason: type one above (it is recorded with your name)."
+        )
 
     def value(self) -> str:
         return self.reason.text().strip()

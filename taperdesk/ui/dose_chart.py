@@ -33,8 +33,10 @@ from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
+from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.session import Session
 from taperdesk.ui.theme import ChartColours, chart_colours
+from taperdesk.ui.translation import translate
 
 __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 
@@ -75,7 +77,7 @@ class DoseChart(QWidget):
         self.view_box = _PlanViewBox(self)
         self.plot = pg.PlotWidget(viewBox=self.view_box, axisItems={"bottom": DayAxis()})
         item = self.plot.getPlotItem()
-        item.setLabel("left", "Daily dose (mg)")
+        item.setLabel("left", translate("DoseChart", "Daily dose (mg)"))
         item.showAxis("right")
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
@@ -85,10 +87,10 @@ class DoseChart(QWidget):
             # No SI prefixes (mg, days and scores need none): with them on, every change of
             # range rebuilt the axis label's HTML, twice per edit.
             axis.enableAutoSIPrefix(False)
-        self.curve = pg.PlotDataItem(stepMode="right", name="Daily dose")
+        self.curve = pg.PlotDataItem(stepMode="right", name=translate("DoseChart", "Daily dose"))
         self.highlight = pg.PlotDataItem(stepMode="right")
         # The dose before the plan, dashed, so the first cut is seen for what it is.
-        self.before = pg.PlotDataItem(name="Dose before the plan")
+        self.before = pg.PlotDataItem(name=translate("DoseChart", "Dose before the plan"))
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.before)
         self.plot.addItem(self.curve)
@@ -116,10 +118,14 @@ class DoseChart(QWidget):
         layout.addWidget(self.key)
         self.drug_layer = DrugLayer(item)  # a cross-over's two drugs (issue 14)
         layout.addWidget(self.drug_layer.key)
-        self.plot.setAccessibleName("Dose chart")
-        self.plot.setToolTip("Drag a step's level to change its dose, or its right end to "
-                             "change its length. Right-click a date for holds. Wheel: zoom "
-                             "the dates.")
+        self.plot.setAccessibleName(translate("DoseChart", "Dose chart"))
+        self.plot.setToolTip(
+            translate(
+                "DoseChart",
+                "Drag a step's level to change its dose, or its right end to change its length. "
+                "Right-click a date for holds. Wheel: zoom the dates.",
+            )
+        )
         self._drag_state: tuple[str, int, Plan] | None = None
         self._shown: Plan | None = None
         self._drag_error = ""
@@ -231,12 +237,21 @@ class DoseChart(QWidget):
         """The plan in one sentence, for a screen reader (the chart's description)."""
         sched = self._session.schedule
         if sched is None or not sched.steps:
-            return "No plan is open."
+            return translate("DoseChart", "No plan is open.")
         holds = sum(1 for s in sched.steps if s.kind in ("hold", "back-step"))
-        return (f"{sched.drug.name}: from {format_mg(sched.start_ug)} mg/day, "
-                f"{len(sched.steps)} steps ({holds} holds or back-steps) from "
-                f"{sched.steps[0].start:%d %b %Y}, last dose on "
-                f"{sched.steps[-1].end:%d %b %Y}, stop {sched.stop_date:%d %b %Y}.")
+        return translate(
+            "DoseChart",
+            "{0}: from {1} mg/day, {2} steps ({3} holds or back-steps) from {4:%d %b %Y}, last "
+            "dose on {5:%d %b %Y}, stop {6:%d %b %Y}.",
+        ).format(
+            sched.drug.name,
+            format_mg(sched.start_ug),
+            len(sched.steps),
+            holds,
+            sched.steps[0].start,
+            sched.steps[-1].end,
+            sched.stop_date,
+        )
 
     def _on_patient_changed(self) -> None:
         self.fit()  # another patient: forget the last one's zoom
@@ -246,15 +261,23 @@ class DoseChart(QWidget):
         self.untangle_labels()
         name = self.score_layer.scale_name
         c = self.colours
-        scores = (f'&nbsp;&nbsp;<span style="color:{c.score}">●┄●</span> {name} total '
-                  "(right axis, shaded by band)" if name else "")
+        scores = (f'&nbsp;&nbsp;<span style="color:{c.score}">●┄●</span> '
+                  + translate("DoseChart", "{0} total (right axis, shaded by band)").format(name)
+                  if name else "")
+        words = (
+            translate("DoseChart", "daily dose"),
+            translate("DoseChart", "dose before the plan"),
+            translate("DoseChart", "hold"),
+            translate("DoseChart", "back-step"),
+            translate("DoseChart", "today"),
+        )
         self.key.setText(
-            f'<span style="color:{c.dose}"><b>━━</b></span> daily dose&nbsp;&nbsp;'
-            f'<span style="color:{c.dose}">╍╍</span> dose before the plan&nbsp;&nbsp;'
-            f'<span style="color:{c.hold}">▒▒</span> hold&nbsp;&nbsp;'
-            f'<span style="color:{c.back_step}">▒▒</span> {self.tr("back-step")}'
+            f'<span style="color:{c.dose}"><b>━━</b></span> {words[0]}&nbsp;&nbsp;'
+            f'<span style="color:{c.dose}">╍╍</span> {words[1]}&nbsp;&nbsp;'
+            f'<span style="color:{c.hold}">▒▒</span> {words[2]}&nbsp;&nbsp;'
+            f'<span style="color:{c.back_step}">▒▒</span> {words[3]}'
             f'{scores}&nbsp;&nbsp;'
-            f'<span style="color:{c.today}">┆</span> today')
+            f'<span style="color:{c.today}">┆</span> {words[4]}')
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         sched = self._session.schedule
@@ -342,14 +365,16 @@ class DoseChart(QWidget):
                 ug = snap_dose(base, max(0, int(round(pos.y() * 1000))),
                                catalogue=session.catalogue)
                 after = set_step_dose(base, row, ug, catalogue=session.catalogue)
-                text = f"Drag step {row + 1} to {format_mg(ug)} mg/day"
-                label = f"{format_mg(ug)} mg/day"
+                text = translate("DoseChart", "Drag step {0} to {1} mg/day").format(
+                    row + 1, format_mg(ug)
+                )
+                label = translate("DoseChart", "{0} mg/day").format(format_mg(ug))
             else:
                 start = session.schedule.steps[row].start if session.schedule else base.start
                 days = max(1, round((pos.x() - ts(start)) / DAY))
                 after = set_step_days(base, row, days, catalogue=session.catalogue)
-                text = f"Drag step {row + 1} to {days} days"
-                label = f"{days} days"
+                text = translate("DoseChart", "Drag step {0} to {1} days").format(row + 1, days)
+                label = translate("DoseChart", "{0} days").format(days)
         except PlanError as exc:
             after, text, label = base, "", str(exc)
             if str(exc) != self._drag_error:  # say it once, not at every move
@@ -380,27 +405,49 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         step = sched.step_at(day) if sched else None
         if step is None:
-            action = menu.addAction(f"{day:%d %b %Y} is outside the plan")
+            action = menu.addAction(
+                translate("DoseChart", "{0:%d %b %Y} is outside the plan").format(day)
+            )
             action.setEnabled(False)
         else:
-            for days, label in ((7, "1 week"), (14, "2 weeks")):
-                a = menu.addAction(f"Insert a {label} hold from {day:%a %d %b}")
+            for days, label in (
+                (7, translate("DoseChart", "1 week")),
+                (14, translate("DoseChart", "2 weeks")),
+            ):
+                a = menu.addAction(
+                    translate("DoseChart", "Insert a {0} hold from {1:%a %d %b}").format(label, day)
+                )
                 a.triggered.connect(lambda _=False, d=days: self.insert_hold(day, d))
-            menu.addAction("Insert a hold…").triggered.connect(
+            menu.addAction(translate("DoseChart", "Insert a hold…")).triggered.connect(
                 lambda: self.insert_hold_dialog(day))
             if step.kind in (StepKind.HOLD, StepKind.BACK_STEP):
-                menu.addAction(f"Remove this {step.kind}").triggered.connect(
-                    lambda: self._session.apply(f"Remove the {step.kind} at step {step.row + 1}",
-                                                remove_hold, step.row))
-            menu.addAction("Back-step to the previous dose…").triggered.connect(
-                lambda: self.back_step_dialog(day))
+                menu.addAction(
+                    translate("DoseChart", "Remove this {0}").format(kind_label(step.kind))
+                ).triggered.connect(
+                    lambda: self._session.apply(
+                        translate("DoseChart", "Remove the {0} at step {1}").format(
+                            step.kind, step.row + 1
+                        ),
+                        remove_hold,
+                        step.row,
+                    )
+                )
+            menu.addAction(
+                translate("DoseChart", "Back-step to the previous dose…")
+            ).triggered.connect(lambda: self.back_step_dialog(day))
         menu.addSeparator()
-        menu.addAction("Show the whole plan").triggered.connect(self.fit)
+        menu.addAction(translate("DoseChart", "Show the whole plan")).triggered.connect(self.fit)
         return menu
 
     def insert_hold(self, day: date, days: int, stretch: int = 100, reason: str = "") -> bool:
-        return self._session.apply(f"Insert a {days}-day hold on {day:%d %b %Y}", insert_hold,
-                                   day, days, stretch_percent=stretch, reason=reason)
+        return self._session.apply(
+            translate("DoseChart", "Insert a {0}-day hold on {1:%d %b %Y}").format(days, day),
+            insert_hold,
+            day,
+            days,
+            stretch_percent=stretch,
+            reason=reason,
+        )
 
     def hold_dialog(self, day: date) -> HoldDialog:
         return HoldDialog(day, self, check=lambda v: self._session.refusal(
@@ -418,4 +465,10 @@ class DoseChart(QWidget):
         if not dialogs.run(dialog):
             return False
         on, days, reason = dialog.values()
-        return self._session.apply(f"Back-step on {on:%d %b %Y}", back_step, on, days, reason)
+        return self._session.apply(
+            translate("DoseChart", "Back-step on {0:%d %b %Y}").format(on),
+            back_step,
+            on,
+            days,
+            reason,
+        )

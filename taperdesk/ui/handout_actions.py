@@ -12,13 +12,17 @@ from PySide6.QtWidgets import QWidget
 
 from taperdesk.store import StoreError
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from taperdesk.report import HandoutInput
     from taperdesk.ui.printing import PrintPreview
 
-KINDS = {"patient": "Patient handout", "clinician": "Clinician summary",
-         "pharmacy": "Pharmacy sheet"}
+KINDS = {
+    "patient": QT_TRANSLATE_NOOP("HandoutActions", "Patient handout"),
+    "clinician": QT_TRANSLATE_NOOP("HandoutActions", "Clinician summary"),
+    "pharmacy": QT_TRANSLATE_NOOP("HandoutActions", "Pharmacy sheet"),
+}
 
 
 def severe_refusal(session: Session) -> str:
@@ -30,12 +34,17 @@ def severe_refusal(session: Session) -> str:
     try:
         acked = [a.key for a in session.store.acknowledgements(record.id)] if record else []
     except StoreError as exc:
-        return f"The acknowledgements could not be read: {exc}"
+        return translate("HandoutActions", "The acknowledgements could not be read: {0}").format(
+            exc
+        )
     severe = unacknowledged_severe(session.warnings, acked)
     if not severe:
         return ""
-    return (f"No handout yet: the severe warning \"{severe[0].title}\" is not acknowledged. "
-            "Acknowledge it in Checks first (select it, then Acknowledge… with a reason).")
+    return translate(
+        "HandoutActions",
+        'No handout yet: the severe warning "{0}" is not acknowledged. Acknowledge it in '
+        "Checks first (select it, then Acknowledge… with a reason).",
+    ).format(severe[0].title)
 
 
 def handout_input(session: Session, *, large_print: bool = False) -> HandoutInput | None:
@@ -74,6 +83,7 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         born=patient.born,
         clinic_id=patient.clinic_id,
         week_start=settings.week_start,
+        language=patient.language,
     )
 
 
@@ -90,23 +100,29 @@ def handout_pdf(session: Session, kind: str) -> bytes | None:
     try:
         inp = handout_input(session)
     except StoreError as exc:
-        session.show_error(f"The handout could not be made: {exc}")
+        session.show_error(
+            translate("HandoutActions", "The handout could not be made: {0}").format(exc)
+        )
         return None
     if inp is None:
-        session.show_error("Open a patient with a plan first.")
+        session.show_error(translate("HandoutActions", "Open a patient with a plan first."))
         return None
     make = {"patient": patient_handout, "clinician": clinician_summary,
             "pharmacy": pharmacy_sheet}[kind]
     try:
         return make(inp)
     except ReportError as exc:  # e.g. a paper size typed into the records by hand
-        session.show_error(f"The {KINDS[kind].lower()} could not be made: {exc}")
+        session.show_error(
+            translate("HandoutActions", "The {0} could not be made: {1}").format(
+                translate("HandoutActions", KINDS[kind]).lower(), exc
+            )
+        )
         return None
 
 
 def file_name(session: Session, kind: str) -> str:
     who = session.patient.name if session.patient else "plan"
-    return f"{kind}-{who}.pdf".replace(" ", "_")
+    return translate("HandoutActions", "{0}-{1}.pdf").format(kind, who).replace(" ", "_")
 
 
 def preview(session: Session, parent: QWidget, kind: str = "patient") -> PrintPreview | None:
@@ -116,12 +132,14 @@ def preview(session: Session, parent: QWidget, kind: str = "patient") -> PrintPr
     pdf = handout_pdf(session, kind)
     if pdf is None:
         return None
-    return printing.preview_pdf(pdf, parent, KINDS[kind], file_name(session, kind))
+    return printing.preview_pdf(
+        pdf, parent, translate("HandoutActions", KINDS[kind]), file_name(session, kind)
+    )
 
 
 # -- missing details: asked once before a patient handout is printed or saved -----------
 
-PRINT_ANYWAY = "Print anyway"
+PRINT_ANYWAY = QT_TRANSLATE_NOOP("HandoutActions", "Print anyway")
 
 
 def details_ok(session: Session, parent: QWidget, kind: str) -> bool:
@@ -142,10 +160,17 @@ def details_ok(session: Session, parent: QWidget, kind: str) -> bool:
     said = notices(inp) if inp is not None else []
     if not said:
         return True
-    box = QMessageBox(QMessageBox.Icon.Warning, "Check the handout's details",
-                      "\n\n".join(said) + "\n\nClinic details are in File ▸ Settings.",
-                      QMessageBox.StandardButton.Cancel, parent)
-    anyway = box.addButton(PRINT_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("HandoutActions", "Check the handout's details"),
+        "\n\n".join(said)
+        + translate("HandoutActions", "\n\nClinic details are in File ▸ Settings."),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    anyway = box.addButton(
+        translate("HandoutActions", PRINT_ANYWAY), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     dialogs.run(box)  # through the one place every dialog is shown (tests answer it)
     return box.clickedButton() is anyway

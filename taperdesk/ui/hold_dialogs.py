@@ -32,11 +32,19 @@ from taperdesk.model.protocols import MAX_DAYS
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import date_edit
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
-PACES = (("Same pace as before", 100), ("Slower: later steps 1½ times as long (150 %)", 150),
-         ("Slower: later steps twice as long (200 %)", 200), ("Slower, by another amount…", 0))
+PACES = (
+    (QT_TRANSLATE_NOOP("HoldDialogs", "Same pace as before"), 100),
+    (QT_TRANSLATE_NOOP("HoldDialogs", "Slower: later steps 1½ times as long (150 %)"), 150),
+    (QT_TRANSLATE_NOOP("HoldDialogs", "Slower: later steps twice as long (200 %)"), 200),
+    (QT_TRANSLATE_NOOP("HoldDialogs", "Slower, by another amount…"), 0),
+)
 """How the taper resumes after a hold (the stretch percent of later protocol steps)."""
-LENGTHS = ((7, "1 week"), (14, "2 weeks"))
+LENGTHS = (
+    (7, QT_TRANSLATE_NOOP("HoldDialogs", "1 week")),
+    (14, QT_TRANSLATE_NOOP("HoldDialogs", "2 weeks")),
+)
 REASON_MAX = 2000
 HoldValues = tuple[date, int, int, str]
 """(first day, days, stretch percent, reason)."""
@@ -72,7 +80,9 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self, source: str) -> None:
-        self.form.addRow(_label(f"Source: {source}", theme.muted_style))
+        self.form.addRow(
+            _label(translate("HoldDialogs", "Source: {0}").format(source), theme.muted_style)
+        )
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
 
@@ -93,20 +103,20 @@ class HoldDialog(_Dialog):
     def __init__(self, on: date, parent: QWidget | None = None, days: int = 14,
                  reason: str = "", *, stretch: int = 100,
                  check: Callable[[HoldValues], str] | None = None) -> None:
-        super().__init__("Insert a hold", parent)
+        super().__init__(translate("HoldDialogs", "Insert a hold"), parent)
         self._check = check
         self.date = _date_edit(on)
         self.length = QButtonGroup(self)
         row = QHBoxLayout()
         for n, text in LENGTHS:
-            button = QRadioButton(text)
+            button = QRadioButton(translate("HoldDialogs", text))
             self.length.addButton(button, n)
             row.addWidget(button)
-        custom = QRadioButton("Custom:")
+        custom = QRadioButton(translate("HoldDialogs", "Custom:"))
         self.length.addButton(custom, 0)
         self.days = QSpinBox()
         self.days.setRange(1, MAX_DAYS)
-        self.days.setSuffix(" days")
+        self.days.setSuffix(translate("HoldDialogs", " days"))
         self.days.setValue(days)
         row.addWidget(custom)
         row.addWidget(self.days)
@@ -116,12 +126,14 @@ class HoldDialog(_Dialog):
         self.length.idToggled.connect(self._on_length)
         self.pace = QComboBox()
         for text, pct in PACES:
-            self.pace.addItem(text, pct)
+            self.pace.addItem(translate("HoldDialogs", text), pct)
         self.stretch = QSpinBox()
         self.stretch.setRange(101, MAX_STRETCH_PERCENT)
         self.stretch.setSuffix(" %")
         self.stretch.setValue(stretch if stretch > 100 else 150)
-        self.stretch.setToolTip("Later protocol steps last this much of their planned length")
+        self.stretch.setToolTip(
+            translate("HoldDialogs", "Later protocol steps last this much of their planned length")
+        )
         index = self.pace.findData(stretch)
         self.pace.setCurrentIndex(index if index >= 0 else len(PACES) - 1)
         self.stretch.setVisible(self.pace.currentData() == 0)
@@ -132,11 +144,13 @@ class HoldDialog(_Dialog):
         pace_row.addWidget(self.stretch)
         self.reason = QLineEdit(reason)
         self.reason.setMaxLength(REASON_MAX)
-        self.reason.setPlaceholderText("e.g. CIWA-B 24, poor sleep since the last cut")
-        self.form.addRow("From", self.date)
-        self.form.addRow("Stay on the dose for", row)
-        self.form.addRow("Then resume", pace_row)
-        self.form.addRow("Reason", self.reason)
+        self.reason.setPlaceholderText(
+            translate("HoldDialogs", "e.g. CIWA-B 24, poor sleep since the last cut")
+        )
+        self.form.addRow(translate("HoldDialogs", "From"), self.date)
+        self.form.addRow(translate("HoldDialogs", "Stay on the dose for"), row)
+        self.form.addRow(translate("HoldDialogs", "Then resume"), pace_row)
+        self.form.addRow(translate("HoldDialogs", "Reason"), self.reason)
         self.finish(HOLD_SOURCE)
 
     def _on_length(self, button_id: int, checked: bool) -> None:
@@ -167,25 +181,29 @@ class BackStepDialog(_Dialog):
 
     def __init__(self, on: date, parent: QWidget | None = None, days: int = 7, *,
                  check: Callable[[tuple[date, int, str]], str] | None = None) -> None:
-        super().__init__("Back-step to the previous dose", parent)
+        super().__init__(translate("HoldDialogs", "Back-step to the previous dose"), parent)
         self._check = check
         self.date = _date_edit(on)
         self.days = QSpinBox()
         self.days.setRange(1, MAX_DAYS)
         self.days.setValue(days)
-        self.days.setSuffix(" days")
+        self.days.setSuffix(translate("HoldDialogs", " days"))
         self.reason = QLineEdit()
         self.reason.setMaxLength(REASON_MAX)
-        self.reason.setPlaceholderText("required: why the previous dose again")
-        self.form.addRow("From", self.date)
-        self.form.addRow("For", self.days)
-        self.form.addRow("Reason", self.reason)
+        self.reason.setPlaceholderText(
+            translate("HoldDialogs", "required: why the previous dose again")
+        )
+        self.form.addRow(translate("HoldDialogs", "From"), self.date)
+        self.form.addRow(translate("HoldDialogs", "For"), self.days)
+        self.form.addRow(translate("HoldDialogs", "Reason"), self.reason)
         self.finish(BACK_STEP_SOURCE)
 
     def problem(self) -> str:
         if not self.reason.text().strip():
             self.reason.setFocus()
-            return "Give the reason for the back-step; it is recorded with the plan."
+            return translate(
+                "HoldDialogs", "Give the reason for the back-step; it is recorded with the plan."
+            )
         msg = self._check(self.values()) if self._check else ""
         if msg:
             self.date.setFocus()

@@ -29,21 +29,25 @@ from taperdesk.model.scales import HoldSuggestion
 from taperdesk.ui import dialogs, theme
 from taperdesk.ui.hold_dialogs import HoldDialog, HoldValues
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
-DECISIONS = {"accept": "Suggested hold accepted", "change": "Suggested hold changed",
-             "decline": "Suggested hold declined"}
+DECISIONS = {
+    "accept": QT_TRANSLATE_NOOP("HoldSuggestion", "Suggested hold accepted"),
+    "change": QT_TRANSLATE_NOOP("HoldSuggestion", "Suggested hold changed"),
+    "decline": QT_TRANSLATE_NOOP("HoldSuggestion", "Suggested hold declined"),
+}
 
 
 def hold_problem(session: Session, values: HoldValues) -> str:
     """Why this hold cannot go into the open plan ('' when it can), in the model's words."""
     on, days, stretch, reason = values
     if session.plan is None:
-        return "There is no plan to hold."
+        return translate("HoldSuggestion", "There is no plan to hold.")
     try:
         symptom_hold(session.plan, on, days, stretch_percent=stretch, reason=reason,
                      catalogue=session.catalogue)
     except PlanError as exc:
-        return f"This hold cannot be inserted: {exc}."
+        return translate("HoldSuggestion", "This hold cannot be inserted: {0}.").format(exc)
     return ""
 
 
@@ -58,7 +62,9 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
     if session.patient is None or choice not in DECISIONS:
         return False
     if choice == "decline" and not reason.strip():
-        session.show_error("Give a reason for declining the suggested hold.")
+        session.show_error(
+            translate("HoldSuggestion", "Give a reason for declining the suggested hold.")
+        )
         return False
     unchanged = False
     if choice != "decline":
@@ -69,22 +75,31 @@ def decide(session: Session, suggestion: HoldSuggestion, choice: str, reason: st
             unchanged = symptom_hold_days(session.plan, on, days,
                                           catalogue=session.catalogue) == 0
         except PlanError as exc:
-            session.show_error(f"This hold cannot be inserted: {exc}.")
+            session.show_error(
+                translate("HoldSuggestion", "This hold cannot be inserted: {0}.").format(exc)
+            )
             return False
-        text = f"Keep the dose {days} days from {on:%d %b %Y} (suggested hold)"
+        text = translate(
+            "HoldSuggestion", "Keep the dose {0} days from {1:%d %b %Y} (suggested hold)"
+        ).format(days, on)
         if not unchanged and not session.apply(text, symptom_hold, on, days,
                                                stretch_percent=stretch,
                                                reason=why or reason or suggestion.reason):
             return False
     what = f"{DECISIONS[choice]}: {suggestion.reason}"
     if choice == "change" and values is not None:
-        what += f"; held {values[1]} days from {values[0].isoformat()} instead"
+        what += translate("HoldSuggestion", "; held {0} days from {1} instead").format(
+            values[1], values[0].isoformat()
+        )
     if unchanged:
-        what += "; the plan already kept the dose that long, so it was not changed"
-    if not session.record_decisions([what], reason,
-                                    failed="The decision was not recorded: ").ok:
+        what += translate(
+            "HoldSuggestion", "; the plan already kept the dose that long, so it was not changed"
+        )
+    if not session.record_decisions(
+        [what], reason, failed=translate("HoldSuggestion", "The decision was not recorded: ")
+    ).ok:
         return False
-    session.show_message(DECISIONS[choice])
+    session.show_message(translate("HoldSuggestion", DECISIONS[choice]))
     return True
 
 
@@ -94,22 +109,27 @@ def in_words(session: Session, suggestion: HoldSuggestion) -> str:
     keeps the dose that long, that in words and a prompt to choose more days."""
     plan, sched = session.plan, session.schedule
     if plan is None or sched is None:
-        return f"Hold for {suggestion.days} days from {suggestion.on:%a %d %b %Y}?"
+        return translate("HoldSuggestion", "Hold for {0} days from {1:%a %d %b %Y}?").format(
+            suggestion.days, suggestion.on
+        )
     try:
         text = describe_symptom_hold(plan, suggestion.on, suggestion.days,
                                      catalogue=session.catalogue)
         extra = symptom_hold_days(plan, suggestion.on, suggestion.days,
                                   catalogue=session.catalogue)
     except PlanError as exc:
-        return f"No hold can be suggested: {exc}."
+        return translate("HoldSuggestion", "No hold can be suggested: {0}.").format(exc)
     if extra == 0:
-        return f"{text}. Choose more days to postpone it."
+        return translate("HoldSuggestion", "{0}. Choose more days to postpone it.").format(text)
     held = sched.dose_on(suggestion.on)
     due = next((st.start for st in sched.steps
                 if st.start > suggestion.on and st.daily_ug != held),
                sched.stop_date - timedelta(days=1))
-    return (f"{text}.<br>Until now that was due on {due:%a} {due.day} {due:%b %Y}; "
-            f"every later step moves {extra} day{'s' if extra != 1 else ''} later with it.")
+    return translate(
+        "HoldSuggestion",
+        "{0}.<br>Until now that was due on {1:%a} {2} {3:%b %Y}; every later step moves {4} "
+        "day{5} later with it.",
+    ).format(text, due, due.day, due, extra, "s" if extra != 1 else "")
 
 
 class SuggestionDialog(QDialog):
@@ -120,32 +140,37 @@ class SuggestionDialog(QDialog):
     def __init__(self, suggestion: HoldSuggestion, session: Session,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Suggested hold")
+        self.setWindowTitle(translate("HoldSuggestion", "Suggested hold"))
         self.setMinimumWidth(480)
         self._suggestion = suggestion
         self._session = session
         self.choice = ""
         self.hold_values: HoldValues | None = None
         text = self.summary = QLabel(
-            f"<b>{in_words(session, suggestion)}</b><br><br>{suggestion.reason}.")
+            translate("HoldSuggestion", "<b>{0}</b><br><br>{1}.").format(
+                in_words(session, suggestion), suggestion.reason
+            )
+        )
         text.setWordWrap(True)
-        source = QLabel(f"Source: {suggestion.source}")
+        source = QLabel(translate("HoldSuggestion", "Source: {0}").format(suggestion.source))
         source.setWordWrap(True)
         theme.follow(source, theme.muted_style)
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(2000)
-        self.reason_edit.setPlaceholderText("required to decline; recorded with your name")
+        self.reason_edit.setPlaceholderText(
+            translate("HoldSuggestion", "required to decline; recorded with your name")
+        )
         self.error = QLabel()
         self.error.setWordWrap(True)
         theme.follow(self.error, theme.error_style)
-        self.accept_button = QPushButton("&Accept the hold")
-        self.change_button = QPushButton("&Change…")
-        self.decline_button = QPushButton("&Decline")
+        self.accept_button = QPushButton(translate("HoldSuggestion", "&Accept the hold"))
+        self.change_button = QPushButton(translate("HoldSuggestion", "&Change…"))
+        self.decline_button = QPushButton(translate("HoldSuggestion", "&Decline"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(source)
         form = QFormLayout()
-        form.addRow("Reason", self.reason_edit)
+        form.addRow(translate("HoldSuggestion", "Reason"), self.reason_edit)
         layout.addLayout(form)
         layout.addWidget(self.error)
         row = QHBoxLayout()
@@ -155,7 +180,11 @@ class SuggestionDialog(QDialog):
         problem = hold_problem(session, (suggestion.on, suggestion.days, 100, suggestion.reason))
         if problem:  # e.g. the plan has ended: there is no dose left to hold
             self.accept_button.setEnabled(False)
-            self.error.setText(f"{problem} Use Change… to choose when to hold, or Decline.")
+            self.error.setText(
+                translate(
+                    "HoldSuggestion", "{0} Use Change… to choose when to hold, or Decline."
+                ).format(problem)
+            )
         self.accept_button.clicked.connect(lambda: self._done("accept"))
         self.change_button.clicked.connect(lambda: self.change())
         self.decline_button.clicked.connect(lambda: self._done("decline"))
@@ -166,7 +195,9 @@ class SuggestionDialog(QDialog):
 
     def _done(self, choice: str) -> None:
         if choice == "decline" and not self.reason:
-            self.error.setText("Say why the hold is declined; the reason is recorded.")
+            self.error.setText(
+                translate("HoldSuggestion", "Say why the hold is declined; the reason is recorded.")
+            )
             self.reason_edit.setFocus()
             return
         self.choice = choice

@@ -42,10 +42,12 @@ from taperdesk.model.instructions import drug_totals
 from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
 from taperdesk.ui import splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
+from taperdesk.ui.model_texts import protocol_name, protocol_rule, severity
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
 """Steps and warnings the preview lists before "… n more"."""
-CUSTOM = "custom picks"
+CUSTOM = QT_TRANSLATE_NOOP("NewPlan", "custom picks")
 """The product-set entry shown when the ticked products are not one of the drug's sets."""
 NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != ProtocolId.CUSTOM)
 """A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
@@ -58,8 +60,13 @@ class ProductChecklist(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip("Tick the products the patient has; doses are made from these only "
-                        "(product facts and sources from the drug catalogue)")
+        self.setToolTip(
+            translate(
+                "NewPlan",
+                "Tick the products the patient has; doses are made from these only (product facts "
+                "and sources from the drug catalogue)",
+            )
+        )
 
     def show_drug(self, drug: Drug, chosen: tuple[str, ...]) -> None:
         self.blockSignals(True)
@@ -70,7 +77,9 @@ class ProductChecklist(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.id in chosen
                                else Qt.CheckState.Unchecked)
-            item.setToolTip(f"Source: {p.source}" if p.source else p.name)
+            item.setToolTip(
+                translate("NewPlan", "Source: {0}").format(p.source) if p.source else p.name
+            )
             self.addItem(item)
         self.blockSignals(False)
 
@@ -97,7 +106,7 @@ class NewPlanDialog(_Form):
 
     def __init__(self, catalogue: Catalogue, start: date, parent: QWidget | None = None,
                  like: Plan | None = None) -> None:
-        super().__init__("New plan", parent)
+        super().__init__(translate("NewPlan", "New plan"), parent)
         self._catalogue = catalogue
         self.drug = QComboBox()
         for drug in catalogue.drugs.values():
@@ -106,51 +115,60 @@ class NewPlanDialog(_Form):
         self.products = ProductChecklist()
         self.products.setMaximumHeight(130)
         self.dose = QLineEdit()
-        self.dose.setPlaceholderText("what the patient takes now, e.g. 2 or 0.75")
-        self.dose.setToolTip("The daily dose in mg the patient takes before the taper; "
-                             "TaperDesk never guesses it")
+        self.dose.setPlaceholderText(
+            translate("NewPlan", "what the patient takes now, e.g. 2 or 0.75")
+        )
+        self.dose.setToolTip(
+            translate(
+                "NewPlan",
+                "The daily dose in mg the patient takes before the taper; TaperDesk never guesses "
+                "it",
+            )
+        )
         self.split = QComboBox()
         splits.fill(self.split, "")
         self.start = QDateEdit(to_qdate(start))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(DATE_FORMAT)
-        self.start.setToolTip("First day of the first reduced dose")
+        self.start.setToolTip(translate("NewPlan", "First day of the first reduced dose"))
         self.protocol = QComboBox()
         for pid in NEW_PLAN_PROTOCOLS:
             info = PROTOCOLS[pid]
-            self.protocol.addItem(info.name, pid)
-            self.protocol.setItemData(self.protocol.count() - 1,
-                                      f"{info.rule}\nSource: {info.source}",
-                                      Qt.ItemDataRole.ToolTipRole)
+            self.protocol.addItem(protocol_name(info), pid)
+            self.protocol.setItemData(
+                self.protocol.count() - 1,
+                translate("NewPlan", "{0}\nSource: {1}").format(protocol_rule(info), info.source),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.percent = QLineEdit()
         self.step_mg = QLineEdit()
         self.every = QSpinBox()
         self.every.setRange(1, 365)
-        self.every.setSuffix(" days")
+        self.every.setSuffix(translate("NewPlan", " days"))
         self._crossover_fields()
         self.source = QLabel()
         self.source.setWordWrap(True)
         theme.follow(self.source, theme.muted_style)
-        self.form.addRow("Drug", self.drug)
-        self.form.addRow("Products", self.product_set)
-        self.products.setAccessibleName("Products to make doses from")
+        self.form.addRow(translate("NewPlan", "Drug"), self.drug)
+        self.form.addRow(translate("NewPlan", "Products"), self.product_set)
+        self.products.setAccessibleName(translate("NewPlan", "Products to make doses from"))
         self.form.addRow("", self.products)
-        self.form.addRow("Current dose (mg/day)", self.dose)
-        self.form.addRow("Split", self.split)
-        self.form.addRow("Start", self.start)
-        self.form.addRow("Protocol", self.protocol)
-        self.form.addRow(self.tr("Equivalence"), self.equivalence)
-        self.form.addRow(self.tr("Days per substituted dose"), self.swap_days)
-        self.form.addRow(self.tr("Then taper diazepam by"), self.then)
-        self.form.addRow("Cut (%)", self.percent)
-        self.form.addRow("Cut (mg/day)", self.step_mg)
-        self.form.addRow("Every", self.every)
+        self.form.addRow(translate("NewPlan", "Current dose (mg/day)"), self.dose)
+        self.form.addRow(translate("NewPlan", "Split"), self.split)
+        self.form.addRow(translate("NewPlan", "Start"), self.start)
+        self.form.addRow(translate("NewPlan", "Protocol"), self.protocol)
+        self.form.addRow(translate("NewPlan", "Equivalence"), self.equivalence)
+        self.form.addRow(translate("NewPlan", "Days per substituted dose"), self.swap_days)
+        self.form.addRow(translate("NewPlan", "Then taper diazepam by"), self.then)
+        self.form.addRow(translate("NewPlan", "Cut (%)"), self.percent)
+        self.form.addRow(translate("NewPlan", "Cut (mg/day)"), self.step_mg)
+        self.form.addRow(translate("NewPlan", "Every"), self.every)
         self.form.addRow(self.source)
         # What OK would make, recomputed by the model as the fields change.
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setAccessibleName("Preview of the plan")
+        self.preview.setAccessibleName(translate("NewPlan", "Preview of the plan"))
         self.form.addRow(self.preview)
         self.finish()
         self.setMinimumWidth(460)
@@ -190,21 +208,33 @@ class NewPlanDialog(_Form):
         try:
             sched = compute(self.build(), self._catalogue)
         except (PlanError, DoseError) as exc:
-            self.preview.setText(f"Preview: {exc}")
+            self.preview.setText(translate("NewPlan", "Preview: {0}").format(exc))
             return
-        lines = [f"Preview: {len(sched.steps)} steps, last dose "
-                 f"{sched.steps[-1].end:%d/%m/%Y}, stop {sched.stop_date:%d/%m/%Y}."]
-        lines += [f"  {st.start:%d/%m/%Y}  {format_mg(st.daily_ug)} mg/day for {st.days} d"
-                  + (f" ({drug_totals(st)})" if st.names_drugs else "")
-                  for st in sched.steps[:PREVIEW_STEPS]]
+        lines = [
+            translate(
+                "NewPlan", "Preview: {0} steps, last dose {1:%d/%m/%Y}, stop {2:%d/%m/%Y}."
+            ).format(len(sched.steps), sched.steps[-1].end, sched.stop_date)
+        ]
+        lines += [
+            translate("NewPlan", "  {0:%d/%m/%Y}  {1} mg/day for {2} d").format(
+                st.start, format_mg(st.daily_ug), st.days
+            ) + (f" ({drug_totals(st)})" if st.names_drugs else "")
+            for st in sched.steps[:PREVIEW_STEPS]
+        ]
         if len(sched.steps) > PREVIEW_STEPS:
-            lines.append(f"  … {len(sched.steps) - PREVIEW_STEPS} more")
+            lines.append(
+                translate("NewPlan", "  … {0} more").format(len(sched.steps) - PREVIEW_STEPS)
+            )
         warnings = check(sched)
-        lines += [f"{w.severity.upper()}: {w.message}" for w in warnings[:PREVIEW_WARNINGS]]
+        lines += [f"{severity(w)}: {w.message}" for w in warnings[:PREVIEW_WARNINGS]]
         if len(warnings) > PREVIEW_WARNINGS:
-            lines.append(f"… {len(warnings) - PREVIEW_WARNINGS} more warnings after OK")
+            lines.append(
+                translate("NewPlan", "… {0} more warnings after OK").format(
+                    len(warnings) - PREVIEW_WARNINGS
+                )
+            )
         if not warnings:
-            lines.append("No warnings.")
+            lines.append(translate("NewPlan", "No warnings."))
         self.preview.setText("\n".join(lines))
 
     def _drug(self) -> Drug:
@@ -219,7 +249,7 @@ class NewPlanDialog(_Form):
             self.product_set.setItemData(self.product_set.count() - 1,
                                          "\n".join(drug.product(p).name for p in s),
                                          Qt.ItemDataRole.ToolTipRole)
-        self.product_set.addItem(CUSTOM, ())
+        self.product_set.addItem(translate("NewPlan", CUSTOM), ())
         self.products.show_drug(drug, ids)
         self._ticks_changed()
 
@@ -274,10 +304,11 @@ class NewPlanDialog(_Form):
                              (self.every, p.every_days is not None)):
             field.setVisible(shown)
             self.form.labelForField(field).setVisible(shown)
-        self.source.setText(f"{outer.rule}\nSource: {outer.source}" + (
-            self.tr("\nDiazepam taper: {0}\nSource: {1}").format(info.rule, info.source)
-            if crossover else ""))
-        self.protocol.setToolTip(f"Source: {outer.source}")
+        self.source.setText(
+            translate("NewPlan", "{0}\nSource: {1}").format(protocol_rule(outer), outer.source)
+            + (translate("NewPlan", "\nDiazepam taper: {0}\nSource: {1}").format(
+                protocol_rule(info), info.source) if crossover else ""))
+        self.protocol.setToolTip(translate("NewPlan", "Source: {0}").format(outer.source))
 
     # -- the plan ---------------------------------------------------------
 
@@ -285,19 +316,27 @@ class NewPlanDialog(_Form):
         """The plan the fields describe; PlanError/DoseError name the field that is wrong."""
         products = self.products.chosen()
         if not products:
-            raise PlanError("Tick at least one product the patient has.")
+            raise PlanError(translate("NewPlan", "Tick at least one product the patient has."))
         if not self.dose.text().strip():
-            raise PlanError("Type the daily dose the patient takes now (mg/day).")
-        ug = parse_mg(self.dose.text().removesuffix("mg").strip(), what="the current dose")
+            raise PlanError(
+                translate("NewPlan", "Type the daily dose the patient takes now (mg/day).")
+            )
+        ug = parse_mg(
+            self.dose.text().removesuffix("mg").strip(),
+            what=translate("NewPlan", "the current dose"),
+        )
         pid = self._taper_pid()
         default = PROTOCOLS[pid].default
         try:
             percent = Decimal(self.percent.text().strip()) \
                 if default.percent is not None else None
         except InvalidOperation:
-            raise PlanError(f"The cut {self.percent.text()!r} is not a number of percent.") \
-                from None
-        step_ug = parse_mg(self.step_mg.text(), what="the cut") \
+            raise PlanError(
+                translate("NewPlan", "The cut {0!r} is not a number of percent.").format(
+                    self.percent.text()
+                )
+            ) from None
+        step_ug = parse_mg(self.step_mg.text(), what=translate("NewPlan", "the cut")) \
             if default.step_ug is not None else None
         protocol = make_protocol(pid, percent=percent, step_ug=step_ug,
                                  every_days=self.every.value()
@@ -329,15 +368,21 @@ class ProductsDialog(_Form):
     """Choose the products of an existing plan by ticking them (custom picks)."""
 
     def __init__(self, drug: Drug, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(f"Products of {drug.name}", parent)
+        super().__init__(translate("NewPlan", "Products of {0}").format(drug.name), parent)
         self.products = ProductChecklist()
         self.products.show_drug(drug, chosen)
-        self.form.addRow(QLabel("Doses are made only from the ticked products."))
+        self.form.addRow(
+            QLabel(translate("NewPlan", "Doses are made only from the ticked products."))
+        )
         self.form.addRow(self.products)
         self.finish()
 
     def problem(self) -> str:
-        return "" if self.products.chosen() else "Tick at least one product the patient has."
+        return (
+            ""
+            if self.products.chosen()
+            else translate("NewPlan", "Tick at least one product the patient has.")
+        )
 
     def chosen(self) -> tuple[str, ...]:
         return self.products.chosen()

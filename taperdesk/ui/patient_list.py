@@ -20,6 +20,7 @@ from taperdesk.store import Patient, StoreError
 from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import translate
 
 
 class PatientList(QWidget):
@@ -27,12 +28,12 @@ class PatientList(QWidget):
         super().__init__(parent)
         self._session = session
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name or clinic ID…")
+        self.search.setPlaceholderText(translate("PatientList", "Search name or clinic ID…"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
-        self.show_archived = QCheckBox("Show archived")
-        self.new_button = QPushButton("&New…")
-        self.archive_button = QPushButton("Archive")
+        self.show_archived = QCheckBox(translate("PatientList", "Show archived"))
+        self.new_button = QPushButton(translate("PatientList", "&New…"))
+        self.archive_button = QPushButton(translate("PatientList", "Archive"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.archive_button)
@@ -72,7 +73,7 @@ class PatientList(QWidget):
     def _label(p: Patient) -> str:
         extra = [p.clinic_id] if p.clinic_id else []
         if p.born:
-            extra.append(f"born {p.born:%d %b %Y}")
+            extra.append(translate("PatientList", "born {0:%d %b %Y}").format(p.born))
         if p.opioid:
             extra.append("opioid")
         if p.archived:
@@ -95,7 +96,11 @@ class PatientList(QWidget):
                 self.list.setCurrentRow(i)
         self.list.blockSignals(False)
         self.archive_button.setEnabled(p is not None)
-        self.archive_button.setText("Restore" if p and p.archived else "Archive")
+        self.archive_button.setText(
+            translate("PatientList", "Restore")
+            if p and p.archived
+            else translate("PatientList", "Archive")
+        )
 
     def add_patient(self, **values: Any) -> Patient | None:
         """Add and open a patient (the Session writes it); None, said, when refused."""

@@ -37,16 +37,23 @@ from taperdesk.store import StoreError
 from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs, splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
+from taperdesk.ui.model_texts import protocol_name, protocol_rule
 from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
-CHOOSE_PRODUCTS = "Choose products…"
-SPLIT_SOURCE = ("How the daily dose is divided over the day. Source: TaperDesk rule (the "
-                "label says where a part that cannot be divided equally goes)")
-DOSE_RULE = ("Source: TaperDesk dose rule: each dose is made with the fewest units, whole "
-             "tablets first; only scored tablets are halved; dispersible tablets are not split; "
-             "liquid to 0.1 mL; a dose the products cannot make is rounded to the nearest one "
-             "they can, and flagged")
+CHOOSE_PRODUCTS = QT_TRANSLATE_NOOP("PlanForm", "Choose products…")
+SPLIT_SOURCE = QT_TRANSLATE_NOOP(
+    "PlanForm",
+    "How the daily dose is divided over the day. Source: TaperDesk rule (the label says where a "
+    "part that cannot be divided equally goes)",
+)
+DOSE_RULE = QT_TRANSLATE_NOOP(
+    "PlanForm",
+    "Source: TaperDesk dose rule: each dose is made with the fewest units, whole tablets first; "
+    "only scored tablets are halved; dispersible tablets are not split; liquid to 0.1 mL; a dose "
+    "the products cannot make is rounded to the nearest one they can, and flagged",
+)
 
 
 class PlanForm(QWidget):
@@ -57,58 +64,83 @@ class PlanForm(QWidget):
         self._shown: tuple[object, ...] | None = None
         form = QFormLayout(self)
         self.which = QComboBox()
-        self.which.setToolTip("This patient's plans; earlier plans stay on record")
+        self.which.setToolTip(
+            translate("PlanForm", "This patient's plans; earlier plans stay on record")
+        )
         self._listed: tuple[int | None, int | None] = (None, None)
         self.drug = QComboBox()
         for drug in session.catalogue.drugs.values():
             self.drug.addItem(drug.name, drug.id)
-        self.drug.setToolTip("Drug; facts and products from the catalogue with their sources")
+        self.drug.setToolTip(
+            translate("PlanForm", "Drug; facts and products from the catalogue with their sources")
+        )
         self.products = QComboBox()
-        self.products.setToolTip("Product set: which tablets or liquids make each dose")
+        self.products.setToolTip(
+            translate("PlanForm", "Product set: which tablets or liquids make each dose")
+        )
         self.dose = QLineEdit()
-        self.dose.setToolTip("The daily dose in mg the patient takes now, before the taper "
-                             "(e.g. 2 or 0.75), as prescribed")
+        self.dose.setToolTip(
+            translate(
+                "PlanForm",
+                "The daily dose in mg the patient takes now, before the taper (e.g. 2 or 0.75), "
+                "as prescribed",
+            )
+        )
         self.split = QComboBox()
         splits.fill(self.split, SPLIT_SOURCE)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(DATE_FORMAT)
-        self.start.setToolTip("First day of the first reduced dose; every later date "
-                              "follows from it")
+        self.start.setToolTip(
+            translate(
+                "PlanForm", "First day of the first reduced dose; every later date follows from it"
+            )
+        )
         self.protocol = QComboBox()
         for info in PROTOCOLS.values():
-            self.protocol.addItem(info.name, info.id)
-            self.protocol.setItemData(self.protocol.count() - 1,
-                                      f"{info.rule}\nSource: {info.source}", 3)
+            self.protocol.addItem(protocol_name(info), info.id)
+            self.protocol.setItemData(
+                self.protocol.count() - 1,
+                translate("PlanForm", "{0}\nSource: {1}").format(protocol_rule(info), info.source),
+                3,
+            )
         self.percent = QLineEdit()
-        self.percent.setToolTip("Percent cut at each step (ASAM 2025 default 5–10 %)")
+        self.percent.setToolTip(
+            translate("PlanForm", "Percent cut at each step (ASAM 2025 default 5–10 %)")
+        )
         self.every = QSpinBox()
         self.every.setRange(1, 365)
-        self.every.setSuffix(" days")
-        self.every.setToolTip("Days between cuts (ASAM 2025: every 2–4 weeks)")
+        self.every.setSuffix(translate("PlanForm", " days"))
+        self.every.setToolTip(
+            translate("PlanForm", "Days between cuts (ASAM 2025: every 2–4 weeks)")
+        )
         self.step_mg = QLineEdit()
-        self.step_mg.setToolTip("Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)")
+        self.step_mg.setToolTip(
+            translate(
+                "PlanForm", "Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)"
+            )
+        )
         self.source = QLabel()
         self.source.setWordWrap(True)
         theme.follow(self.source, theme.muted_style)
         self.error = QLabel()
         self.error.setWordWrap(True)
         theme.follow(self.error, theme.error_style)
-        self.create_button = QPushButton("New plan for this patient…")
+        self.create_button = QPushButton(translate("PlanForm", "New plan for this patient…"))
         for combo in (self.drug, self.products, self.split, self.protocol):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        form.addRow("Plan", self.which)
-        form.addRow("Drug", self.drug)
-        form.addRow("Products", self.products)
-        form.addRow("Current dose (mg/day)", self.dose)
-        form.addRow("Split", self.split)
-        form.addRow("Start", self.start)
-        form.addRow("Protocol", self.protocol)
-        form.addRow("Cut (%)", self.percent)
-        form.addRow("Cut (mg/day)", self.step_mg)
-        form.addRow("Every", self.every)
+        form.addRow(translate("PlanForm", "Plan"), self.which)
+        form.addRow(translate("PlanForm", "Drug"), self.drug)
+        form.addRow(translate("PlanForm", "Products"), self.products)
+        form.addRow(translate("PlanForm", "Current dose (mg/day)"), self.dose)
+        form.addRow(translate("PlanForm", "Split"), self.split)
+        form.addRow(translate("PlanForm", "Start"), self.start)
+        form.addRow(translate("PlanForm", "Protocol"), self.protocol)
+        form.addRow(translate("PlanForm", "Cut (%)"), self.percent)
+        form.addRow(translate("PlanForm", "Cut (mg/day)"), self.step_mg)
+        form.addRow(translate("PlanForm", "Every"), self.every)
         form.addRow(self.source)
         form.addRow(self.error)
         form.addRow(self.create_button)
@@ -141,9 +173,11 @@ class PlanForm(QWidget):
             if tuple(ids) == tuple(current):
                 chosen = self.products.count() - 1
         if chosen < 0 and current:
-            self.products.addItem("custom: " + ", ".join(current), current)
+            self.products.addItem(
+                translate("PlanForm", "custom: {0}").format(", ".join(current)), current
+            )
             chosen = self.products.count() - 1
-        self.products.addItem(CHOOSE_PRODUCTS, None)
+        self.products.addItem(translate("PlanForm", CHOOSE_PRODUCTS), None)
         self.products.setCurrentIndex(max(chosen, 0))
 
     def _list_plans(self) -> None:
@@ -160,8 +194,8 @@ class PlanForm(QWidget):
             s.show_error(str(exc))
             records = []
         for r in records:  # short enough for the plan box at 1366x768; the title in the tip
-            self.which.addItem(self.tr("{0} (plan {1})").format(f"{r.plan.start:%d/%m/%Y}",
-                                                                r.id), r.id)
+            self.which.addItem(translate("PlanForm", "{0} (plan {1})").format(
+                f"{r.plan.start:%d/%m/%Y}", r.id), r.id)
             self.which.setItemData(self.which.count() - 1, r.title,
                                    Qt.ItemDataRole.ToolTipRole)
         self.which.setCurrentIndex(self.which.findData(listed[1]))
@@ -198,7 +232,7 @@ class PlanForm(QWidget):
             w.setEnabled(plan is not None)
         self.create_button.setVisible(has_patient and plan is None)
         if plan is None:
-            self.source.setText("" if has_patient else "Choose a patient.")
+            self.source.setText("" if has_patient else translate("PlanForm", "Choose a patient."))
             self._blank()
             return
         shown = (plan.drug, plan.products, plan.start_ug, plan.split, plan.start, plan.protocol)
@@ -224,26 +258,44 @@ class PlanForm(QWidget):
         self._form.labelForField(self.step_mg).setVisible(p.step_ug is not None)
         self.every.setVisible(p.every_days is not None)
         self._form.labelForField(self.every).setVisible(p.every_days is not None)
-        self.source.setText(f"{p.info.rule}\nSource: {p.info.source}")
+        self.source.setText(
+            translate("PlanForm", "{0}\nSource: {1}").format(protocol_rule(p.info), p.info.source)
+        )
         self._tooltips(plan)
         self._loading = False
 
     def _tooltips(self, plan: Plan) -> None:
         """Each field says where its rule comes from (the catalogue, the protocol, TaperDesk)."""
         drug = self._session.catalogue.drug(plan.drug)
-        facts = [f"{drug.name}: half-life {drug.half_life}"
-                 + (f" (source: {drug.half_life_source})" if drug.half_life_source else "")]
-        facts += [f"Maximum {format_mg(m.ug)} mg/day ({m.indication}); source: {m.source}"
-                  for m in drug.max_daily]
+        facts = [
+            translate("PlanForm", "{0}: half-life {1}").format(drug.name, drug.half_life)
+            + (
+                translate("PlanForm", " (source: {0})").format(drug.half_life_source)
+                if drug.half_life_source
+                else ""
+            )
+        ]
+        facts += [
+            translate("PlanForm", "Maximum {0} mg/day ({1}); source: {2}").format(
+                format_mg(m.ug), m.indication, m.source
+            )
+            for m in drug.max_daily
+        ]
         self.drug.setToolTip("\n".join(facts))
-        made = [f"{pr.name}" + (f" — source: {pr.source}" if pr.source else "")
-                for pr in (drug.product(i) for i in plan.products)]
-        self.products.setToolTip("\n".join([*made, "", DOSE_RULE]))
+        made = [
+            f"{pr.name}"
+            + (translate("PlanForm", " — source: {0}").format(pr.source) if pr.source else "")
+            for pr in (drug.product(i) for i in plan.products)
+        ]
+        self.products.setToolTip("\n".join([*made, "", translate("PlanForm", DOSE_RULE)]))
         info = plan.protocol.info
-        for field, what in ((self.protocol, info.rule), (self.percent, "Percent cut each step"),
-                            (self.step_mg, "Cut in mg/day each step"),
-                            (self.every, "Days between cuts")):
-            field.setToolTip(f"{what}\nSource: {info.source}")
+        for field, what in (
+            (self.protocol, protocol_rule(info)),
+            (self.percent, translate("PlanForm", "Percent cut each step")),
+            (self.step_mg, translate("PlanForm", "Cut in mg/day each step")),
+            (self.every, translate("PlanForm", "Days between cuts")),
+        ):
+            field.setToolTip(translate("PlanForm", "{0}\nSource: {1}").format(what, info.source))
 
     # -- editing ----------------------------------------------------------
 
@@ -257,7 +309,9 @@ class PlanForm(QWidget):
         plan = self._session.plan
         if self._loading or plan is None or getattr(plan, field) == value:
             return
-        self._apply_fields(text or f"Change {field}", **{field: value})
+        self._apply_fields(
+            text or translate("PlanForm", "Change {0}").format(field), **{field: value}
+        )
 
     _last_error = ""
 
@@ -267,7 +321,11 @@ class PlanForm(QWidget):
         if plan is None or drug.id == plan.drug:
             return
         ids = drug.product_sets[drug.default_product_set]
-        self._apply_fields(f"Change drug to {drug.name}", drug=drug.id, products=tuple(ids))
+        self._apply_fields(
+            translate("PlanForm", "Change drug to {0}").format(drug.name),
+            drug=drug.id,
+            products=tuple(ids),
+        )
 
     def _products_changed(self) -> None:
         plan = self._session.plan
@@ -277,24 +335,37 @@ class PlanForm(QWidget):
             dialog = ProductsDialog(self._session.catalogue.drug(plan.drug), plan.products, self)
             if dialogs.run(dialog) and dialog.chosen() != plan.products:
                 ids = dialog.chosen()
-                self._change("products", ids, "Use products " + ", ".join(ids))
+                self._change(
+                    "products", ids, translate("PlanForm", "Use products ") + ", ".join(ids)
+                )
             else:
                 self._shown = None
                 self._on_plan_changed()
             return
         ids = tuple(self.products.currentData() or ())
-        self._change("products", ids, f"Use products {self.products.currentText()}")
+        self._change(
+            "products",
+            ids,
+            translate("PlanForm", "Use products {0}").format(self.products.currentText()),
+        )
 
     def _dose_changed(self) -> None:
         try:
-            ug = parse_mg(self.dose.text().removesuffix("mg").strip(), what="the current dose")
+            ug = parse_mg(
+                self.dose.text().removesuffix("mg").strip(),
+                what=translate("PlanForm", "the current dose"),
+            )
         except DoseError as exc:
             self._show(str(exc))
             return
-        self._change("start_ug", ug, f"Current dose {format_mg(ug)} mg/day")
+        self._change(
+            "start_ug", ug, translate("PlanForm", "Current dose {0} mg/day").format(format_mg(ug))
+        )
 
     def _start_changed(self) -> None:
-        self._change("start", from_qdate(self.start.date()), "Change the start date")
+        self._change(
+            "start", from_qdate(self.start.date()), translate("PlanForm", "Change the start date")
+        )
 
     def _apply_fields(self, text: str, **fields: object) -> None:
         self.error.clear()
@@ -317,7 +388,7 @@ class PlanForm(QWidget):
         try:
             keep = pid == plan.protocol.id
             percent = Decimal(self.percent.text()) if keep and self.percent.text() else None
-            step_ug = parse_mg(self.step_mg.text(), what="the cut") \
+            step_ug = parse_mg(self.step_mg.text(), what=translate("PlanForm", "the cut")) \
                 if keep and self.step_mg.text() else None
             protocol = make_protocol(
                 pid, percent=percent, every_days=self.every.value() if keep else None,
@@ -326,14 +397,18 @@ class PlanForm(QWidget):
                               if pid == ProtocolId.CUSTOM and keep else ()),
             ) if pid != ProtocolId.CUSTOM else self._custom_from(plan)
         except (PlanError, DoseError, InvalidOperation, ArithmeticError) as exc:
-            self._show(str(exc) or "That value is not a number.")
+            self._show(str(exc) or translate("PlanForm", "That value is not a number."))
             return
         if protocol == plan.protocol:
             return
         self.error.clear()
         self._session.error.connect(self._remember)
         try:
-            ok = self._session.apply(f"Protocol: {protocol.describe()}", set_protocol, protocol)
+            ok = self._session.apply(
+                translate("PlanForm", "Protocol: {0}").format(protocol.describe()),
+                set_protocol,
+                protocol,
+            )
         finally:
             self._session.error.disconnect(self._remember)
         if not ok:
@@ -353,7 +428,7 @@ class PlanForm(QWidget):
     def new_plan_dialog(self) -> bool:
         """Ask for a new plan; the patient's current plan, if any, gives drug and products."""
         if self._session.patient is None:
-            self._session.show_error("Choose or add a patient first.")
+            self._session.show_error(translate("PlanForm", "Choose or add a patient first."))
             return False
         dialog = NewPlanDialog(self._session.catalogue, next_monday(date.today()), self,
                                like=self._session.plan)

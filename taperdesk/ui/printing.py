@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 from taperdesk.store.errors import StoreError
 from taperdesk.store.outputs import write_output
 from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 PRINT_DPI = 300
 PREFERRED_SIZE = QSize(820, 900)
-NO_PRINTER = (
-    "No printer is installed on this PC. Use File ▸ Save as PDF and print the file "
-    "from another computer, or ask your IT support to add a printer."
+NO_PRINTER = QT_TRANSLATE_NOOP(
+    "Printing",
+    "No printer is installed on this PC. Use File ▸ Save as PDF and print the file from another "
+    "computer, or ask your IT support to add a printer.",
 )
 
 
@@ -47,7 +49,11 @@ class PdfFile:
         self.document = QPdfDocument(parent)  # type: ignore[arg-type]  # Qt takes None: no parent
         error = self.document.load(str(self.path))
         if error != QPdfDocument.Error.None_:
-            raise ValueError(f"the handout could not be read back for printing ({error.name})")
+            raise ValueError(
+                translate(
+                    "Printing", "the handout could not be read back for printing ({0})"
+                ).format(error.name)
+            )
 
     @property
     def page_count(self) -> int:
@@ -65,7 +71,7 @@ class PrintPreview(QDialog):
                  suggested_name: str = "handout.pdf",
                  available: Callable[[], QRect] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Print preview — {title}")
+        self.setWindowTitle(translate("Printing", "Print preview — {0}").format(title))
         self._available = available or (lambda: available_geometry(parent))
         self._pdf = pdf
         self._name = suggested_name
@@ -74,10 +80,12 @@ class PrintPreview(QDialog):
         self.view.setDocument(self.file.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.info = QLabel(f"{self.file.page_count} page(s)")
+        self.info = QLabel(translate("Printing", "{0} page(s)").format(self.file.page_count))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("&Save as PDF…",
+        self.print_button = buttons.addButton(
+            translate("Printing", "&Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button = buttons.addButton(translate("Printing", "&Save as PDF…"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: print_pdf(self._pdf, self))
         self.save_button.clicked.connect(lambda: save_pdf_as(self._pdf, self, self._name))
@@ -97,9 +105,9 @@ class PrintPreview(QDialog):
 
 
 
-def preview_pdf(pdf: bytes, parent: QWidget | None = None, title: str = "Handout",
+def preview_pdf(pdf: bytes, parent: QWidget | None = None, title: str = "",
                 suggested_name: str = "handout.pdf") -> PrintPreview:
-    dialog = PrintPreview(pdf, title, parent, suggested_name)
+    dialog = PrintPreview(pdf, title or translate("Printing", "Handout"), parent, suggested_name)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
@@ -115,7 +123,7 @@ def render_to_printer(pdf: bytes, printer: QPrinter) -> int:
     try:
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("the printer could not be started")
+            raise OSError(translate("Printing", "the printer could not be started"))
         try:
             for page in range(file.page_count):
                 if page:
@@ -140,7 +148,9 @@ def render_to_printer(pdf: bytes, printer: QPrinter) -> int:
 def print_pdf(pdf: bytes, parent: QWidget | None = None) -> bool:
     """Ask for a printer and print; says so clearly when no printer is installed."""
     if not available_printers():
-        QMessageBox.information(parent, "Print", NO_PRINTER)
+        QMessageBox.information(
+            parent, translate("Printing", "Print"), translate("Printing", NO_PRINTER)
+        )
         return False
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(PRINT_DPI)
@@ -150,7 +160,11 @@ def print_pdf(pdf: bytes, parent: QWidget | None = None) -> bool:
     try:
         render_to_printer(pdf, printer)
     except OSError as exc:
-        QMessageBox.warning(parent, "Print", f"Printing failed: {exc}")
+        QMessageBox.warning(
+            parent,
+            translate("Printing", "Print"),
+            translate("Printing", "Printing failed: {0}").format(exc),
+        )
         return False
     return True
 
@@ -159,8 +173,12 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None,
                 suggested_name: str = "handout.pdf", path: Path | None = None) -> Path | None:
     """Save the PDF where the user chooses (``path`` skips the dialog); None if cancelled."""
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested_name,
-                                                "PDF files (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            translate("Printing", "Save as PDF"),
+            suggested_name,
+            translate("Printing", "PDF files (*.pdf)"),
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -169,5 +187,9 @@ def save_pdf_as(pdf: bytes, parent: QWidget | None = None,
     try:  # the dialog asked before replacing a file; records files are refused always
         return write_output(path, pdf, force=True)
     except StoreError as exc:
-        QMessageBox.warning(parent, "Save as PDF", f"Could not save {path}: {exc}")
+        QMessageBox.warning(
+            parent,
+            translate("Printing", "Save as PDF"),
+            translate("Printing", "Could not save {0}: {1}").format(path, exc),
+        )
         return None

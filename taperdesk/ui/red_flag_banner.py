@@ -16,14 +16,18 @@ from taperdesk.store.today import RED_FLAG_ACK as RED_FLAG_ACK
 from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import ReasonDialog
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 ALL_CHANGES = 1_000_000
 """Read the patient's whole change log: an old acknowledgement must never be missed."""
-WHAT_TO_DO = (
-    "See the patient today; if it is happening now, send them for emergency care. "
-    "Pause the taper until they have been reviewed."
+WHAT_TO_DO = QT_TRANSLATE_NOOP(
+    "RedFlagBanner",
+    "See the patient today; if it is happening now, send them for emergency care. Pause the taper "
+    "until they have been reviewed.",
 )
-WHAT_TO_DO_SOURCE = "ASAM 2025: pause or slow the taper when significant symptoms emerge"
+WHAT_TO_DO_SOURCE = QT_TRANSLATE_NOOP(
+    "RedFlagBanner", "ASAM 2025: pause or slow the taper when significant symptoms emerge"
+)
 
 
 def ack_text(record: AssessmentRecord) -> str:
@@ -43,13 +47,22 @@ class RedFlagBanner(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setToolTip(f"Red flags: {red_flag_source()}\nWhat to do: {WHAT_TO_DO_SOURCE}")
-        self.button = QPushButton("Acknowledge…")
+        self.text.setToolTip(
+            translate("RedFlagBanner", "Red flags: {0}\nWhat to do: {1}").format(
+                red_flag_source(), translate("RedFlagBanner", WHAT_TO_DO_SOURCE)
+            )
+        )
+        self.button = QPushButton(translate("RedFlagBanner", "Acknowledge…"))
         # The palette's own button face (dark in dark mode) with the error colour that
         # reads on it; the banner itself is white on dark red in either mode.
         theme.follow(self.button, lambda: f"{theme.error_style()}; font-weight: bold;")
-        self.button.setToolTip("Record what was done about the red flag (who and when are "
-                               "recorded too); the banner then goes")
+        self.button.setToolTip(
+            translate(
+                "RedFlagBanner",
+                "Record what was done about the red flag (who and when are recorded too); the "
+                "banner then goes",
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.text, 1)
@@ -81,10 +94,16 @@ class RedFlagBanner(QWidget):
         labels = {f.id: f.label for f in red_flags()}
         latest = pending[-1]
         flags = ", ".join(labels.get(f, f) for f in sorted(latest.assessment.red_flags))
-        more = f" (and {len(pending) - 1} earlier)" if len(pending) > 1 else ""
+        more = (
+            translate("RedFlagBanner", " (and {0} earlier)").format(len(pending) - 1)
+            if len(pending) > 1
+            else ""
+        )
         self.text.setText(
-            f"<b>URGENT: red flag on {latest.assessment.on:%a %d %b %Y}{more}: {flags}.</b> "
-            f"{WHAT_TO_DO}")
+            translate(
+                "RedFlagBanner", "<b>URGENT: red flag on {0:%a %d %b %Y}{1}: {2}.</b> {3}"
+            ).format(latest.assessment.on, more, flags, translate("RedFlagBanner", WHAT_TO_DO))
+        )
 
     def acknowledge(self, reason: str) -> bool:
         """Record what was done for every pending red flag; False (and nothing hidden)
@@ -92,18 +111,26 @@ class RedFlagBanner(QWidget):
         s = self._session
         if s.patient is None or not reason.strip():
             return False
-        changes = s.record_decisions([ack_text(r) for r in self.pending()], reason,
-                                     failed="The acknowledgement was not recorded: ")
+        changes = s.record_decisions(
+            [ack_text(r) for r in self.pending()],
+            reason,
+            failed=translate("RedFlagBanner", "The acknowledgement was not recorded: "),
+        )
         self._on_changed()
         return changes.ok
 
     def reason_dialog(self) -> ReasonDialog:
         """The acknowledgement dialog, a child of the window, not of the banner: under the
         banner it took the banner's red stylesheet (and its red refusal was red on red)."""
-        return ReasonDialog("Acknowledge red flag",
-                            "What was done about it? (e.g. seen today, sent to the emergency "
-                            "department, taper paused). This is recorded with your name.",
-                            self.window())
+        return ReasonDialog(
+            translate("RedFlagBanner", "Acknowledge red flag"),
+            translate(
+                "RedFlagBanner",
+                "What was done about it? (e.g. seen today, sent to the emergency department, "
+                "taper paused). This is recorded with your name.",
+            ),
+            self.window(),
+        )
 
     def acknowledge_dialog(self) -> bool:
         dialog = self.reason_dialog()

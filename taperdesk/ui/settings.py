@@ -24,28 +24,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.model.languages import LANGUAGES
 from taperdesk.paths import is_server_uri
 from taperdesk.report.context import DEFAULT_EMERGENCY, EMERGENCY_NUMBERS, handout_settings
 from taperdesk.store import Store
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import _Form
 from taperdesk.ui.idle import DEFAULT_IDLE_MINUTES, IDLE_SETTING, MAX_IDLE_MINUTES, idle_minutes
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 GEOMETRY, STATE = "geometry", "state"
 LAST_PATIENT = "last_patient"
 RECORDS_FILE = "records_file"
 CLINIC_FIELDS = (
-    ("clinic_name", "Clinic name", "Printed at the top of every handout"),
-    ("clinic_phone", "Clinic phone", "Printed in the handout's get-help box"),
-    ("next_appointment", "Next appointment",
-     "Printed on the handout as written (e.g. 2026-12-14 or 'in two weeks'); "
-     "leave empty to print a blank line to fill in by hand"),
+    (
+        "clinic_name",
+        QT_TRANSLATE_NOOP("Settings", "Clinic name"),
+        QT_TRANSLATE_NOOP("Settings", "Printed at the top of every handout"),
+    ),
+    (
+        "clinic_phone",
+        QT_TRANSLATE_NOOP("Settings", "Clinic phone"),
+        QT_TRANSLATE_NOOP("Settings", "Printed in the handout's get-help box"),
+    ),
+    (
+        "next_appointment",
+        QT_TRANSLATE_NOOP("Settings", "Next appointment"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Printed on the handout as written (e.g. 2026-12-14 or 'in two weeks'); leave empty "
+            "to print a blank line to fill in by hand",
+        ),
+    ),
 )
 PRINT_CHOICES = (
-    ("paper", "Paper", (("a4", "A4"), ("letter", "US Letter")),
-     "The paper handouts are printed on"),
-    ("week_start", "Week starts on", (("monday", "Monday"), ("sunday", "Sunday")),
-     "The first column of the handout's calendar"),
+    (
+        "paper",
+        QT_TRANSLATE_NOOP("Settings", "Paper"),
+        (("a4", "A4"), ("letter", QT_TRANSLATE_NOOP("Settings", "US Letter"))),
+        QT_TRANSLATE_NOOP("Settings", "The paper handouts are printed on"),
+    ),
+    (
+        "week_start",
+        QT_TRANSLATE_NOOP("Settings", "Week starts on"),
+        (
+            ("monday", QT_TRANSLATE_NOOP("Settings", "Monday")),
+            ("sunday", QT_TRANSLATE_NOOP("Settings", "Sunday")),
+        ),
+        QT_TRANSLATE_NOOP("Settings", "The first column of the handout's calendar"),
+    ),
 )
 """Clinic settings chosen from a list (key, label, (value, text) choices, tip); with
 CLINIC_FIELDS and the emergency number they are report.context.SETTING_KEYS."""
@@ -104,39 +131,43 @@ def remember_server(settings: QSettings, uri: str, was: str) -> None:
 
 class SettingsDialog(_Form):
     """Clinic name, phone, next-appointment default, emergency number, paper and the week's
-    first day (kept in the records file) and which records file this PC opens (kept in
-    QSettings)."""
+    first day (kept in the records file); which records file this PC opens and the
+    window's language (kept in QSettings)."""
 
     def __init__(self, store: Store, records_file: Path,
                  open_file: Callable[[], Store | None], parent: QWidget | None = None, *,
-                 server: str = "", why_not: str = "") -> None:
+                 server: str = "", why_not: str = "", window_language: str = "") -> None:
         """``server``: the clinic server URI this PC opens ('' for a records file);
         ``why_not``: why the signed-in user may not change the clinic settings ('' if
         they may), shown on the fields, which are then read-only."""
-        super().__init__("Settings", parent)
+        super().__init__(translate("Settings", "Settings"), parent)
         self.fields: dict[str, QLineEdit] = {}
         for key, label, tip in CLINIC_FIELDS:
             edit = QLineEdit()
-            edit.setToolTip(tip)
+            edit.setToolTip(translate("Settings", tip))
             edit.setMaxLength(MAX_SETTING)
             self.fields[key] = edit
-            self.form.addRow(label, edit)
+            self.form.addRow(translate("Settings", label), edit)
         self.emergency = QComboBox()
         self.emergency.setEditable(True)
         for number, where in EMERGENCY_NUMBERS:
             self.emergency.addItem(f"{number} ({where})", number)
         self.emergency.setToolTip(
-            f"Printed in the get-help box on page 1. TaperDesk default: {DEFAULT_EMERGENCY} "
-            "(US); choose your country's number or type it")
-        self.form.addRow("Emergency number", self.emergency)
+            translate(
+                "Settings",
+                "Printed in the get-help box on page 1. TaperDesk default: {0} (US); choose your "
+                "country's number or type it",
+            ).format(DEFAULT_EMERGENCY)
+        )
+        self.form.addRow(translate("Settings", "Emergency number"), self.emergency)
         self.choices: dict[str, QComboBox] = {}
         for key, label, options, tip in PRINT_CHOICES:
             box = QComboBox()
             for value, text in options:
-                box.addItem(text, value)
-            box.setToolTip(tip)
+                box.addItem(translate("Settings", text), value)
+            box.setToolTip(translate("Settings", tip))
             self.choices[key] = box
-            self.form.addRow(label, box)
+            self.form.addRow(translate("Settings", label), box)
         self.idle = QSpinBox()
         self.idle.setRange(1, MAX_IDLE_MINUTES)
         self.idle.setSuffix(self.tr(" min"))
@@ -149,16 +180,21 @@ class SettingsDialog(_Form):
             w.setEnabled(not why_not)
             if why_not:
                 w.setToolTip(why_not)
-        note = QLabel("Kept in the records file, so every PC using it prints the same details.")
+        note = QLabel(
+            translate(
+                "Settings",
+                "Kept in the records file, so every PC using it prints the same details.",
+            )
+        )
         theme.follow(note, theme.muted_style)
         note.setWordWrap(True)
         self.form.addRow(note)
         self.records = QLineEdit(str(records_file))
         self.records.setReadOnly(True)
         self.records.setMinimumWidth(380)
-        self.choose = QPushButton("Open another records file…")
+        self.choose = QPushButton(translate("Settings", "Open another records file…"))
         self.choose.clicked.connect(lambda: self._opened(open_file()))
-        self.form.addRow("Records file", self.records)
+        self.form.addRow(translate("Settings", "Records file"), self.records)
         self.form.addRow("", self.choose)
         self.server = QLineEdit(server)
         self.server.setObjectName("clinic-server")
@@ -168,6 +204,15 @@ class SettingsDialog(_Form):
             "place of the records file; tested when you press OK. Leave empty to use the "
             "records file."))
         self.form.addRow(self.tr("Clinic server"), self.server)
+        self.language = QComboBox()
+        self.language.addItem(translate("Settings", "As the system"), "")
+        for code, own_name in LANGUAGES.items():
+            self.language.addItem(own_name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(window_language)))
+        self.language.setToolTip(translate(
+            "Settings", "The language of this PC's window, from the next start (handouts "
+            "follow each patient's language)"))
+        self.form.addRow(translate("Settings", "Window language"), self.language)
         self._show(store)
         self.finish()
 
@@ -205,10 +250,13 @@ class SettingsDialog(_Form):
     def problem(self) -> str:
         for key, label, _tip in CLINIC_FIELDS:
             if any(ch in self.fields[key].text() for ch in "\n\r\t"):
-                return f"{label}: one line of text, please."
+                return translate("Settings", "{0}: one line of text, please.").format(
+                    translate("Settings", label))
         number = self.emergency_number()
         if not number or len(number) > 20 or any(ch in number for ch in "\n\r\t"):
-            return "Emergency number: the number to call, e.g. 911, 999 or 112."
+            return translate(
+                "Settings", "Emergency number: the number to call, e.g. 911, 999 or 112."
+            )
         return self.server_problem()
 
     def server_problem(self) -> str:
@@ -221,6 +269,10 @@ class SettingsDialog(_Form):
 
         problem = check_server(uri)
         return self.tr("Clinic server: {0}").format(problem) if problem else ""
+
+    def window_language(self) -> str:
+        """The chosen window language code; '' to follow the system."""
+        return str(self.language.currentData() or "")
 
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.fields.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from taperdesk.store import Permission
@@ -74,7 +74,9 @@ class SignInGate(QObject):
         a[Act.SIGN_OUT].setEnabled(user is not None)
         for act, permission in ACT_PERMISSIONS.items():
             why = s.why_not(permission)
-            tip = SPECS[act][2] or SPECS[act][0].replace("&", "")
+            text, _key, tip_text = SPECS[act]
+            tip = (QCoreApplication.translate("Actions", str(tip_text)) if tip_text else
+                   QCoreApplication.translate("Actions", str(text)).replace("&", ""))
             a[act].setEnabled(not why)
             a[act].setToolTip(why or tip)
             a[act].setStatusTip(why or tip)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
 from taperdesk.model import SPLITS
+from taperdesk.ui.model_texts import split_label
 
 
 def _tr(text: str) -> str:
@@ -28,12 +29,12 @@ def fill(combo: QComboBox, source: str) -> None:
     names = short_names()
     for key, full in SPLITS.items():
         combo.addItem(names.get(key, full), key)
-        combo.setItemData(combo.count() - 1, f"{full}\n{source}",
+        combo.setItemData(combo.count() - 1, f"{split_label(key)}\n{source}",
                           Qt.ItemDataRole.ToolTipRole)
 
     def tip(_index: int = 0) -> None:
         key = combo.currentData()
-        combo.setToolTip(f"{SPLITS.get(key, '')}\n{source}".strip())
+        combo.setToolTip(f"{split_label(key) if key in SPLITS else ''}\n{source}".strip())
 
     combo.currentIndexChanged.connect(tip)
     tip()

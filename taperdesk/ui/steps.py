@@ -42,10 +42,11 @@ from taperdesk.model import (
     set_step_dose,
 )
 from taperdesk.model.instructions import dose_short, drug_totals
-from taperdesk.model.plan import TIME_LABELS
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import clip
+from taperdesk.ui.model_texts import TIMES, kind_label
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate, ui_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -78,15 +79,24 @@ def _daily(step: Step) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Start", lambda s: s.start.strftime("%a %d %b %Y")),
-    Column("End", lambda s: s.end.strftime("%a %d %b %Y")),
-    Column("Days", lambda s: str(s.days), True, "Type a number of days; later steps move"),
-    Column("mg/day", _daily, True,
-           "Type a daily dose in mg; later protocol steps re-plan from it"),
-    *(Column(TIME_LABELS[t], _time(t)) for t in ("morning", "midday", "night")),
-    Column("Kind", lambda s: s.kind + (" (pinned)" if s.pinned else "")),
-    Column("Rationale", lambda s: s.rationale),
-    Column("Source", lambda s: s.source),
+    Column(QT_TRANSLATE_NOOP("Steps", "Start"), lambda s: ui_date(s.start, "%a %d %b %Y")),
+    Column(QT_TRANSLATE_NOOP("Steps", "End"), lambda s: ui_date(s.end, "%a %d %b %Y")),
+    Column(
+        QT_TRANSLATE_NOOP("Steps", "Days"),
+        lambda s: str(s.days),
+        True,
+        QT_TRANSLATE_NOOP("Steps", "Type a number of days; later steps move"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Steps", "mg/day"),
+        _daily,
+        True,
+        QT_TRANSLATE_NOOP("Steps", "Type a daily dose in mg; later protocol steps re-plan from it"),
+    ),
+    *(Column(TIMES[t], _time(t)) for t in ("morning", "midday", "night")),
+    Column(QT_TRANSLATE_NOOP("Steps", "Kind"), lambda s: kind_label(s.kind, s.pinned)),
+    Column(QT_TRANSLATE_NOOP("Steps", "Rationale"), lambda s: s.rationale),
+    Column(QT_TRANSLATE_NOOP("Steps", "Source"), lambda s: s.source),
 )
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole})
@@ -179,7 +189,8 @@ class StepTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].title
+            title = COLUMNS[section].title
+            return translate("ModelTexts" if title in TIMES.values() else "Steps", title)
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -194,7 +205,11 @@ class StepTableModel(QAbstractTableModel):
                 text = self._text[key] = col.value(step)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return col.tip or f"{step.rationale}\nSource: {step.source}"
+            return (
+                translate("Steps", col.tip)
+                if col.tip
+                else translate("Steps", "{0}\nSource: {1}").format(step.rationale, step.source)
+            )
         if role == Qt.ItemDataRole.BackgroundRole:
             if index.row() in self._highlight:
                 return theme.brush("highlight_row")
@@ -219,13 +234,27 @@ class StepTableModel(QAbstractTableModel):
         try:
             if index.column() == DAYS_COLUMN:
                 if not (text.isascii() and text.isdigit() and len(text) <= 6):
-                    raise PlanError(f"Days must be a whole number, not {text[:20]!r}")
-                return self._session.apply(f"Set step {row + 1} to {text} days",
-                                           set_step_days, row, int(text))
+                    raise PlanError(
+                        translate("Steps", "Days must be a whole number, not {0!r}").format(
+                            text[:20]
+                        )
+                    )
+                return self._session.apply(
+                    translate("Steps", "Set step {0} to {1} days").format(row + 1, text),
+                    set_step_days,
+                    row,
+                    int(text),
+                )
             if index.column() == DOSE_COLUMN:
-                ug = parse_mg(text.removesuffix("mg").strip(), what="the daily dose")
-                return self._session.apply(f"Set step {row + 1} to {format_mg(ug)} mg/day",
-                                           set_step_dose, row, ug)
+                ug = parse_mg(
+                    text.removesuffix("mg").strip(), what=translate("Steps", "the daily dose")
+                )
+                return self._session.apply(
+                    translate("Steps", "Set step {0} to {1} mg/day").format(row + 1, format_mg(ug)),
+                    set_step_dose,
+                    row,
+                    ug,
+                )
         except (PlanError, DoseError) as exc:
             self.error.emit(str(exc))
         return False

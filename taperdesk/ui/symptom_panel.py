@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +44,7 @@ from taperdesk.ui import dialogs, hold_suggestion, theme
 from taperdesk.ui.assessment_dialog import AssessmentDialog
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate, ui_date
 
 __all__ = ["RED_FLAG_ACK", "AssessmentDialog", "RedFlagBanner", "SymptomPanel",
            "SymptomTableModel"]
@@ -65,13 +71,24 @@ def _flags(r: _Row) -> str:
 
 
 COLUMNS = (
-    Column("Date", lambda r: f"{r.record.assessment.on:%d %b %Y}"),
-    Column("Red flags", _flags),
-    Column("Total", lambda r: str(r.record.assessment.total)),
-    Column("Band", lambda r: r.scored.band.label if r.scored else ""),
-    Column("Scale", lambda r: r.scale.name if r.scale else r.record.assessment.scale_id),
-    Column("Note", lambda r: r.record.assessment.note),
-    Column("Item scores", lambda r: " ".join(str(v) for _k, v in r.record.assessment.scores)),
+    Column(
+        QT_TRANSLATE_NOOP("SymptomPanel", "Date"),
+        lambda r: ui_date(r.record.assessment.on, "%d %b %Y"),
+    ),
+    Column(QT_TRANSLATE_NOOP("SymptomPanel", "Red flags"), _flags),
+    Column(QT_TRANSLATE_NOOP("SymptomPanel", "Total"), lambda r: str(r.record.assessment.total)),
+    Column(
+        QT_TRANSLATE_NOOP("SymptomPanel", "Band"), lambda r: r.scored.band.label if r.scored else ""
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("SymptomPanel", "Scale"),
+        lambda r: r.scale.name if r.scale else r.record.assessment.scale_id,
+    ),
+    Column(QT_TRANSLATE_NOOP("SymptomPanel", "Note"), lambda r: r.record.assessment.note),
+    Column(
+        QT_TRANSLATE_NOOP("SymptomPanel", "Item scores"),
+        lambda r: " ".join(str(v) for _k, v in r.record.assessment.scores),
+    ),
 )
 """The columns, declared once: header and how a row shows in it. Red flags come right
 after the date, so they are in view in the narrow dock at 1366x768 (and at 150 %);
@@ -133,7 +150,7 @@ class SymptomTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section].header
+            return translate("SymptomPanel", COLUMNS[section].header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,9 +165,13 @@ class SymptomTableModel(QAbstractTableModel):
             sc = row.scale
             items = "\n".join(f"{i.label}: {row.record.assessment.score_of(i.id)}"
                               for i in sc.items)
-            return (f"{row.record.assessment.on:%A %d %B %Y}\n"
-                    f"{sc.full_name}\nSource: {sc.source}\nBands: {sc.bands_source}\n"
-                    f"Recorded by {row.record.who}, {row.record.when:%d %b %Y %H:%M}\n\n{items}")
+            return translate(
+                "SymptomPanel",
+                "{0}\n{1}\nSource: {2}\nBands: {3}\nRecorded by {4}, {5:%d %b %Y %H:%M}\n\n{6}",
+            ).format(
+                ui_date(row.record.assessment.on, "%A %d %B %Y"), sc.full_name, sc.source,
+                sc.bands_source, row.record.who, row.record.when, items
+            )
         return None
 
     def record(self, row: int) -> AssessmentRecord:
@@ -175,8 +196,10 @@ class SymptomPanel(QWidget):
         # the last one); no row numbers, which took room from Red flags.
         header.setStretchLastSection(False)
         self.view.verticalHeader().hide()
-        self.add_button = QPushButton("Add &assessment…")
-        self.add_button.setToolTip("Score a symptom scale and the red-flag questions")
+        self.add_button = QPushButton(translate("SymptomPanel", "Add &assessment…"))
+        self.add_button.setToolTip(
+            translate("SymptomPanel", "Score a symptom scale and the red-flag questions")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -220,8 +243,12 @@ class SymptomPanel(QWidget):
         history = [r.assessment for r in session.assessments if r.id != saved_id]
         self.last_suggestion = suggest_hold(scale(assessment.scale_id), history, assessment)
         if self.last_suggestion:
-            self.message.setText(f"Suggested: {self.last_suggestion.reason}.")
-            self.message.setToolTip(f"Source: {self.last_suggestion.source}")
+            self.message.setText(
+                translate("SymptomPanel", "Suggested: {0}.").format(self.last_suggestion.reason)
+            )
+            self.message.setToolTip(
+                translate("SymptomPanel", "Source: {0}").format(self.last_suggestion.source)
+            )
             self.offer(self.last_suggestion)
         else:
             self.message.setText("")

@@ -27,6 +27,7 @@ from taperdesk.ui.checks import ChecksPanel
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.file_actions import FileActions
+from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.patient_header import PatientHeader
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
@@ -35,6 +36,7 @@ from taperdesk.ui.session_records import READ_ONLY
 from taperdesk.ui.settings import remember_patient, restore_layout, save_layout
 from taperdesk.ui.steps import StepTable
 from taperdesk.ui.symptom_panel import RedFlagBanner, SymptomPanel
+from taperdesk.ui.translation import translate
 
 if TYPE_CHECKING:
     from taperdesk.ui.appointments import AppointmentsPanel
@@ -97,10 +99,10 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPanel(session)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "patients": self._dock("Patients", self.patients, left),
-            "plan": self._dock("Plan", self.plan_form, left),
-            "checks": self._dock("Checks", self.checks, right),
-            "symptoms": self._dock("Symptoms", self.symptoms, right),
+            "patients": self._dock(translate("Window", "Patients"), self.patients, left),
+            "plan": self._dock(translate("Window", "Plan"), self.plan_form, left),
+            "checks": self._dock(translate("Window", "Checks"), self.checks, right),
+            "symptoms": self._dock(translate("Window", "Symptoms"), self.symptoms, right),
         }
         today_actions.mount(self, left, right)  # Today, Appointments (issue 13)
         self.files = FileActions(session, self, self.settings)
@@ -136,37 +138,40 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         a, bar = self.registry, self.menuBar()
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.session.undo_stack.createUndoAction(self, translate("Window", "&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.session.undo_stack.createRedoAction(self, translate("Window", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.undo_action, self.redo_action = undo, redo
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         for key in FILE_MENU:
             file.addSeparator() if key is None else file.addAction(a[key])
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([undo, redo])
         edit.addSeparator()
         for key in EDIT_MENU:
             edit.addSeparator() if key is None else edit.addAction(a[key])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions([a[k] for k in TODAY_MENU])
         view.addSeparator()
         view.addAction(a[Act.FIT])
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([a[Act.SOURCES], a[Act.ABOUT]])
-        tools = self.addToolBar("Main")
+        tools = self.addToolBar(translate("Window", "Main"))
         tools.setObjectName("toolbar-main")
-        self.toolbar_undo = [SteadyTwin(undo, "Undo"), SteadyTwin(redo, "Redo")]
+        self.toolbar_undo = [
+            SteadyTwin(undo, translate("Window", "Undo")),
+            SteadyTwin(redo, translate("Window", "Redo")),
+        ]
         for key in TOOLBAR:
             tools.addActions(self.toolbar_undo) if key is None else tools.addAction(a[key])
         table = self.steps.view
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addActions([a[key] for key in STEP_MENU])
-        self.delete_action = QAction("Remove hold", table)
+        self.delete_action = QAction(translate("Window", "Remove hold"), table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.remove_selected_hold)
@@ -175,12 +180,35 @@ class MainWindow(QMainWindow):
     def _name_controls(self) -> None:
         """Names for screen readers of the controls with no label beside them (form fields
         are named by their labels; the chart describes the plan itself)."""
-        name(self.patients.search, "Search patients", "Type part of a name or clinic ID")
-        name(self.patients.list, "Patients", "Choose a patient to open their plan")
-        name(self.steps.view, "Plan steps", "One row per step: dates, days, daily dose, "
-             "doses by time of day, kind, rationale and source; days and dose are editable")
-        name(self.checks.list, "Plan checks", "Warnings about the plan, severe first")
-        name(self.symptoms.view, "Symptom assessments", "Scores recorded for this patient")
+        name(
+            self.patients.search,
+            translate("Window", "Search patients"),
+            translate("Window", "Type part of a name or clinic ID"),
+        )
+        name(
+            self.patients.list,
+            translate("Window", "Patients"),
+            translate("Window", "Choose a patient to open their plan"),
+        )
+        name(
+            self.steps.view,
+            translate("Window", "Plan steps"),
+            translate(
+                "Window",
+                "One row per step: dates, days, daily dose, doses by time of day, kind, rationale "
+                "and source; days and dose are editable",
+            ),
+        )
+        name(
+            self.checks.list,
+            translate("Window", "Plan checks"),
+            translate("Window", "Warnings about the plan, severe first"),
+        )
+        name(
+            self.symptoms.view,
+            translate("Window", "Symptom assessments"),
+            translate("Window", "Scores recorded for this patient"),
+        )
 
     def _connect(self) -> None:
         a, f, s = self.registry, self.files, self.session
@@ -261,7 +289,7 @@ class MainWindow(QMainWindow):
     def _selected(self) -> int | None:
         row = self.steps.current_row()
         if row is None or self.session.schedule is None:
-            self.session.show_error("Select a step in the table first.")
+            self.session.show_error(translate("Window", "Select a step in the table first."))
             return None
         return row
 
@@ -270,8 +298,12 @@ class MainWindow(QMainWindow):
         if row is None or self.session.schedule is None:
             return False
         step = self.session.schedule.steps[row]
-        return self.session.apply(f"Insert a {days}-day hold on {step.start:%d %b %Y}",
-                                  insert_hold, step.start, days)
+        return self.session.apply(
+            translate("Window", "Insert a {0}-day hold on {1:%d %b %Y}").format(days, step.start),
+            insert_hold,
+            step.start,
+            days,
+        )
 
     def hold_selected_dialog(self) -> bool:
         """The chart's hold dialog, from the selected step's first day."""
@@ -286,10 +318,19 @@ class MainWindow(QMainWindow):
             return False
         step = self.session.schedule.steps[row]
         if step.kind == StepKind.TAPER:
-            self.session.show_error(f"Step {row + 1} is not a hold or back-step; "
-                                    "select the hold to remove.")
+            self.session.show_error(
+                translate(
+                    "Window", "Step {0} is not a hold or back-step; select the hold to remove."
+                ).format(row + 1)
+            )
             return False
-        return self.session.apply(f"Remove the {step.kind} at step {row + 1}", remove_hold, row)
+        return self.session.apply(
+            translate("Window", "Remove the {0} at step {1}").format(
+                kind_label(step.kind), row + 1
+            ),
+            remove_hold,
+            row,
+        )
 
     def back_step_selected(self) -> bool:
         """The chart's back-step dialog, from the selected step's first day."""

@@ -55,8 +55,11 @@ def test_bundle_holds_both_programs_and_the_resources_but_no_test_tools(bundle: 
     assert (bundle / f"taperdesk-cli{EXE}").is_file()
     internal = bundle / "_internal"
     for name in ("drugs.json", "red_flags.json", "scales/ciwa-b.json", "scales/checklist.json"):
-        assert (internal / "taperdesk" / "resources" / name).is_file(), name
-    assert list((internal / "taperdesk" / "resources").rglob("*.ttf")), "fonts missing"
+        assert (internal / "resources" / name).is_file(), name
+    assert list((internal / "resources" / "fonts").glob("*.ttf")), "fonts missing"
+    assert list((internal / "resources" / "handout").rglob("patient.json")), "texts missing"
+    assert (internal / "resources" / "translations" / "taperdesk_es.qm").is_file()
+    assert (internal / "resources" / "icons" / "taperdesk.png").is_file()
     # reportlab finds its C accelerator by a name in a string, which the analysis misses
     assert list(internal.glob("_rl_accel*")), "reportlab's accelerator missing"
     # the LGPL notice for Qt/PySide6 and the licence texts, where the About box says

@@ -4,7 +4,6 @@ publications (worked examples from 4 January 2027 with US tablets, as docs/MODEL
 from __future__ import annotations
 
 from datetime import date
-from importlib.resources import files
 
 from model_helpers import plan, table
 
@@ -13,6 +12,7 @@ from taperdesk.model import sources as src
 from taperdesk.model.catalogue import shipped_catalogue
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.scales import red_flag_source, shipped_scales
+from taperdesk.resources import names, read_text
 
 # -- 5. Vissers ---------------------------------------------------------------------
 
@@ -61,10 +61,9 @@ def test_above_the_maximum_is_severe_and_listed_first() -> None:
 
 
 def _resource_texts() -> list[str]:
-    root = files("taperdesk") / "resources"
-    names = ["drugs.json", "red_flags.json"] + [
-        f"scales/{p.name}" for p in (root / "scales").iterdir() if p.name.endswith(".json")]
-    return [(root / n).read_text(encoding="utf-8") for n in names]
+    shipped = ["drugs.json", "red_flags.json"] + [
+        n for n in names("scales") if n.endswith(".json")]
+    return [read_text(n) for n in shipped]
 
 
 def test_no_source_a_user_sees_mentions_the_seed_articles() -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from calendar_read import Calendar
 from pdftext import Run, embedded_fonts, flat, page_texts, reader, runs
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,62 +19,16 @@ from taperdesk.model.instructions import dose_plain
 from taperdesk.model.scales import red_flags, scale
 from taperdesk.report import HandoutInput, ReportError, patient_handout
 from taperdesk.report.common import MONTHS, WEEKDAYS, register_fonts
+from taperdesk.report.lang import lang
 
 DOSE = re.compile(r"^(\d+(?:\.\d+)?)(?: mg)?$")
 DAY = re.compile(r"^(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$")
 HEADING = re.compile(r"Your dose calendar: (\w+) (\d{4})")
 
 
-def columns(rs: list[Run]) -> list[float]:
-    """The left edges of the calendar's seven columns (and the right edge of the last),
-    from the weekday headings centred over them."""
-    heads = sorted((r for r in rs if r.text in WEEKDAYS), key=lambda r: r.x)
-    assert len(heads) == 7, [r.text for r in heads]
-    register_fonts()
-    mids = [r.x + stringWidth(r.text, "DejaVuSans-Bold", r.size) / 2 for r in heads]
-    step = (mids[-1] - mids[0]) / 6
-    return [mids[0] - step / 2 + i * step for i in range(8)]
-
-
-def cells(page) -> dict[date, list[Run]]:  # type: ignore[no-untyped-def]
-    """Every text run of a calendar page's grid, by the day cell it is printed in: the
-    cell whose day ("4 Jan") is the nearest above it in the same column."""
-    rs = runs(page)
-    edges = columns(rs)
-    top = min(r.y for r in rs if r.text in WEEKDAYS)
-    year = int(HEADING.search(page.extract_text()).group(2))
-    days = [(r, date(year, MONTHS.index(next(m for m in MONTHS if m.startswith(
-        DAY.match(r.text).group(2)))) + 1, int(DAY.match(r.text).group(1))))
-        for r in rs if not r.bold and DAY.match(r.text) and r.y < top]
-    out: dict[date, list[Run]] = {d: [] for _, d in days}
-    for r in rs:
-        if r.y >= top or r.y < 30:  # heading, help, weekday row, footer
-            continue
-        col = bisect_right(edges, r.x) - 1
-        above = [(dr, d) for dr, d in days if bisect_right(edges, dr.x) - 1 == col
-                 and dr.y >= r.y]
-        if above:
-            out[min(above, key=lambda a: a[0].y)[1]].append(r)
-    return out
-
-
-def dose_of(rs: list[Run]) -> str | None:
-    """The day's total as printed (bold, under the day; "mg" may wrap to its own line)."""
-    bold = [r for r in rs if r.bold and DOSE.match(r.text)]
-    return DOSE.match(bold[0].text).group(1) if bold else None
-
-
-def calendar_days(pdf: bytes) -> Counter[tuple[date, str]]:
-    """(date, dose text) for every day cell on the calendar pages, counted."""
-    found: Counter[tuple[date, str]] = Counter()
-    for page in reader(pdf).pages:
-        if not HEADING.search(page.extract_text() or ""):
-            continue
-        for d, rs in cells(page).items():
-            dose = dose_of(rs)
-            if dose is not None:
-                found[(d, dose)] += 1
-    return found
+EN = Calendar(lang("en"))
+columns, cells, dose_of, calendar_days = EN.columns, EN.cells, EN.dose_of, EN.days
+"""The calendar read back in English (tests/report/calendar_read.py reads any language)."""
 
 
 def test_every_plan_date_appears_once_with_its_dose(handout_input: HandoutInput) -> None:

@@ -76,6 +76,8 @@ def assert_reads_as_written(s: Store, expected: dict) -> None:  # type: ignore[t
     assert [[c.what, c.who, c.when.isoformat()] for c in s.changes()][-len(
         expected["changes"]):] == expected["changes"]
     assert s.setting("clinic_name") == expected["settings"]["clinic_name"]
+    for pid, language in expected.get("languages", {}).items():  # from PATIENT_LANGUAGE on
+        assert s.patient(int(pid)).language == language
 
 
 def test_there_is_a_fixture_for_every_earlier_version() -> None:

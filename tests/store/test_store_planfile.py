@@ -204,11 +204,13 @@ def test_import_adds_an_opioid_flag_but_never_removes_one(store: Store) -> None:
 
 def test_export_carries_the_patient_and_the_latest_revision(store: Store, tmp_path: Path) -> None:
     from datetime import date
-    p = store.add_patient("Uma Roy", born=date(1950, 1, 2), clinic_id="X-1", opioid=True)
+    p = store.add_patient("Uma Roy", born=date(1950, 1, 2), clinic_id="X-1", opioid=True,
+                          language="es")
     rec = store.create_plan(p.id, nardi_plan())
     held = insert_hold(rec.plan, date(2027, 2, 1), 7)
     store.save_revision(rec.id, held, expected_revision=1, why="hold")
     out = tmp_path / "uma.taper.json"
     write_plan_file(out, store.export_document(rec.id))
-    assert read_plan_file(out) == PlanDocument(held, "Uma Roy", True, date(1950, 1, 2), "X-1")
+    assert read_plan_file(out) == PlanDocument(held, "Uma Roy", True, date(1950, 1, 2), "X-1",
+                                               "es")
     assert oct(out.stat().st_mode & 0o777) == "0o600"
