@@ -21,12 +21,20 @@ def untranslated(ts: Path) -> list[str]:
         for message in context.iter("message"):
             source = message.findtext("source", "")
             translation = message.find("translation")
-            text = translation.text if translation is not None else None
+            if translation is None:
+                texts: list[str | None] = [None]
+            elif message.get("numerus") == "yes":  # %n plurals: one text per form
+                texts = [f.text for f in translation.iter("numerusform")] or [None]
+            else:
+                texts = [translation.text]
             if (translation is None or translation.get("type") in ("unfinished", "vanished")
-                    or not text):
+                    or not all(texts)):
                 out.append(f"{name}: {source!r}")
-            elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-                out.append(f"{name}: {source!r} (placeholders differ: {text!r})")
+                continue
+            for text in texts:
+                if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text or "")):
+                    out.append(f"{name}: {source!r} (placeholders differ: {text!r})")
+                    break
     return out
 
 

@@ -261,62 +261,62 @@
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="188"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="190"/>
         <source>Sign out, hiding patient data, so someone else can sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión y ocultar los datos de los pacientes para que otra persona pueda iniciar sesión</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="193"/>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoy</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="195"/>
         <source>Who needs the clinic today, across every patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién necesita a la clínica hoy, entre todos los pacientes</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="198"/>
         <source>Print the &amp;day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el &amp;día…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="200"/>
         <source>A one-page worklist of Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Una lista de trabajo de Hoy en una página</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="203"/>
         <source>Print this &amp;week&apos;s handouts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir las hojas de esta &amp;semana…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="205"/>
         <source>One PDF: the handout of every patient whose dose changes this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Un solo PDF: la hoja de cada paciente cuya dosis cambia esta semana</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="210"/>
         <source>New a&amp;ppointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva ci&amp;ta…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="212"/>
         <source>Book a visit or a phone check-in for the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una consulta o un control telefónico para el paciente</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="215"/>
         <source>Propose &amp;check-ins…</source>
-        <translation type="unfinished"></translation>
+        <translation>Proponer &amp;controles…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="217"/>
         <source>Book the check-ins the check-in rule proposes for the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar los controles que la regla de controles propone para el plan</translation>
     </message>
 </context>
 <context>
@@ -324,27 +324,27 @@
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="66"/>
         <source>HH:MM (blank: any time that day)</source>
-        <translation type="unfinished"></translation>
+        <translation>HH:MM (en blanco: a cualquier hora ese día)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="73"/>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="74"/>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="75"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="76"/>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -352,78 +352,78 @@
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="41"/>
         <source>Date</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="41"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="41"/>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="42"/>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="46"/>
         <source>Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="47"/>
         <source>The patient&apos;s visits and phone check-ins; Enter changes one, Delete cancels it</source>
-        <translation type="unfinished"></translation>
+        <translation>Las consultas y los controles telefónicos del paciente; Intro modifica uno, Supr lo anula</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="54"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="55"/>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="56"/>
         <source>Cancel it</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular cita</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="57"/>
         <source>Cancel the selected appointment (kept on record; Undo brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular la cita seleccionada (sigue registrada; Deshacer la recupera)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="59"/>
         <source>Propose check-ins…</source>
-        <translation type="unfinished"></translation>
+        <translation>Proponer controles…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="123"/>
         <source>{0} check-ins not booked yet for this plan (the check-in rule). Propose check-ins… books them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} controles aún sin programar para este plan (la regla de controles). Proponer controles… los programa.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="156"/>
         <source>Choose a patient first.</source>
-        <translation type="unfinished">Elija primero un paciente.</translation>
+        <translation>Elija primero un paciente.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="165"/>
         <location filename="../../taperdesk/ui/appointments.py" line="174"/>
         <source>Select an appointment first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero una cita.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments.py" line="180"/>
         <source>Nothing to propose: every check-in of the plan from today is booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que proponer: todos los controles del plan a partir de hoy están programados.</translation>
     </message>
 </context>
 <context>
@@ -698,12 +698,12 @@ Why is this acceptable here?</source>
     <message>
         <location filename="../../taperdesk/ui/checks.py" line="144"/>
         <source> (steps {0}–{1}, from {2})</source>
-        <translation type="unfinished"></translation>
+        <translation> (pasos {0}–{1}, desde el {2})</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/checks.py" line="146"/>
         <source> (step {0}, {1})</source>
-        <translation type="unfinished"></translation>
+        <translation> (paso {0}, {1})</translation>
     </message>
 </context>
 <context>
@@ -832,7 +832,7 @@ Why is this acceptable here?</source>
     <message>
         <location filename="../../taperdesk/ui/dose_chart.py" line="271"/>
         <source>back-step</source>
-        <translation type="unfinished">retroceso</translation>
+        <translation>retroceso</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/dose_chart.py" line="272"/>
@@ -917,7 +917,7 @@ Why is this acceptable here?</source>
     <message>
         <location filename="../../taperdesk/ui/chart_layers.py" line="206"/>
         <source>the solid line is the diazepam-equivalent total ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>la línea continua es el total equivalente en diazepam ({0})</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1056,7 @@ Why is this acceptable here?</source>
     <message>
         <location filename="../../taperdesk/ui/file_actions.py" line="243"/>
         <source>The clinic server setting is used from the next start of TaperDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>El ajuste del servidor de la clínica se usa a partir del próximo inicio de TaperDesk.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/file_actions.py" line="255"/>
@@ -1385,7 +1385,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="151"/>
         <source>Locked: sign in on the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado: inicie sesión en la ventana principal.</translation>
     </message>
 </context>
 <context>
@@ -1393,27 +1393,27 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="56"/>
         <source>TaperDesk is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>TaperDesk está bloqueado</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="62"/>
         <source>Locked after {0} minutes without use; patient data is hidden. {1}: type your password to go on where you left off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueado tras {0} minutos sin uso; los datos de los pacientes están ocultos. {1}: escriba su contraseña para seguir donde lo dejó.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="71"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="73"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/idle.py" line="86"/>
         <source>That is not the password of the signed-in user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa no es la contraseña del usuario que ha iniciado sesión.</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1474,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     <message>
         <location filename="../../taperdesk/ui/model_texts.py" line="53"/>
         <source>substitution</source>
-        <translation type="unfinished"></translation>
+        <translation>sustitución</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/model_texts.py" line="56"/>
@@ -1534,7 +1534,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     <message>
         <location filename="../../taperdesk/ui/model_texts.py" line="89"/>
         <source>Cross-over to diazepam (Ashton)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio a diazepam (Ashton)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/model_texts.py" line="92"/>
@@ -1569,7 +1569,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     <message>
         <location filename="../../taperdesk/ui/model_texts.py" line="105"/>
         <source>Replace one dose of the day at a time with its diazepam equivalent (ASAM 2025 Table 7, Ashton or VA/DoD column), night dose first; then taper diazepam by the protocol chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituir las tomas del día de una en una por su equivalente en diazepam (ASAM 2025, tabla 7, columna Ashton o VA/DoD), empezando por la toma de la noche; después, reducir el diazepam según el protocolo elegido.</translation>
     </message>
 </context>
 <context>
@@ -1661,17 +1661,17 @@ Fuente: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="160"/>
         <source>Equivalence</source>
-        <translation type="unfinished"></translation>
+        <translation>Equivalencia</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="161"/>
         <source>Days per substituted dose</source>
-        <translation type="unfinished"></translation>
+        <translation>Días por toma sustituida</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="162"/>
         <source>Then taper diazepam by</source>
-        <translation type="unfinished"></translation>
+        <translation>Después, reducir el diazepam según</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="163"/>
@@ -1728,7 +1728,9 @@ Fuente: {1}</translation>
         <source>
 Diazepam taper: {0}
 Source: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Reducción de diazepam: {0}
+Fuente: {1}</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="319"/>
@@ -1772,17 +1774,17 @@ Source: {1}</source>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="270"/>
         <source>{0} column (ASAM 2025 Table 7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna {0} (ASAM 2025, tabla 7)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="276"/>
         <source> days</source>
-        <translation type="unfinished"> días</translation>
+        <translation> días</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="277"/>
         <source>Days on each substitution before the next dose is replaced: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Días con cada sustitución antes de sustituir la siguiente toma: {0}</translation>
     </message>
 </context>
 <context>
@@ -1790,102 +1792,107 @@ Source: {1}</source>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="55"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="55"/>
         <source>Next change</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo cambio</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="56"/>
         <source>Next appointment</source>
-        <translation type="unfinished">Próxima cita</translation>
+        <translation>Próxima cita</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="57"/>
         <source>Latest score</source>
-        <translation type="unfinished"></translation>
+        <translation>Última puntuación</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="73"/>
         <source>New plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo plan…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="103"/>
         <source>Choose a patient (or add one) to see their plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un paciente (o añada uno) para ver su plan.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="105"/>
         <source>{0} has no plan yet. Make one with New plan…; the chart, the steps and the handout follow from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aún no tiene plan. Cree uno con Nuevo plan…; el gráfico, los pasos y la hoja se obtienen a partir de él.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="113"/>
         <source>{0} mg/day (before the plan starts on {1:%a %d %b})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mg/día (antes de que empiece el plan el {1:%a %d %b})</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="117"/>
         <source>No dose: the plan ended on {0:%a %d %b %Y}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin dosis: el plan terminó el {0:%a %d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="124"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="121"/>
+        <source>&lt;b&gt;{0} mg/day&lt;/b&gt; — {1}</source>
+        <translation>&lt;b&gt;{0} mg/día&lt;/b&gt; — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_header.py" line="125"/>
         <source>none: the plan has ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="126"/>
-        <source>stop (no dose)</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno: el plan ha terminado</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="127"/>
+        <source>stop (no dose)</source>
+        <translation>suspender (sin dosis)</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_header.py" line="128"/>
         <source>{0} mg/day</source>
-        <translation type="unfinished">{0} mg/día</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="128"/>
-        <source>today</source>
-        <translation type="unfinished">hoy</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="128"/>
-        <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mg/día</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/patient_header.py" line="129"/>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_header.py" line="129"/>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_header.py" line="130"/>
         <source>in {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>dentro de {0} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="145"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="146"/>
         <source>none booked</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna programada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="152"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="153"/>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna registrada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="154"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="155"/>
         <source>{0} total {1} on {2:%a %d %b}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: total {1} el {2:%a %d %b}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="157"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="158"/>
         <source>the first on this scale</source>
-        <translation type="unfinished"></translation>
+        <translation>la primera en esta escala</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_header.py" line="159"/>
+        <location filename="../../taperdesk/ui/patient_header.py" line="160"/>
         <source>{0} {1:+d} since {2:%d %b}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1:+d} desde el {2:%d %b}</translation>
     </message>
 </context>
 <context>
@@ -2229,27 +2236,27 @@ Fuente: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="111"/>
         <source>Propose check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>Proponer controles</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="113"/>
         <source>From the check-in rule (a TaperDesk default, editable): a phone check-in on day {0} after every cut, and a visit at least weekly while the dose falls.</source>
-        <translation type="unfinished"></translation>
+        <translation>Según la regla de controles (predeterminada de TaperDesk, modificable): un control telefónico el día {0} después de cada reducción y una consulta al menos semanal mientras baja la dosis.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="129"/>
         <source>Book ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar los marcados</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="165"/>
         <source>Nothing is ticked: tick the check-ins to book, or Cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada marcado: marque los controles que quiera programar, o pulse Cancelar.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/appointments_dialog.py" line="169"/>
         <source>{0} proposed check-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} controles propuestos</translation>
     </message>
 </context>
 <context>
@@ -2435,32 +2442,32 @@ Qué hacer: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="173"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="175"/>
         <source>After this long without use the window hides patient data and asks the password again. TaperDesk default: {0} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras este tiempo sin uso, la ventana oculta los datos de los pacientes y vuelve a pedir la contraseña. Valor predeterminado de TaperDesk: {0} minutos</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="177"/>
         <source>Lock when idle (TaperDesk default {0} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear por inactividad (predeterminado de TaperDesk: {0} min)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="203"/>
         <source>The clinic&apos;s records server (docs/SERVER.md), used from the next start in place of the records file; tested when you press OK. Leave empty to use the records file.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de registros de la clínica (docs/SERVER.md), que se usa a partir del próximo inicio en lugar del archivo de registros; se comprueba al pulsar Aceptar. Déjelo vacío para usar el archivo de registros.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="206"/>
         <source>Clinic server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor de la clínica</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="271"/>
         <source>Clinic server: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor de la clínica: {0}</translation>
     </message>
 </context>
 <context>
@@ -2468,63 +2475,63 @@ Qué hacer: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="34"/>
         <source>Create the first (admin) user</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear el primer usuario (administrador)</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="35"/>
         <source>Sign in to TaperDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión en TaperDesk</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="37"/>
         <source>Records: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registros: {0}</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="54"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="55"/>
         <location filename="../../taperdesk/ui/signin.py" line="75"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="61"/>
         <source>These records have no users yet. The first user you create is also their admin (adds the other users and changes the clinic settings). Everyone then signs in with their own name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estos registros aún no tienen usuarios. El primer usuario que cree será también su administrador (añade a los demás usuarios y cambia la configuración de la clínica). Después, cada persona inicia sesión con su propio nombre y contraseña.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="69"/>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="72"/>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Su función</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="74"/>
         <source>at least {0} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>al menos {0} caracteres</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="76"/>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repita la contraseña</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="85"/>
         <source>Type your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="88"/>
         <source>The two passwords differ; type the same one twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden; escriba la misma dos veces.</translation>
     </message>
 </context>
 <context>
@@ -2532,7 +2539,7 @@ Qué hacer: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/signin_gate.py" line="73"/>
         <source>Signed in: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada: {0}</translation>
     </message>
 </context>
 <context>
@@ -2540,7 +2547,7 @@ Qué hacer: {1}</translation>
     <message>
         <location filename="../../taperdesk/ui/steps.py" line="76"/>
         <source> (diazepam-eq.: {0})</source>
-        <translation type="unfinished"></translation>
+        <translation> (eq. de diazepam: {0})</translation>
     </message>
 </context>
 <context>
@@ -2664,7 +2671,13 @@ Bands: {3}
 Recorded by {4}, {5:%d %b %Y %H:%M}
 
 {6}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1}
+Fuente: {2}
+Niveles: {3}
+Registrado por {4}, {5:%d %b %Y %H:%M}
+
+{6}</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/symptom_panel.py" line="199"/>
@@ -2688,61 +2701,94 @@ Recorded by {4}, {5:%d %b %Y %H:%M}
     </message>
 </context>
 <context>
+    <name>Today</name>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="123"/>
+        <source>The day&apos;s list could not be made: {0}</source>
+        <translation>No se pudo crear la lista del día: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="125"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="141"/>
+        <source>The handouts could not be made: {0}</source>
+        <translation>No se pudieron crear las hojas: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="144"/>
+        <source>No patient&apos;s dose changes this week: there are no handouts to print.</source>
+        <translation>La dosis de ningún paciente cambia esta semana: no hay hojas que imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="149"/>
+        <source>No handout for {0}: a severe warning of the plan is not acknowledged (open the patient, acknowledge it in Checks).</source>
+        <translation>No hay hoja para {0}: una advertencia grave del plan no está confirmada (abra el paciente y confírmela en Comprobaciones).</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="154"/>
+        <source>Handouts for the week</source>
+        <translation>Hojas de la semana</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="128"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="129"/>
         <source>Who needs the clinic today, red flags first; Enter opens the patient there</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién necesita a la clínica hoy, primero las señales de alarma; Intro abre allí al paciente</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="132"/>
         <source>Print the day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir el día…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="133"/>
         <source>A one-page worklist of Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Una lista de trabajo de Hoy en una página</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="134"/>
         <source>Week&apos;s handouts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de la semana…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="135"/>
         <source>One PDF: the handout of every patient whose dose changes this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Un solo PDF: la hoja de cada paciente cuya dosis cambia esta semana</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="151"/>
         <source>Today: reading the records…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy: leyendo los registros…</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/today.py" line="193"/>
         <source>Today could not be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer Hoy: {0}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../taperdesk/ui/today.py" line="198"/>
         <source>&lt;b&gt;Today, {0:%a %d %b %Y}&lt;/b&gt;: %n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Hoy, {0:%a %d %b %Y}&lt;/b&gt;: %n elemento</numerusform>
+            <numerusform>&lt;b&gt;Hoy, {0:%a %d %b %Y}&lt;/b&gt;: %n elementos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../taperdesk/ui/today.py" line="201"/>
         <source>%n red flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n señal de alarma</numerusform>
+            <numerusform>%n señales de alarma</numerusform>
         </translation>
     </message>
 </context>
@@ -2863,6 +2909,16 @@ Recorded by {4}, {5:%d %b %Y %H:%M}
         <location filename="../../taperdesk/ui/window.py" line="328"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="38"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_actions.py" line="40"/>
+        <source>Appointments</source>
+        <translation>Citas</translation>
     </message>
 </context>
 </TS>

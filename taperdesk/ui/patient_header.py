@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from taperdesk.model.instructions import dose_short
-from taperdesk.model.plan import TIME_LABELS
 from taperdesk.model.scales import ScaleError, scale
 from taperdesk.model.today import dose_today, score_trend
 from taperdesk.model.units import format_mg
 from taperdesk.store import StoreError
 from taperdesk.ui.changes import Changes
+from taperdesk.ui.model_texts import time_label
 from taperdesk.ui.session import Session
 
 HEADER_STYLE = "QFrame#patient-header { background: palette(alternate-base); }"
@@ -117,8 +117,9 @@ class PatientHeader(QFrame):
             self._show(self.dose, self.tr("No dose: the plan ended on {0:%a %d %b %Y}")
                        .format(s.schedule.stop_date))
         else:
-            times = "; ".join(f"{TIME_LABELS[t.time]} {dose_short(t)}" for t in d.doses)
-            self._show(self.dose, f"<b>{format_mg(d.daily_ug)} mg/day</b> — {times}")
+            times = "; ".join(f"{time_label(t.time)} {dose_short(t)}" for t in d.doses)
+            self._show(self.dose, self.tr("<b>{0} mg/day</b> — {1}").format(
+                format_mg(d.daily_ug), times))
         c = d.next_change
         if c is None or d.days_left is None:
             self._show(self.next_change, self.tr("none: the plan has ended"))

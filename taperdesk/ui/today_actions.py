@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from taperdesk.model.today import Reason, TodayItem
 from taperdesk.store import StoreError
+from taperdesk.ui.translation import translate
 
 if TYPE_CHECKING:
     from taperdesk.ui.printing import PrintPreview
@@ -34,8 +35,9 @@ def mount(window: MainWindow, left: Qt.DockWidgetArea, right: Qt.DockWidgetArea)
     window.today = TodayPanel(window.session)
     window.appointments = AppointmentsPanel(window.session)
     docks = window.docks
-    docks["today"] = window._dock("Today", window.today, left)
-    docks["appointments"] = window._dock("Appointments", window.appointments, right)
+    docks["today"] = window._dock(translate("Window", "Today"), window.today, left)
+    docks["appointments"] = window._dock(
+        translate("Window", "Appointments"), window.appointments, right)
     window.tabifyDockWidget(docks["patients"], docks["today"])
     window.tabifyDockWidget(docks["symptoms"], docks["appointments"])
     docks["today"].raise_()
@@ -52,10 +54,6 @@ def show_today(window: MainWindow) -> None:
     window.docks["today"].show()
     window.docks["today"].raise_()
     window.today.view.setFocus()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Today", text)
 
 
 def open_item(window: MainWindow, item: TodayItem) -> bool:
@@ -122,9 +120,10 @@ def print_day(window: MainWindow) -> PrintPreview | None:
         pdf = worklist_pdf(day, items, clinic=s.store.setting("clinic_name"),
                            paper=s.store.setting("paper", "a4"))
     except StoreError as exc:
-        s.show_error(_tr("The day's list could not be made: {0}").format(exc))
+        s.show_error(translate("Today", "The day's list could not be made: {0}").format(exc))
         return None
-    return printing.preview_pdf(pdf, window, _tr("Today"), f"today-{day.isoformat()}.pdf")
+    return printing.preview_pdf(pdf, window, translate("Today", "Today"),
+                                f"today-{day.isoformat()}.pdf")
 
 
 def print_week(window: MainWindow) -> PrintPreview | None:
@@ -139,17 +138,18 @@ def print_week(window: MainWindow) -> PrintPreview | None:
         skipped: list[str] = []
         inputs = week_inputs(s.store, day, items_for(s.store, day), skipped)
     except StoreError as exc:
-        s.show_error(_tr("The handouts could not be made: {0}").format(exc))
+        s.show_error(translate("Today", "The handouts could not be made: {0}").format(exc))
         return None
     if not inputs and not skipped:
-        s.show_error(_tr("No patient's dose changes this week: there are no handouts to "
-                         "print."))
+        s.show_error(translate("Today", "No patient's dose changes this week: there are no "
+                               "handouts to print."))
     if not inputs:
         return None
     if skipped:
-        s.show_error(_tr("No handout for {0}: a severe warning of the plan is not "
-                         "acknowledged (open the patient, acknowledge it in Checks).")
+        s.show_error(translate("Today", "No handout for {0}: a severe warning of the plan "
+                               "is not acknowledged (open the patient, acknowledge it "
+                               "in Checks).")
                      .format(", ".join(skipped)))
     pdf = handouts_pdf(inputs)
-    return printing.preview_pdf(pdf, window, _tr("Handouts for the week"),
+    return printing.preview_pdf(pdf, window, translate("Today", "Handouts for the week"),
                                 f"handouts-week-{day.isoformat()}.pdf")

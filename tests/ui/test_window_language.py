@@ -49,7 +49,8 @@ words spelt alike, "plan", "total", "nota"…, are left out)."""
 
 def build_qm() -> Path:
     qm = TS.with_suffix(".qm")
-    if not qm.is_file():  # make builds it; build it here when the test runs alone
+    # make builds it; build it here when the test runs alone or the .qm is older than the .ts
+    if not qm.is_file() or qm.stat().st_mtime < TS.stat().st_mtime:
         lrelease = Path(sys.executable).with_name("pyside6-lrelease")
         subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
     return qm
