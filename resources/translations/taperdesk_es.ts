@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="35"/>
+        <source>TaperDesk {0}</source>
+        <translation>TaperDesk {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="36"/>
+        <source>Plan, adjust, document and print benzodiazepine tapers. Offline; records stay on this PC.</source>
+        <translation>Planifique, ajuste, documente e imprima reducciones de benzodiacepinas. Sin conexión; los registros se quedan en este PC.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="38"/>
+        <source>Records file: {0}</source>
+        <translation>Archivo de registros: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="39"/>
+        <source>TaperDesk&apos;s window uses Qt {0} through PySide6 {1} (Qt for Python), used under the GNU Lesser General Public License version 3 (LGPLv3). They are unchanged and are separate libraries you may replace with your own build. Their source code: {2} (Qt) and {3} (PySide6, Shiboken6).</source>
+        <translation>La ventana de TaperDesk usa Qt {0} mediante PySide6 {1} (Qt for Python), bajo la Licencia Pública General Reducida de GNU, versión 3 (LGPLv3). No están modificadas y son bibliotecas separadas que puede sustituir por su propia compilación. Su código fuente: {2} (Qt) y {3} (PySide6, Shiboken6).</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="44"/>
+        <source>The licence texts (LGPL-3.0.txt, GPL-3.0.txt) and the other libraries&apos; notices are in {0}.</source>
+        <translation>Los textos de las licencias (LGPL-3.0.txt, GPL-3.0.txt) y los avisos de las demás bibliotecas están en {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/about.py" line="51"/>
+        <source>About TaperDesk</source>
+        <translation>Acerca de TaperDesk</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../taperdesk/ui/action_registry.py" line="56"/>
@@ -2315,6 +2348,24 @@ Qué hacer: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../taperdesk/ui/session_users.py" line="65"/>
+        <source>These records already have accounts: sign in.</source>
+        <translation>Estos registros ya tienen cuentas: inicie sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_users.py" line="96"/>
+        <source>Sign in first.</source>
+        <translation>Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_users.py" line="110"/>
+        <source>Signed in as {0}.</source>
+        <translation>Sesión iniciada como {0}.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../taperdesk/ui/settings.py" line="42"/>
@@ -2540,6 +2591,29 @@ Qué hacer: {1}</translation>
         <location filename="../../taperdesk/ui/signin_gate.py" line="73"/>
         <source>Signed in: {0}</source>
         <translation>Sesión iniciada: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Split</name>
+    <message>
+        <location filename="../../taperdesk/ui/splits.py" line="16"/>
+        <source>All at bedtime</source>
+        <translation>Todo al acostarse</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/splits.py" line="17"/>
+        <source>Morning + bedtime</source>
+        <translation>Mañana + al acostarse</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/splits.py" line="18"/>
+        <source>Morning first, + bedtime</source>
+        <translation>Primero la mañana, + al acostarse</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/splits.py" line="20"/>
+        <source>Three times a day</source>
+        <translation>Tres veces al día</translation>
     </message>
 </context>
 <context>

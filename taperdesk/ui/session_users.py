@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
-
-
 class UserOperations:
     """Signing in and out, for the Session (``user_changed`` is emitted after each)."""
 
@@ -66,7 +62,8 @@ class UserOperations:
     def create_first_account(self, name: str, role: str, password: str) -> Changes:
         """Make the records' first account (their admin, whatever its role) and sign it in."""
         if not self.needs_first_account():
-            return Changes.refusal(_tr("These records already have accounts: sign in."))
+            return Changes.refusal(QCoreApplication.translate(
+                "Session", "These records already have accounts: sign in."))
         try:
             self.store.add_user(name, role, password)
             user = self.store.sign_in(name, password)
@@ -96,7 +93,8 @@ class UserOperations:
         disabled action's tooltip and the Session's own refusals."""
         user = self.store.user
         if user is None:
-            return _tr("Sign in first.") if self.store.has_users() else ""
+            first = QCoreApplication.translate("Session", "Sign in first.")
+            return first if self.store.has_users() else ""
         return "" if user.may(permission) else user.refusal(permission)
 
     def _forget_edits(self) -> None:
@@ -108,5 +106,6 @@ class UserOperations:
     def _signed(self, user: User) -> Changes:
         self._forget_edits()
         self.user_changed.emit()
-        self.show_message(_tr("Signed in as {0}.").format(user.label))
+        self.show_message(
+            QCoreApplication.translate("Session", "Signed in as {0}.").format(user.label))
         return self.announce(Changes())

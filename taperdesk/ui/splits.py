@@ -11,16 +11,13 @@ from taperdesk.model import SPLITS
 from taperdesk.ui.model_texts import split_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Split", text)
-
-
 def short_names() -> dict[str, str]:
     return {
-        "night": _tr("All at bedtime"),
-        "morning-night": _tr("Morning + bedtime"),
-        "morning-night-morning-first": _tr("Morning first, + bedtime"),
-        "three-times": _tr("Three times a day"),
+        "night": QCoreApplication.translate("Split", "All at bedtime"),
+        "morning-night": QCoreApplication.translate("Split", "Morning + bedtime"),
+        "morning-night-morning-first": QCoreApplication.translate(
+            "Split", "Morning first, + bedtime"),
+        "three-times": QCoreApplication.translate("Split", "Three times a day"),
     }
 
 
