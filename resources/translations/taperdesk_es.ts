@@ -2364,6 +2364,106 @@ Qué hacer: {1}</translation>
         <source>Signed in as {0}.</source>
         <translation>Sesión iniciada como {0}.</translation>
     </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="44"/>
+        <source>This plan was changed elsewhere (another TaperDesk on the same records). The newer version is shown; your last edit was not saved.</source>
+        <translation>Este plan se cambió en otro lugar (otro TaperDesk con los mismos registros). Se muestra la versión más reciente; su último cambio no se guardó.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="47"/>
+        <source>Updated: another TaperDesk saved this plan; the newer version is shown.</source>
+        <translation>Actualizado: otro TaperDesk guardó este plan; se muestra la versión más reciente.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="49"/>
+        <source>Updated: another TaperDesk saved changes to these records.</source>
+        <translation>Actualizado: otro TaperDesk guardó cambios en estos registros.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="51"/>
+        <source>Waiting for the records file…</source>
+        <translation>Esperando al archivo de registros…</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="53"/>
+        <source>Undo was refused: the stored plan is a newer revision this window did not make (another TaperDesk saved it). The newer version is shown.</source>
+        <translation>No se pudo deshacer: el plan guardado es una revisión más reciente que esta ventana no hizo (la guardó otro TaperDesk). Se muestra la versión más reciente.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="268"/>
+        <location filename="../../taperdesk/ui/session.py" line="305"/>
+        <source>Open a plan first.</source>
+        <translation>Abra primero un plan.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="272"/>
+        <source>This cannot be done: {0}.</source>
+        <translation>No se puede hacer: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="337"/>
+        <source>Could not save: {0}</source>
+        <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="341"/>
+        <source>Saved: {0}</source>
+        <translation>Guardado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="380"/>
+        <source> Not saved (made on the older version): {0}.</source>
+        <translation> No guardado (hecho sobre la versión anterior): {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="395"/>
+        <source>Not printed: some edits are not saved yet ({0}). A handout is made only from the saved plan.</source>
+        <translation>No se imprimió: algunos cambios aún no están guardados ({0}). La hoja solo se hace a partir del plan guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session.py" line="410"/>
+        <source>Not printed: another TaperDesk saved a newer version of this plan. The newer plan is now shown; check it, then print again.</source>
+        <translation>No se imprimió: otro TaperDesk guardó una versión más reciente de este plan. Ahora se muestra el plan más reciente; revíselo y vuelva a imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="27"/>
+        <source>This records file is read-only: changes cannot be saved.</source>
+        <translation>Este archivo de registros es de solo lectura: no se pueden guardar cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="91"/>
+        <location filename="../../taperdesk/ui/session_records.py" line="111"/>
+        <location filename="../../taperdesk/ui/session_records.py" line="132"/>
+        <location filename="../../taperdesk/ui/session_records.py" line="141"/>
+        <location filename="../../taperdesk/ui/session_records.py" line="189"/>
+        <source>Choose a patient first.</source>
+        <translation>Elija primero un paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="151"/>
+        <source>The assessment was not saved: {0}</source>
+        <translation>La evaluación no se guardó: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="160"/>
+        <source>The assessment was not withdrawn: {0}</source>
+        <translation>La evaluación no se retiró: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="180"/>
+        <source>Give a reason to acknowledge the warning.</source>
+        <translation>Indique un motivo para confirmar la advertencia.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="217"/>
+        <source>Settings not saved: {0}</source>
+        <translation>Configuración no guardada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/session_records.py" line="218"/>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

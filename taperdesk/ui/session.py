@@ -39,15 +39,20 @@ from taperdesk.ui.live import LiveRecords
 from taperdesk.ui.session_appointments import AppointmentOperations
 from taperdesk.ui.session_records import READ_ONLY, RecordOperations, is_read_only
 from taperdesk.ui.session_users import UserOperations
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
-CONFLICT = ("This plan was changed elsewhere (another TaperDesk on the same records). "
-            "The newer version is shown; your last edit was not saved.")
-UPDATED_PLAN = "Updated: another TaperDesk saved this plan; the newer version is shown."
-UPDATED = "Updated: another TaperDesk saved changes to these records."
-WAITING = "Waiting for the records file…"
+CONFLICT = QT_TRANSLATE_NOOP(
+    "Session", "This plan was changed elsewhere (another TaperDesk on the same records). "
+    "The newer version is shown; your last edit was not saved.")
+UPDATED_PLAN = QT_TRANSLATE_NOOP(
+    "Session", "Updated: another TaperDesk saved this plan; the newer version is shown.")
+UPDATED = QT_TRANSLATE_NOOP(
+    "Session", "Updated: another TaperDesk saved changes to these records.")
+WAITING = QT_TRANSLATE_NOOP("Session", "Waiting for the records file…")
 """Shown while a write waits for another program to finish with the records file."""
-UNDO_REFUSED = ("Undo was refused: the stored plan is a newer revision this window did not "
-                "make (another TaperDesk saved it). The newer version is shown.")
+UNDO_REFUSED = QT_TRANSLATE_NOOP(
+    "Session", "Undo was refused: the stored plan is a newer revision this window did not "
+    "make (another TaperDesk saved it). The newer version is shown.")
 
 
 class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
@@ -260,11 +265,11 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         """What the model says against ``op`` on the open plan ('' if it would be made), so
         a dialog shows it at its fields instead of closing on an edit that cannot be made."""
         if self.plan is None:
-            return "Open a plan first."
+            return translate("Session", "Open a plan first.")
         try:
             op(self.plan, *args, catalogue=self.catalogue, **kwargs)
         except PlanError as exc:
-            return f"This cannot be done: {exc}."
+            return translate("Session", "This cannot be done: {0}.").format(exc)
         return ""
 
     def preview(self, plan: Plan, *, dragging: bool = False) -> None:
@@ -297,7 +302,7 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         """
         record = self.record
         if record is None:
-            return Changes.refusal("Open a plan first.")
+            return Changes.refusal(translate("Session", "Open a plan first."))
         refused = self._refuse_write()
         if refused:
             return self.announce(Changes.refusal(refused))
@@ -305,7 +310,8 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
             self._unsaved = []  # undo/redo replaces what was on screen, saved or not
             if (record.id, record.revision) not in self._made:
                 self._settle_later()
-                return self.announce(Changes(plan=True, refused=UNDO_REFUSED))
+                refused = translate("Session", UNDO_REFUSED)
+                return self.announce(Changes(plan=True, refused=refused))
         expected = record.revision
         problem = ""
         try:
@@ -322,17 +328,17 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         except ConflictError as exc:
             self.record = exc.current
             self._unsaved = []
-            problem = UNDO_REFUSED if history else CONFLICT
+            problem = translate("Session", UNDO_REFUSED if history else CONFLICT)
             self._settle_later()
         except StoreError as exc:
             self.record = PlanRecord(record.id, record.patient_id, record.revision, plan,
                                      record.active, record.title)
             self._unsaved.append((plan, why))
-            problem = f"Could not save: {exc}"
+            problem = translate("Session", "Could not save: {0}").format(exc)
         self._preview = None
         self._recompute()
         if not problem:
-            self.message.emit(f"Saved: {why}")
+            self.message.emit(translate("Session", "Saved: {0}").format(why))
         return self.announce(Changes(plan=True, refused=problem))
 
     def _settle_later(self) -> None:
@@ -367,11 +373,12 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
             return self.announce(Changes(patients=True, refused=str(exc)))
         moved = (None if old is None else (old.id, old.revision)) != \
             (None if record is None else (record.id, record.revision))
-        text = UPDATED
+        text: str = translate("Session", UPDATED)
         if moved:
-            text = UPDATED_PLAN
+            text = translate("Session", UPDATED_PLAN)
             if self._unsaved:
-                text += f" Not saved (made on the older version): {'; '.join(self.unsaved)}."
+                text += translate("Session", " Not saved (made on the older version): {0}."
+                                  ).format("; ".join(self.unsaved))
             self.record, self._unsaved = record, []
             self._settle_later()  # never clear the history inside a running command
         self.patient, self.assessments = patient, assessments
@@ -385,9 +392,9 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         Otherwise nothing is printed: a newer stored plan is shown first, and either way
         the user is told why (a handout never pairs an old schedule with a newer log)."""
         if self._unsaved:
-            self.error.emit("Not printed: some edits are not saved yet "
-                            f"({'; '.join(self.unsaved)}). A handout is made only from the "
-                            "saved plan.")
+            self.error.emit(translate(
+                "Session", "Not printed: some edits are not saved yet ({0}). A handout is made "
+                "only from the saved plan.").format("; ".join(self.unsaved)))
             return False
         record, p = self.record, self.patient
         if p is None or record is None:
@@ -400,15 +407,16 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
             return True
         self.live.restart()
         self.refresh()
-        self.error.emit("Not printed: another TaperDesk saved a newer version of this plan. "
-                        "The newer plan is now shown; check it, then print again.")
+        self.error.emit(translate(
+            "Session", "Not printed: another TaperDesk saved a newer version of this plan. "
+            "The newer plan is now shown; check it, then print again."))
         return False
 
     # -- writing ---------------------------------------------------------
 
     def _refuse_write(self) -> str:
         """Why nothing may be written ('' when a write may go ahead)."""
-        return READ_ONLY if self.read_only else ""
+        return translate("Session", READ_ONLY) if self.read_only else ""
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -418,7 +426,7 @@ class Session(RecordOperations, UserOperations, AppointmentOperations, QObject):
         gui = isinstance(app, QGuiApplication)
         if gui:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self.busy.emit(WAITING)
+        self.busy.emit(translate("Session", WAITING))
         try:
             yield
         finally:

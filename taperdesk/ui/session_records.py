@@ -16,6 +16,7 @@ from taperdesk.model.scales import Assessment
 from taperdesk.store import PlanDocument, Store, StoreError
 from taperdesk.ui.changes import Changes
 from taperdesk.ui.commands import AddAssessmentCommand, PatientEditCommand
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from taperdesk.store import AssessmentRecord, Patient, PlanRecord
     from taperdesk.ui.session import Session
 
-READ_ONLY = "This records file is read-only: changes cannot be saved."
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "Session", "This records file is read-only: changes cannot be saved.")
 
 
 def is_read_only(store: Store) -> bool:
@@ -86,7 +88,7 @@ class RecordOperations:
         the plan's warnings). The refusal is returned, not shown: the dialog shows it."""
         p = self.patient
         if p is None:
-            return Changes.refusal("Choose a patient first.")
+            return Changes.refusal(translate("Session", "Choose a patient first."))
         before = {key: getattr(p, key) for key in values}
         changes = self.save_patient(p.id, values, say=False)
         if changes.ok:  # saved: the command only records how to undo and redo it
@@ -106,7 +108,7 @@ class RecordOperations:
         """Archive or restore the open patient (the plan's undo history stays)."""
         p = self.patient
         if p is None:
-            return self.announce(Changes.refusal("Choose a patient first."))
+            return self.announce(Changes.refusal(translate("Session", "Choose a patient first.")))
         changes = self._stored(Changes(), self.store.set_archived, p.id, archived)
         if not changes.ok:
             return self.announce(changes)
@@ -127,7 +129,7 @@ class RecordOperations:
     def add_assessment(self, assessment: Assessment) -> Changes:
         """Record an assessment as one undoable edit (undo withdraws it)."""
         if self.patient is None:
-            return Changes.refusal("Choose a patient first.")
+            return Changes.refusal(translate("Session", "Choose a patient first."))
         self.last_assessment_id = None
         command = AddAssessmentCommand(cast("Session", self), assessment)
         self.undo_stack.push(command)
@@ -136,7 +138,7 @@ class RecordOperations:
     def save_assessment(self, assessment: Assessment) -> Changes:
         """Write an assessment of the open patient (AddAssessmentCommand calls it)."""
         if self.patient is None:
-            return Changes.refusal("Choose a patient first.")
+            return Changes.refusal(translate("Session", "Choose a patient first."))
         refused = self._refuse_write()
         try:
             if refused:
@@ -145,7 +147,8 @@ class RecordOperations:
                 self.last_assessment_id = self.store.add_assessment(self.patient.id,
                                                                     assessment).id
         except StoreError as exc:
-            return self.announce(Changes.refusal(f"The assessment was not saved: {exc}"))
+            return self.announce(Changes.refusal(
+                translate("Session", "The assessment was not saved: {0}").format(exc)))
         return self.reload_assessments()
 
     def withdraw_assessment(self, assessment_id: int) -> Changes:
@@ -154,7 +157,8 @@ class RecordOperations:
                                why="Undo")
         if not changes.ok:
             return self.announce(Changes.refusal(
-                f"The assessment was not withdrawn: {changes.refused}"))
+                translate("Session", "The assessment was not withdrawn: {0}").format(
+                    changes.refused)))
         return self.reload_assessments()
 
     def reload_assessments(self) -> Changes:
@@ -172,7 +176,8 @@ class RecordOperations:
         """Record why a warning of the open plan is acceptable here."""
         record = self.record
         if record is None or not reason.strip():
-            return Changes.refusal("Give a reason to acknowledge the warning.")
+            return Changes.refusal(
+                translate("Session", "Give a reason to acknowledge the warning."))
         return self.announce(self._stored(Changes(acknowledgements=True), self.store.acknowledge,
                                           record.id, warning.key, warning.code, reason.strip()))
 
@@ -181,7 +186,7 @@ class RecordOperations:
         own change-log row; ``failed`` starts the message if one cannot be recorded."""
         p = self.patient
         if p is None:
-            return self.announce(Changes.refusal("Choose a patient first."))
+            return self.announce(Changes.refusal(translate("Session", "Choose a patient first.")))
         plan_id = self.record.id if self.record else None
         for what in whats:
             changes = self._stored(Changes(), self.store.record_decision, p.id, plan_id,
@@ -208,8 +213,9 @@ class RecordOperations:
         for key, value in values.items():
             changes = self._stored(Changes(), self.store.set_setting, key, value)
             if not changes.ok:
-                return self.announce(Changes.refusal(f"Settings not saved: {changes.refused}"))
-        self.show_message("Settings saved.")
+                return self.announce(Changes.refusal(
+                    translate("Session", "Settings not saved: {0}").format(changes.refused)))
+        self.show_message(translate("Session", "Settings saved."))
         return self.announce(Changes())
 
     def import_plan_document(self, doc: PlanDocument) -> Changes:

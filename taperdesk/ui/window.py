@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.read_only_banner = QLabel(READ_ONLY)
+        self.read_only_banner = QLabel(translate("Session", READ_ONLY))
         self.read_only_banner.setObjectName("read-only-banner")
         theme.follow(self.read_only_banner, theme.notice_style)
         self.read_only_banner.setWordWrap(True)
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         if text:
             bar.showMessage(text)
             bar.repaint()
-        elif bar.currentMessage() == WAITING:
+        elif bar.currentMessage() == translate("Session", WAITING):
             bar.clearMessage()
 
     def _on_changed(self, _changes: object = None) -> None:
