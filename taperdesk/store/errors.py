@@ -12,6 +12,15 @@ class StoreError(Exception):
     """Any failure of the records file; the message says what and what to do."""
 
 
+class OlderRecords(StoreError):
+    """A records file of an older version opened read-only: it cannot be upgraded in
+    place (``version`` is the file's records version)."""
+
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
+
+
 class StoreLocked(StoreError):
     """Another program holds the records file (or is saving to it right now)."""
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from taperdesk.store.errors import StoreError, StoreLocked
+from taperdesk.store.errors import OlderRecords, StoreError, StoreLocked
 from taperdesk.store.outputs import OutputRefused, write_output
 from taperdesk.store.schema import (
     APPLICATION_ID,
@@ -154,10 +154,10 @@ def connect(
         version = _check_contents(conn, path, newest, checked)
         if read_only:
             if version < newest:
-                raise StoreError(
+                raise OlderRecords(
                     f"The records file {path} is read-only and comes from an older TaperDesk "
                     f"(records version {version}); it must be upgraded before this TaperDesk "
-                    f"can read it. Make it writable, then open it again. {UNCHANGED}")
+                    f"can read it. Make it writable, then open it again. {UNCHANGED}", version)
             _check_tables(conn, path)
             return conn
         if version < newest:

@@ -15,9 +15,10 @@ import pytest
 from taperdesk.store import Store, load_demo
 
 
-def run(*args: str | bytes, home: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str | bytes, home: Path,
+        extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "HOME": str(home),
-           "LC_ALL": "C.UTF-8"}
+           "LC_ALL": "C.UTF-8", **(extra or {})}
     return subprocess.run([sys.executable, "-m", "taperdesk.cli", *args], capture_output=True,
                           text=True, env=env, timeout=120, errors="replace")
 
@@ -132,3 +133,36 @@ def test_a_plan_the_model_refuses_is_refused_by_import_and_plan_alike(tmp_path: 
     assert not db.exists()
     r = run("plan", "--from", str(path), home=tmp_path)
     assert r.returncode == 2 and reason in r.stderr, r.stderr
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
+
+
+@pytest.mark.parametrize("version", [1, 3, 5])
+def test_a_file_an_older_version_wrote_is_checked_on_a_copy_and_left_as_it_was(
+        tmp_path: Path, version: int) -> None:
+    db = tmp_path / f"old-v{version}.sqlite3"
+    db.write_bytes((FIXTURES / f"v{version}.sqlite3").read_bytes())
+    before = db.read_bytes()
+    env: dict[str, str] = {}
+    args = ["verify", "--db", str(db)]
+    if version >= 4:  # records with accounts are read by a signed-in user only
+        expected = json.loads((FIXTURES / f"v{version}_expected.json").read_text("utf-8"))
+        args += ["--user", "Dr Ada Lee"]
+        env = {"TAPERDESK_PASSWORD": expected["passwords"]["Dr Ada Lee"]}
+    r = run(*args, home=tmp_path, extra=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"clean: {db} (records version {version}, checked on an "
+                               "upgraded copy; the file itself was not changed)")
+    assert db.read_bytes() == before  # still the older version, byte for byte
+    assert not list(tmp_path.glob("*backup*"))
+
+
+def test_a_damaged_older_file_is_reported_not_clean(tmp_path: Path) -> None:
+    db = tmp_path / "old-v3.sqlite3"
+    db.write_bytes((FIXTURES / "v3.sqlite3").read_bytes())
+    hand_edit(db, "UPDATE revisions SET plan_json = replace(plan_json, '\"Poor sleep\"', "
+                  "'\"Slept well\"') WHERE plan_id = 1 AND revision = 2")
+    r = run("verify", "--db", str(db), home=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert r.stdout.startswith(f"NOT clean: {db} (records version 3, checked on an upgraded")
