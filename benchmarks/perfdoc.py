@@ -16,6 +16,9 @@ exits non-zero when a budget is missed. The suite makes its own data: a
 5 days, one hold), a 12-month plan with a hold for the handout, and a records
 file of 10 000 patients, each with a plan and three CIWA-B assessments, built
 through the Store API. Tests never assert speed; only this suite measures it.
+While working on one figure, `python -m benchmarks --only ui,startup` runs just
+those measurements (of `replan`, `ui`, `handout`, `search`, `today`, `startup`,
+`server`), beside a fresh import floor; only a full run writes this page.
 
 How each figure is taken:
 

@@ -54,7 +54,12 @@ def _guard(report: Report, what: str, budgets: Sequence[tuple[str, float, str]],
                                            detail=f"{type(exc).__name__}: {exc}"))
 
 
-def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) -> Report:
+STEPS = ("replan", "ui", "handout", "search", "today", "startup", "server")
+"""The measurements ``--only`` may name, in the order they run."""
+
+
+def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None],
+        only: frozenset[str] = frozenset(STEPS)) -> Report:
     report = Report()
     runs = 1 if quick else 5
 
@@ -67,7 +72,9 @@ def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) 
         echo(f.line())
 
     def step(what: str, budgets: Sequence[tuple[str, float, str]],
-             fn: Callable[[], list[Outcome]]) -> None:
+             fn: Callable[[], list[Outcome]], key: str) -> None:
+        if key not in only:
+            return
         before = len(report.outcomes)
         _guard(report, what, budgets, fn)
         for i in range(before, len(report.outcomes)):
@@ -77,12 +84,16 @@ def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) 
                 echo(f"    ({outcome.detail})")
 
     step("model re-plan", [("re-plan after inserting a hold (model)", 2.0, "ms")],
-         lambda: [bench_model.replan_after_hold(quick)])
+         lambda: [bench_model.replan_after_hold(quick)], "replan")
     step("table and chart", [("table + chart refresh after a hold", 16.0, "ms"),
                              ("one drag move of a step on the chart, p95", 16.0, "ms")],
-         lambda: bench_ui.refresh_and_drag(workdir, quick))
+         lambda: bench_ui.refresh_and_drag(workdir, quick), "ui")
     step("handout", [("patient handout PDF, 12-month plan", 300.0, "ms")],
-         lambda: [bench_handout.patient_handout_time(quick)[0]])
+         lambda: [bench_handout.patient_handout_time(quick)[0]], "handout")
+    if not only & {"search", "today", "startup"}:
+        step("clinic server", [("save a plan edit on the clinic server, p95", 20.0, "ms")],
+             lambda: bench_server.server_save(quick), "server")
+        return report
 
     db = workdir / f"patients-{patients}.sqlite3"
     t0 = time.perf_counter()
@@ -93,14 +104,14 @@ def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None]) 
     except Exception as exc:  # noqa: BLE001
         report.notes.append(f"building the synthetic records failed: {exc}")
     step("patient search", [("patient search per keystroke", 30.0, "ms")],
-         lambda: bench_ui.search_per_keystroke(db, quick))
+         lambda: bench_ui.search_per_keystroke(db, quick), "search")
     step("today", [("Today list, 10 000 patients", bench_today.TODAY_BUDGET_MS, "ms")],
-         lambda: [bench_today.today_list(db, 3 if quick else 10)])
+         lambda: [bench_today.today_list(db, 3 if quick else 10)], "today")
     step("start-up and memory", [("start-up to a usable window", 1.5 * import_floor, "ms"),
                                  ("memory (RSS) with the database open", 200.0, "MB")],
-         lambda: bench_startup.startup_and_memory(db, import_floor, runs, patients))
+         lambda: bench_startup.startup_and_memory(db, import_floor, runs, patients), "startup")
     step("clinic server", [("save a plan edit on the clinic server, p95", 20.0, "ms")],
-         lambda: bench_server.server_save(quick))
+         lambda: bench_server.server_save(quick), "server")
     return report
 
 
@@ -120,7 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"patients in the synthetic records (default {FULL_PATIENTS})")
     parser.add_argument("--write-doc", type=Path, metavar="FILE",
                         help="also write the figures to FILE (e.g. docs/PERFORMANCE.md)")
+    parser.add_argument("--only", metavar="NAMES", default=",".join(STEPS),
+                        help="comma-separated measurements to run, of: " + ", ".join(STEPS)
+                             + " (default all; the import floor is always measured)")
     args = parser.parse_args(argv)
+    only = frozenset(n.strip() for n in args.only.split(",") if n.strip())
+    if not only or only - set(STEPS):
+        parser.error(f"--only takes names of: {', '.join(STEPS)}")
     if args.patients is not None and args.patients < 1:
         parser.error("--patients must be 1 or more")
     patients = args.patients or (QUICK_PATIENTS if args.quick else FULL_PATIENTS)
@@ -128,12 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"TaperDesk benchmarks, {started:%Y-%m-%d %H:%M}, {machine}", flush=True)
     with tempfile.TemporaryDirectory(prefix="taperdesk-bench-") as tmp:
         isolate(Path(tmp) / "home")  # never the user's real settings or records
-        report = run(args.quick, patients, Path(tmp), lambda s: print(s, flush=True))
+        report = run(args.quick, patients, Path(tmp), lambda s: print(s, flush=True), only)
     for note in report.notes:
         print(f"note: {note}")
     over = [o for o in report.outcomes if not o.ok]
     print(f"{len(report.outcomes) - len(over)} of {len(report.outcomes)} budgets met"
           + ("" if not over else f"; over: {', '.join(o.what for o in over)}"))
+    if args.write_doc and only != set(STEPS):
+        parser.error("--write-doc needs every measurement (leave out --only)")
     if args.write_doc:
         write_doc(args.write_doc, report, machine, started, quick=args.quick)
         print(f"wrote {args.write_doc}")

@@ -145,3 +145,17 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([3, 1, 2], 100) == 3
     with pytest.raises(ValueError):
         percentile([], 95)
+
+
+def test_only_runs_the_named_measurements_and_refuses_unknown_names(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               **{name: str(tmp_path / name.lower()) for name in XDG})
+    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--only", "replan"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    printed = [m.group("what") for m in map(LINE.match, proc.stdout.splitlines()) if m]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert len(printed) == 1 and printed[0].startswith("re-plan after inserting a hold")
+    bad = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--only", "drag"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and "--only takes names of" in bad.stderr
+    assert not bad.stdout
