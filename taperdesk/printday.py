@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from taperdesk.model import check, compute, unacknowledged_severe
+from taperdesk.model.appointments import Appointment
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
 from taperdesk.report import ClinicInfo, HandoutInput
-from taperdesk.report.context import next_appointment_words
 from taperdesk.store import Store
 
 CLINIC_KEYS = ("clinic_name", "clinic_phone")
@@ -37,14 +37,12 @@ def items_for(store: Store, day: date) -> list[TodayItem]:
             gc.enable()
 
 
-def next_appointment_text(store: Store, patient_id: int, day: date) -> str:
-    """What the handout prints as the patient's next appointment: their own next booked
-    one, else the clinic-wide setting (Settings ▸ Next appointment)."""
+def next_booked(store: Store, patient_id: int, day: date) -> Appointment | None:
+    """The patient's own next booked appointment from ``day`` on, which the handout prints
+    as the next one (``ClinicInfo.booked``); None: the clinic-wide setting is printed
+    (Settings ▸ Next appointment)."""
     rec = store.next_appointment(patient_id, day)
-    if rec is None:
-        return store.setting("next_appointment")
-    a = rec.appointment
-    return next_appointment_words(a.on, a.at, a.kind.label)
+    return None if rec is None else rec.appointment
 
 
 def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
@@ -78,7 +76,8 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
             warnings=warnings,
             patient_name=patient.name,
             opioid=patient.opioid,
-            clinic=ClinicInfo(name, phone, next_appointment_text(store, pid, day)),
+            clinic=ClinicInfo(name, phone, store.setting("next_appointment")).booked(
+                next_booked(store, pid, day)),
             assessments=tuple(r.assessment for r in store.assessments(pid)),
             paper=store.setting("paper", "a4"),
             large_print=store.setting("large_print") == "1",
