@@ -14,10 +14,9 @@ from taperdesk.model import check, compute, unacknowledged_severe
 from taperdesk.model.appointments import Appointment
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
-from taperdesk.report import ClinicInfo, HandoutInput
+from taperdesk.report import HandoutInput
+from taperdesk.report.context import handout_settings
 from taperdesk.store import Store
-
-CLINIC_KEYS = ("clinic_name", "clinic_phone")
 
 
 def items_for(store: Store, day: date) -> list[TodayItem]:
@@ -49,13 +48,16 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
                 skipped: list[str] | None = None) -> list[HandoutInput]:
     """A patient-handout input for every patient whose dose changes this week (step-change
     items), in the worklist's order. A plan with a severe warning not acknowledged gets no
-    handout (SPEC "Guardrails", as in the window); its patient's name goes in ``skipped``."""
+    handout (SPEC "Guardrails", as in the window); its patient's name goes in ``skipped``.
+    Each is the handout the window prints for that patient (ui/handout_actions.py): the
+    clinic's settings (emergency number, paper, first day of the week), the patient's
+    language, date of birth and clinic ID, their own next booked appointment."""
     last = day + timedelta(days=WEEK_AHEAD_DAYS)
     seen: list[int] = []
     for i in items:
         if i.reason is Reason.STEP_CHANGE and day <= i.on <= last and i.patient_id not in seen:
             seen.append(i.patient_id)
-    name, phone = (store.setting(k) for k in CLINIC_KEYS)
+    settings = handout_settings(store.setting)
     out = []
     for pid in seen:
         patient, record = store.patient(pid), store.active_plan(pid)
@@ -76,10 +78,13 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
             warnings=warnings,
             patient_name=patient.name,
             opioid=patient.opioid,
-            clinic=ClinicInfo(name, phone, store.setting("next_appointment")).booked(
-                next_booked(store, pid, day)),
+            clinic=settings.clinic.booked(next_booked(store, pid, day)),
             assessments=tuple(r.assessment for r in store.assessments(pid)),
-            paper=store.setting("paper", "a4"),
+            paper=settings.paper,
             large_print=store.setting("large_print") == "1",
+            born=patient.born,
+            clinic_id=patient.clinic_id,
+            week_start=settings.week_start,
+            language=patient.language,
         ))
     return out
