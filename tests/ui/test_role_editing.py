@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from accounts import PASSWORD, open_signed, sign_in
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from accounts import FAST_HASHER, PASSWORD, open_signed, sign_in
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from standalone import answer_dialogs
@@ -16,10 +16,13 @@ from test_step_table import type_into_cell
 from windowing import open_window, table_rows
 
 from taperdesk.model import set_step_days
+from taperdesk.store import Store, load_demo
 from taperdesk.ui.action_registry import Act
 from taperdesk.ui.chart_axis import ts
+from taperdesk.ui.session import Session
 from taperdesk.ui.signin import SignInDialog
 from taperdesk.ui.steps import DAYS_COLUMN, DOSE_COLUMN
+from taperdesk.ui.window import MainWindow
 
 NURSE, PRESCRIBER = "Nia", "Dr Pat"
 WHY = "Nia (nurse) may not change plans."
@@ -169,3 +172,29 @@ def test_the_rights_follow_a_sign_out_and_in_as_the_other_role(
     assert s.store.active_plan(s.patient.id).plan == s.plan
     window.close()
     s.store.close()
+
+
+def test_undo_of_a_plan_edit_is_disabled_once_the_records_need_a_sign_in(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Records with no accounts are not guarded; once another program makes their first
+    account, this window's plan edit may no longer be undone here: Undo says why instead of
+    failing to save."""
+    path = tmp_path / "records.sqlite3"
+    store = Store.open(path)
+    load_demo(store)
+    session = Session(store, store.catalogue)
+    window = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    session.open_patient(store.search_patients("")[0].id)
+    assert session.apply("Step 1 to 15 days", set_step_days, 0, 15)
+    assert window.undo_action.isEnabled() and window.undo_action.toolTip() != "Sign in first."
+    with Store.open(path) as other:  # e.g. `taperdesk users add` on another PC
+        other.hasher = FAST_HASHER
+        other.add_user("Dr Ada Lee", "prescriber", PASSWORD)
+    session.refresh()  # what the live check does when another program saved
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.toolTip() == "Sign in first."
+    assert not window.toolbar_undo[0].isEnabled()
+    assert window.toolbar_undo[0].toolTip() == "Sign in first."
+    window.close()
+    store.close()
