@@ -13,6 +13,7 @@ why). Installed by ui/signin_gate.py; everything is read again when the user cha
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QMouseEvent, QUndoCommand
@@ -37,13 +38,42 @@ COMMAND_PERMISSIONS: tuple[tuple[type[QUndoCommand], Permission], ...] = (
 """The right an undo step needs to be undone or redone (the right it needed to be made)."""
 
 
+class _Nobody(QObject):
+    """Why nobody signed in may not edit plans, kept: it asks the records whether they have
+    accounts, and the step table asks for every cell it paints. Forgotten at each sign-in
+    or sign-out and each change (another program may have made the first account)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.why: str | None = None
+        session.user_changed.connect(self.forget)
+        session.changed.connect(self.forget)
+
+    def forget(self, *_args: object) -> None:
+        self.why = None
+
+
+_NOBODY: WeakKeyDictionary[Session, _Nobody] = WeakKeyDictionary()
+
+
+def watch(session: Session) -> None:
+    """Start keeping ``session``'s answer for nobody signed in (before anything connects to
+    its signals that asks, so it is forgotten first)."""
+    if session not in _NOBODY:
+        _NOBODY[session] = _Nobody(session)
+
+
 def plan_edit_refusal(session: Session) -> str:
     """Why the signed-in user may not edit the open plan ('' when they may): the step
     table's ``flags()`` and tooltips ask it, so it follows a sign-in at once."""
     user = session.user
     if user is not None:  # the usual case, asked per cell: no query of the records
         return "" if user.may(Permission.PLANS) else user.refusal(Permission.PLANS)
-    return session.why_not(Permission.PLANS)
+    watch(session)
+    kept = _NOBODY[session]
+    if kept.why is None:
+        kept.why = session.why_not(Permission.PLANS)
+    return kept.why
 
 
 def command_refusal(session: Session, command: QUndoCommand | None) -> str:

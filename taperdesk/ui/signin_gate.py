@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from taperdesk.store import Permission
 from taperdesk.ui.action_registry import SPECS, Act
 from taperdesk.ui.idle import IdleLock
-from taperdesk.ui.rights import ChartGuard, UndoGuard, plan_edit_refusal
+from taperdesk.ui.rights import ChartGuard, UndoGuard, plan_edit_refusal, watch
 from taperdesk.ui.signin import sign_in_dialog
 from taperdesk.ui.steps import COLUMNS
 
@@ -57,6 +57,7 @@ class SignInGate(QObject):
         super().__init__(window)
         self.window = window
         self.session = session = window.session
+        watch(session)  # before the guards below connect (ui/rights.py)
         self.who = QLabel()
         self.who.setObjectName("signed-in-user")
         window.statusBar().addPermanentWidget(self.who)
