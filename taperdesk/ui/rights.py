@@ -131,9 +131,10 @@ class ChartGuard(QObject):
         chart.plot.viewport().installEventFilter(self)
         chart.plot.scene().sigMouseMoved.connect(self._on_hover)  # after the chart's own
         session.user_changed.connect(self.update)
+        session.changed.connect(self.update)
         self.update()
 
-    def update(self) -> None:
+    def update(self, *_args: object) -> None:
         self.chart.plot.setToolTip(plan_edit_refusal(self.session) or self.tip)
 
     def _target(self, viewport_pos: object) -> bool:
