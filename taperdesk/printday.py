@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from taperdesk.model import check, compute, unacknowledged_severe
+from taperdesk.model.appointments import Appointment
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
-from taperdesk.report import ClinicInfo, HandoutInput
-from taperdesk.report.context import next_appointment_words
+from taperdesk.report import HandoutInput
+from taperdesk.report.context import handout_settings
 from taperdesk.store import Store
-
-CLINIC_KEYS = ("clinic_name", "clinic_phone")
 
 
 def items_for(store: Store, day: date) -> list[TodayItem]:
@@ -37,27 +36,28 @@ def items_for(store: Store, day: date) -> list[TodayItem]:
             gc.enable()
 
 
-def next_appointment_text(store: Store, patient_id: int, day: date) -> str:
-    """What the handout prints as the patient's next appointment: their own next booked
-    one, else the clinic-wide setting (Settings ▸ Next appointment)."""
+def next_booked(store: Store, patient_id: int, day: date) -> Appointment | None:
+    """The patient's own next booked appointment from ``day`` on, which the handout prints
+    as the next one (``ClinicInfo.booked``); None: the clinic-wide setting is printed
+    (Settings ▸ Next appointment)."""
     rec = store.next_appointment(patient_id, day)
-    if rec is None:
-        return store.setting("next_appointment")
-    a = rec.appointment
-    return next_appointment_words(a.on, a.at, a.kind.label)
+    return None if rec is None else rec.appointment
 
 
 def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
                 skipped: list[str] | None = None) -> list[HandoutInput]:
     """A patient-handout input for every patient whose dose changes this week (step-change
     items), in the worklist's order. A plan with a severe warning not acknowledged gets no
-    handout (SPEC "Guardrails", as in the window); its patient's name goes in ``skipped``."""
+    handout (SPEC "Guardrails", as in the window); its patient's name goes in ``skipped``.
+    Each is the handout the window prints for that patient (ui/handout_actions.py): the
+    clinic's settings (emergency number, paper, first day of the week), the patient's
+    language, date of birth and clinic ID, their own next booked appointment."""
     last = day + timedelta(days=WEEK_AHEAD_DAYS)
     seen: list[int] = []
     for i in items:
         if i.reason is Reason.STEP_CHANGE and day <= i.on <= last and i.patient_id not in seen:
             seen.append(i.patient_id)
-    name, phone = (store.setting(k) for k in CLINIC_KEYS)
+    settings = handout_settings(store.setting)
     out = []
     for pid in seen:
         patient, record = store.patient(pid), store.active_plan(pid)
@@ -78,9 +78,13 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
             warnings=warnings,
             patient_name=patient.name,
             opioid=patient.opioid,
-            clinic=ClinicInfo(name, phone, next_appointment_text(store, pid, day)),
+            clinic=settings.clinic.booked(next_booked(store, pid, day)),
             assessments=tuple(r.assessment for r in store.assessments(pid)),
-            paper=store.setting("paper", "a4"),
+            paper=settings.paper,
             large_print=store.setting("large_print") == "1",
+            born=patient.born,
+            clinic_id=patient.clinic_id,
+            week_start=settings.week_start,
+            language=patient.language,
         ))
     return out

@@ -8,9 +8,10 @@ line and the PDF all say the same thing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
+from taperdesk.model.appointments import Appointment, Kind
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.scales import Assessment
 from taperdesk.model.schedule import Schedule
@@ -34,14 +35,24 @@ class ClinicInfo:
     name: str = ""
     phone: str = ""
     next_appointment: str = ""
-    """Free text, or an ISO date (YYYY-MM-DD) maybe followed by more words: the patient's
-    own booked appointment is '2027-02-10 at 10:30 (phone check-in)' (next_appointment_text)."""
+    """The clinic-wide next appointment (Settings, ``--next-appointment``): free text, or an
+    ISO date (YYYY-MM-DD) maybe followed by more words. Printed when ``next_on`` is None."""
     emergency: str = DEFAULT_EMERGENCY
     """The emergency telephone number printed in the get-help box."""
+    next_on: date | None = None
+    """The patient's own next booked appointment (``booked``): its day, ..."""
+    next_at: time | None = None
+    """... its time of day (None: some time that day) ..."""
+    next_kind: Kind | None = None
+    """... and its kind; the handout words them in its language (report/patient.py)."""
 
     @property
     def next_date(self) -> date | None:
-        """The date the next appointment starts with, if it starts with one."""
+        """The day of the next appointment: the booked one's, else the date the clinic-wide
+        text starts with, if it starts with one (the diary runs to it; a date before the
+        plan is pointed out)."""
+        if self.next_on is not None:
+            return self.next_on
         text = self.next_appointment.strip()
         if len(text) > 10 and text[10] != " ":
             return None
@@ -50,10 +61,13 @@ class ClinicInfo:
         except ValueError:
             return None
 
-    @property
-    def next_details(self) -> str:
-        """What follows the next appointment's date ('at 10:30 (phone check-in)'), or ''."""
-        return self.next_appointment.strip()[10:].strip() if self.next_date else ""
+    def booked(self, appointment: Appointment | None) -> ClinicInfo:
+        """These details with the patient's own next booked ``appointment`` as the next one
+        (None: the clinic-wide text stays the next one)."""
+        if appointment is None:
+            return self
+        return replace(self, next_appointment="", next_on=appointment.on,
+                       next_at=appointment.at, next_kind=appointment.kind)
 
 
 @dataclass(frozen=True)
@@ -91,14 +105,6 @@ class HandoutSettings:
     clinic: ClinicInfo
     paper: str
     week_start: str
-
-
-def next_appointment_words(on: date, at: time | None, kind: str) -> str:
-    """How a patient's own booked appointment is printed as the next one: '2027-02-10 at
-    10:30 (phone check-in)' (the handout shows the date in words; ``ClinicInfo.next_date``
-    reads it back, so the diary runs to it and a date before the plan is pointed out)."""
-    when = f" at {at:%H:%M}" if at is not None else ""
-    return f"{on.isoformat()}{when} ({kind.lower()})"
 
 
 def handout_settings(get: Callable[[str, str], str]) -> HandoutSettings:

@@ -4,7 +4,6 @@ help, and a symptom diary (SPEC.md, "Handouts")."""
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,7 +38,7 @@ from taperdesk.report.common import (
     texts,
     weekdays,
 )
-from taperdesk.report.context import HandoutInput, notices
+from taperdesk.report.context import ClinicInfo, HandoutInput, notices
 from taperdesk.report.daylayout import MIN_SCALE, DayInfo, DaySizer, sizes
 from taperdesk.report.lang import Lang, lang
 from taperdesk.report.pictures import DayCell
@@ -94,9 +93,7 @@ def _contact_box(inp: HandoutInput, t: dict[str, Any], s: Styles, w: Lang) -> Ta
     rows = [[para(t["contact_heading"], s.cell_bold), para(c.name or "—", s.cell)],
             [para(t["phone_label"], s.cell_bold), para(c.phone or t["phone_missing"], s.cell)],
             [para(t["next_label"], s.cell_bold),
-             para(f"{w.date(c.next_date)} {next_details(c.next_details, t)}".strip()
-                  if c.next_date
-                  else (c.next_appointment or "—"), s.cell)]]
+             para(next_words(c, t, w), s.cell)]]
     tbl = Table(rows, colWidths=[45 * mm * s.scale, None])
     tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9),
                              ("BOX", (0, 0), (-1, -1), 0.8, GRID),
@@ -205,19 +202,22 @@ def _page(title: str, help_text: str, weeks: list[list[DayInfo | None]], sizer: 
     return [heading, help_para, Spacer(1, 3), tbl], f
 
 
-NEXT_DETAILS = re.compile(r"at (\d{1,2}:\d\d)(?: \((.+)\))?")
-"""What next_appointment_words puts after the date: 'at 10:30 (phone check-in)'."""
-
-
-def next_details(details: str, t: dict[str, Any]) -> str:
-    """The words after the next appointment's date in the handout's language ('a las
-    10:30 (llamada de control)'); a clinic's own wording is printed as typed."""
-    m = NEXT_DETAILS.fullmatch(details)
-    if m is None:
-        return details
-    kind = t["appointment_kinds"].get(m[2], m[2]) if m[2] else ""
-    at = t["next_at"].format(time=m[1])
-    return f"{at} ({kind})" if kind else at
+def next_words(c: ClinicInfo, t: dict[str, Any], w: Lang) -> str:
+    """The next appointment in the handout's language: the patient's own booked one from
+    its fields ('Wed 10 February 2027 at 10:30 (phone check-in)', 'miércoles, 10 de
+    febrero de 2027 a las 10:30 (llamada de control)'); else the clinic-wide text, its
+    leading ISO date in words and the rest as the clinic typed it; '—' when there is none."""
+    if c.next_on is not None:
+        words = [w.date(c.next_on)]
+        if c.next_at is not None:
+            words.append(t["next_at"].format(time=f"{c.next_at:%H:%M}"))
+        if c.next_kind is not None:
+            words.append(f"({t['appointment_kinds'][c.next_kind.value]})")
+        return " ".join(words)
+    day = c.next_date
+    if day is not None:
+        return f"{w.date(day)} {c.next_appointment.strip()[10:].strip()}".strip()
+    return c.next_appointment or "—"
 
 
 def day_total(step: Any, w: Lang) -> str:

@@ -263,4 +263,7 @@ class SteadyTwin(QAction):
         if not isValid(self._action):  # the window is being taken down
             return
         self.setEnabled(self._action.isEnabled())
-        self.setToolTip(self._action.text().replace("&", "") or self._text)
+        # The action's tooltip: its text ("Undo Set step 1 to 40 days"), or why the role
+        # may not (ui/rights.py).
+        self.setToolTip(self._action.toolTip() or self._text)
+        self.setStatusTip(self._action.statusTip())

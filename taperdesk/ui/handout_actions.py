@@ -57,14 +57,12 @@ def handout_input(session: Session, *, large_print: bool = False) -> HandoutInpu
         return None
     store = session.store
     settings = handout_settings(store.setting)
-    from dataclasses import replace
     from datetime import date
 
-    from taperdesk.printday import next_appointment_text
+    from taperdesk.printday import next_booked
 
     # The patient's own next booked appointment, else the clinic-wide setting.
-    clinic = replace(settings.clinic,
-                     next_appointment=next_appointment_text(store, patient.id, date.today()))
+    clinic = settings.clinic.booked(next_booked(store, patient.id, date.today()))
     acks = tuple((a.key, a.reason, a.who, a.when.isoformat())
                  for a in store.acknowledgements(record.id))
     changes = tuple((c.when.isoformat(), c.who, c.what)

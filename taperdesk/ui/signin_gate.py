@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from taperdesk.store import Permission
 from taperdesk.ui.action_registry import SPECS, Act
 from taperdesk.ui.idle import IdleLock
+from taperdesk.ui.rights import ChartGuard, UndoGuard, plan_edit_refusal, watch
 from taperdesk.ui.signin import sign_in_dialog
+from taperdesk.ui.steps import COLUMNS
 
 if TYPE_CHECKING:
     from taperdesk.ui.window import MainWindow
@@ -55,6 +57,7 @@ class SignInGate(QObject):
         super().__init__(window)
         self.window = window
         self.session = session = window.session
+        watch(session)  # before the guards below connect (ui/rights.py)
         self.who = QLabel()
         self.who.setObjectName("signed-in-user")
         window.statusBar().addPermanentWidget(self.who)
@@ -65,7 +68,17 @@ class SignInGate(QObject):
         for signal in (session.changed, session.patient_changed, session.plan_changed,
                        session.acknowledgements_changed, session.assessments_changed):
             signal.connect(self._on_buttons)  # after the panels' own handlers
+        # Plan edits a role may not make are refused before they start (ui/rights.py).
+        self.undo = UndoGuard(session, window.undo_action, window.redo_action)
+        self.chart = ChartGuard(session, window.chart)
+        window.steps.view.doubleClicked.connect(self._on_cell)
         self._on_user()
+
+    def _on_cell(self, index: QModelIndex) -> None:
+        """A double-click on a days or dose cell the role may not edit says why."""
+        why = plan_edit_refusal(self.session)
+        if why and COLUMNS[index.column()].editable:
+            self.session.show_error(why)
 
     def _on_user(self) -> None:
         s, a = self.session, self.window.registry

@@ -45,6 +45,7 @@ from taperdesk.model.instructions import dose_short, drug_totals
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.model_texts import TIMES, kind_label
+from taperdesk.ui.rights import plan_edit_refusal
 from taperdesk.ui.session import Session
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate, ui_date
 
@@ -206,7 +207,7 @@ class StepTableModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                translate("Steps", col.tip)
+                plan_edit_refusal(self._session) or translate("Steps", col.tip)
                 if col.tip
                 else translate("Steps", "{0}\nSource: {1}").format(step.rationale, step.source)
             )
@@ -219,7 +220,8 @@ class StepTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()].editable:
+        if (index.isValid() and COLUMNS[index.column()].editable
+                and not plan_edit_refusal(self._session)):  # a nurse reads why in the tip
             step = self._steps[index.row()]
             if index.column() == DOSE_COLUMN and step.kind != StepKind.TAPER:
                 return base

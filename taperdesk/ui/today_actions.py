@@ -35,9 +35,9 @@ def mount(window: MainWindow, left: Qt.DockWidgetArea, right: Qt.DockWidgetArea)
     window.today = TodayPanel(window.session)
     window.appointments = AppointmentsPanel(window.session)
     docks = window.docks
-    docks["today"] = window._dock(translate("Window", "Today"), window.today, left)
+    docks["today"] = window._dock("today", translate("Window", "Today"), window.today, left)
     docks["appointments"] = window._dock(
-        translate("Window", "Appointments"), window.appointments, right)
+        "appointments", translate("Window", "Appointments"), window.appointments, right)
     window.tabifyDockWidget(docks["patients"], docks["today"])
     window.tabifyDockWidget(docks["symptoms"], docks["appointments"])
     docks["today"].raise_()

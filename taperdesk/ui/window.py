@@ -99,10 +99,12 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPanel(session)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.docks = {
-            "patients": self._dock(translate("Window", "Patients"), self.patients, left),
-            "plan": self._dock(translate("Window", "Plan"), self.plan_form, left),
-            "checks": self._dock(translate("Window", "Checks"), self.checks, right),
-            "symptoms": self._dock(translate("Window", "Symptoms"), self.symptoms, right),
+            "patients": self._dock("patients", translate("Window", "Patients"), self.patients,
+                                   left),
+            "plan": self._dock("plan", translate("Window", "Plan"), self.plan_form, left),
+            "checks": self._dock("checks", translate("Window", "Checks"), self.checks, right),
+            "symptoms": self._dock("symptoms", translate("Window", "Symptoms"), self.symptoms,
+                                   right),
         }
         today_actions.mount(self, left, right)  # Today, Appointments (issue 13)
         self.files = FileActions(session, self, self.settings)
@@ -129,9 +131,13 @@ class MainWindow(QMainWindow):
 
     # -- assembly ---------------------------------------------------------
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, key: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock named ``dock-KEY`` (its key in ``docks``, English whatever the window's
+        language: restoreState matches docks by name, so a layout saved in one language
+        comes back in another; the same names the English window gave them before)."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setObjectName(f"dock-{key}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock

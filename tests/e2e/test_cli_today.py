@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from pdftext import flat, page_texts
+from pdftext import flat, page_texts, reader, runs
 
 from taperdesk.cli import main
 from taperdesk.model import Plan, make_protocol
@@ -125,3 +125,27 @@ def test_no_weeks_handout_for_a_plan_with_an_unacknowledged_severe_warning(
     assert main(["today", "--date", START.isoformat(), "--handouts", "-o", str(again),
                  "--db", str(db)]) == 0
     assert "Cy Over" in flat(" ".join(page_texts(again.read_bytes())))
+
+
+def test_the_weeks_handouts_use_the_clinic_settings_and_the_patients_details(
+        db: Path, tmp_path: Path) -> None:
+    """Each week's handout is the one the window prints for that patient: the clinic's
+    emergency number and first day of the week, the patient's language and clinic ID."""
+    with Store.open(db) as s:
+        s.set_setting("emergency_number", "999")
+        s.set_setting("week_start", "sunday")
+        ana = s.search_patients("Ana")[0]
+        s.update_patient(ana.id, language="es")
+    out = tmp_path / "handouts.pdf"
+    assert main(["today", "--date", START.isoformat(), "--handouts", "-o", str(out),
+                 "--db", str(db)]) == 0
+    pages = page_texts(out.read_bytes())
+    text = flat(" ".join(pages))
+    assert "Llame al 999 (emergencias)" in text and "911" not in text
+    assert "Próxima cita lun 18 de enero de 2027 a las 10:30 (visita)" in text
+    assert "Ana Costa" in text and "C1" in text
+    calendar = next(p for p, t in zip(reader(out.read_bytes()).pages, pages, strict=True)
+                    if "Su calendario de dosis" in t)
+    heads = sorted((r for r in runs(calendar) if r.text in ("dom", "lun", "sáb")),
+                   key=lambda r: r.x)
+    assert [r.text for r in heads] == ["dom", "lun", "sáb"]  # the week starts on Sunday
