@@ -1144,37 +1144,37 @@ Fuente: {2}</translation>
         <translation>Aún no hay hoja: la advertencia grave «{0}» no está confirmada. Confírmela primero en Comprobaciones (selecciónela y pulse Confirmar… con un motivo).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="104"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="102"/>
         <source>The handout could not be made: {0}</source>
         <translation>No se pudo crear la hoja: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="108"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="106"/>
         <source>Open a patient with a plan first.</source>
         <translation>Abra primero un paciente con un plan.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="116"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="114"/>
         <source>The {0} could not be made: {1}</source>
         <translation>No se pudo crear el documento ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="125"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="123"/>
         <source>{0}-{1}.pdf</source>
         <translation>{0}-{1}.pdf</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="142"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="140"/>
         <source>Print anyway</source>
         <translation>Imprimir de todos modos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="165"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="163"/>
         <source>Check the handout&apos;s details</source>
         <translation>Revise los datos de la hoja</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/handout_actions.py" line="167"/>
+        <location filename="../../taperdesk/ui/handout_actions.py" line="165"/>
         <source>
 
 Clinic details are in File ▸ Settings.</source>
@@ -1452,22 +1452,22 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="146"/>
+        <location filename="../../taperdesk/ui/window.py" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="149"/>
+        <location filename="../../taperdesk/ui/window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="154"/>
+        <location filename="../../taperdesk/ui/window.py" line="160"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="161"/>
+        <location filename="../../taperdesk/ui/window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -2622,6 +2622,14 @@ Qué hacer: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../taperdesk/ui/signin_gate.py" line="119"/>
+        <source>A table cell still being typed in was dropped at sign-out; nothing of it was saved.</source>
+        <translation>Se descartó una celda de la tabla que aún se estaba escribiendo al cerrar la sesión; no se guardó nada de ella.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../taperdesk/ui/signin.py" line="34"/>
@@ -2688,7 +2696,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>SignInGate</name>
     <message>
-        <location filename="../../taperdesk/ui/signin_gate.py" line="73"/>
+        <location filename="../../taperdesk/ui/signin_gate.py" line="86"/>
         <source>Signed in: {0}</source>
         <translation>Sesión iniciada: {0}</translation>
     </message>
@@ -2719,7 +2727,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>StepTable</name>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="76"/>
+        <location filename="../../taperdesk/ui/steps.py" line="77"/>
         <source> (diazepam-eq.: {0})</source>
         <translation> (eq. de diazepam: {0})</translation>
     </message>
@@ -2727,74 +2735,74 @@ Qué hacer: {1}</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="82"/>
+        <location filename="../../taperdesk/ui/steps.py" line="83"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="83"/>
+        <location filename="../../taperdesk/ui/steps.py" line="84"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="85"/>
+        <location filename="../../taperdesk/ui/steps.py" line="86"/>
         <source>Days</source>
         <translation>Días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="88"/>
+        <location filename="../../taperdesk/ui/steps.py" line="89"/>
         <source>Type a number of days; later steps move</source>
         <translation>Escriba un número de días; los pasos siguientes se desplazan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="91"/>
+        <location filename="../../taperdesk/ui/steps.py" line="92"/>
         <source>mg/day</source>
         <translation>mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="94"/>
+        <location filename="../../taperdesk/ui/steps.py" line="95"/>
         <source>Type a daily dose in mg; later protocol steps re-plan from it</source>
         <translation>Escriba una dosis diaria en mg; los pasos posteriores del protocolo se vuelven a planificar a partir de ella</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="97"/>
+        <location filename="../../taperdesk/ui/steps.py" line="98"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="98"/>
+        <location filename="../../taperdesk/ui/steps.py" line="99"/>
         <source>Rationale</source>
         <translation>Justificación</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="99"/>
+        <location filename="../../taperdesk/ui/steps.py" line="100"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="211"/>
+        <location filename="../../taperdesk/ui/steps.py" line="212"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="238"/>
+        <location filename="../../taperdesk/ui/steps.py" line="240"/>
         <source>Days must be a whole number, not {0!r}</source>
         <translation>Los días deben ser un número entero, no {0!r}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="243"/>
+        <location filename="../../taperdesk/ui/steps.py" line="245"/>
         <source>Set step {0} to {1} days</source>
         <translation>Poner el paso {0} en {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="250"/>
+        <location filename="../../taperdesk/ui/steps.py" line="252"/>
         <source>the daily dose</source>
         <translation>la dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="253"/>
+        <location filename="../../taperdesk/ui/steps.py" line="255"/>
         <source>Set step {0} to {1} mg/day</source>
         <translation>Poner el paso {0} en {1} mg/día</translation>
     </message>
@@ -2970,117 +2978,117 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
     <name>Window</name>
     <message>
         <location filename="../../taperdesk/ui/window.py" line="102"/>
-        <location filename="../../taperdesk/ui/window.py" line="190"/>
+        <location filename="../../taperdesk/ui/window.py" line="196"/>
         <source>Patients</source>
         <translation>Pacientes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="103"/>
+        <location filename="../../taperdesk/ui/window.py" line="104"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="104"/>
+        <location filename="../../taperdesk/ui/window.py" line="105"/>
         <source>Checks</source>
         <translation>Comprobaciones</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="105"/>
+        <location filename="../../taperdesk/ui/window.py" line="106"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="141"/>
+        <location filename="../../taperdesk/ui/window.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="143"/>
+        <location filename="../../taperdesk/ui/window.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="163"/>
+        <location filename="../../taperdesk/ui/window.py" line="169"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="166"/>
+        <location filename="../../taperdesk/ui/window.py" line="172"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="167"/>
+        <location filename="../../taperdesk/ui/window.py" line="173"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="174"/>
+        <location filename="../../taperdesk/ui/window.py" line="180"/>
         <source>Remove hold</source>
         <translation>Quitar pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="185"/>
+        <location filename="../../taperdesk/ui/window.py" line="191"/>
         <source>Search patients</source>
         <translation>Buscar pacientes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="186"/>
+        <location filename="../../taperdesk/ui/window.py" line="192"/>
         <source>Type part of a name or clinic ID</source>
         <translation>Escriba parte de un nombre o del n.º de historia</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="191"/>
+        <location filename="../../taperdesk/ui/window.py" line="197"/>
         <source>Choose a patient to open their plan</source>
         <translation>Elija un paciente para abrir su plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="195"/>
+        <location filename="../../taperdesk/ui/window.py" line="201"/>
         <source>Plan steps</source>
         <translation>Pasos del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="196"/>
+        <location filename="../../taperdesk/ui/window.py" line="202"/>
         <source>One row per step: dates, days, daily dose, doses by time of day, kind, rationale and source; days and dose are editable</source>
         <translation>Una fila por paso: fechas, días, dosis diaria, dosis por momento del día, tipo, justificación y fuente; los días y la dosis se pueden editar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="204"/>
+        <location filename="../../taperdesk/ui/window.py" line="210"/>
         <source>Plan checks</source>
         <translation>Comprobaciones del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="205"/>
+        <location filename="../../taperdesk/ui/window.py" line="211"/>
         <source>Warnings about the plan, severe first</source>
         <translation>Advertencias sobre el plan, primero las graves</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="209"/>
+        <location filename="../../taperdesk/ui/window.py" line="215"/>
         <source>Symptom assessments</source>
         <translation>Evaluaciones de síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="210"/>
+        <location filename="../../taperdesk/ui/window.py" line="216"/>
         <source>Scores recorded for this patient</source>
         <translation>Puntuaciones registradas para este paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="292"/>
+        <location filename="../../taperdesk/ui/window.py" line="298"/>
         <source>Select a step in the table first.</source>
         <translation>Seleccione primero un paso en la tabla.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="302"/>
+        <location filename="../../taperdesk/ui/window.py" line="308"/>
         <source>Insert a {0}-day hold on {1:%d %b %Y}</source>
         <translation>Insertar una pausa de {0} días el {1:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="322"/>
+        <location filename="../../taperdesk/ui/window.py" line="328"/>
         <source>Step {0} is not a hold or back-step; select the hold to remove.</source>
         <translation>El paso {0} no es una pausa ni un retroceso; seleccione la pausa que quiere quitar.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="328"/>
+        <location filename="../../taperdesk/ui/window.py" line="334"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
     </message>

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLabel, QWidget
 
 from taperdesk.store import Permission
 from taperdesk.ui.action_registry import SPECS, Act
@@ -115,6 +115,10 @@ class SignInGate(QObject):
             self.idle.dialog.hide()
             self.idle.dialog.deleteLater()
             self.idle.dialog = None
+        if drop_unfinished_cells(self.window):
+            self.session.message.emit(QCoreApplication.translate(
+                "SignIn", "A table cell still being typed in was dropped at sign-out; "
+                          "nothing of it was saved."))
         self.idle.hide_data()
         self.session.sign_out()
         if sign_in_dialog(self.session, self.window):
@@ -122,6 +126,24 @@ class SignInGate(QObject):
             return True
         self.window.close()
         return False
+
+
+def drop_unfinished_cells(window: QWidget) -> bool:
+    """Close every table cell editor of ``window`` without saving what it holds: a value
+    not yet entered when someone signs out must not be saved in the next user's name.
+    True if there was one."""
+    dropped = False
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for view in window.findChildren(QAbstractItemView):
+        if view.state() != QAbstractItemView.State.EditingState:
+            continue
+        delegate = view.itemDelegateForIndex(view.currentIndex()) or view.itemDelegate()
+        for editor in view.viewport().findChildren(QWidget, options=direct):
+            editor.removeEventFilter(delegate)  # its focus-out would commit the cell
+            editor.blockSignals(True)
+            view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            dropped = True
+    return dropped
 
 
 def install(window: MainWindow) -> SignInGate:

@@ -198,3 +198,40 @@ def test_undo_of_a_plan_edit_is_disabled_once_the_records_need_a_sign_in(
     assert window.toolbar_undo[0].toolTip() == "Sign in first."
     window.close()
     store.close()
+
+
+def test_a_cell_half_typed_at_sign_out_is_not_saved_in_the_next_users_name(
+        qtbot, monkeypatch, staff: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A prescriber leaves a dose half-typed and signs out; another prescriber signs in.
+    What was typed is dropped, never saved in the second one's name (nor the first's)."""
+    window = _window(qtbot, staff, tmp_path, PRESCRIBER)
+    s = window.session
+    plan, revision = s.plan, s.record.revision
+    view, m = window.steps.view, window.steps.model
+    view.setFocus()
+    view.setCurrentIndex(m.index(1, DOSE_COLUMN))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.25")
+    assert view.state() == view.State.EditingState
+
+    def as_tester(d: SignInDialog) -> bool:
+        d.name_box.setCurrentText("tester")
+        d.password.setText(PASSWORD)
+        d.accept()
+        return d.result() == 1
+
+    answer_dialogs(monkeypatch, as_tester)
+    window.registry[Act.SIGN_OUT].trigger()
+    assert s.user is not None and s.user.name == "tester"
+    qtbot.wait(20)
+    assert view.state() != view.State.EditingState  # the editor is gone...
+    assert s.plan == plan, "saved at sign-out"
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # ...so Enter commits nothing
+    qtbot.wait(20)
+    assert s.plan == plan and s.undo_stack.count() == 0
+    assert s.store.active_plan(s.patient.id).revision == revision
+    assert "0.25" not in " ".join(str(c) for c in table_rows(window)[1])
+    window.close()
+    s.store.close()
