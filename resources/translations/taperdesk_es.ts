@@ -2014,29 +2014,29 @@ Fuente: {1}</translation>
         <translation>Productos de diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="233"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="235"/>
         <source>Equivalence: {0}</source>
         <translation>Equivalencia: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="235"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="237"/>
         <source>{0} days per substitution: {1}</source>
         <translation>{0} días por sustitución: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="238"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="240"/>
         <source>Diazepam taper source: {0}</source>
         <translation>Fuente de la reducción de diazepam: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="241"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="243"/>
         <source>Diazepam taper: {0}
 Source: {1}</source>
         <translation>Reducción de diazepam: {0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="246"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="248"/>
         <source>Diazepam products: {0}; source: {1}</source>
         <translation>Productos de diazepam: {0}; fuente: {1}</translation>
     </message>
@@ -2248,7 +2248,7 @@ Fuente: {1}</translation>
         <translation>Protocolo: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="511"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="513"/>
         <source>Choose or add a patient first.</source>
         <translation>Elija o añada primero un paciente.</translation>
     </message>

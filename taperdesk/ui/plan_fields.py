@@ -204,7 +204,9 @@ class CrossoverFields:
         self.equivalence.setCurrentIndex(max(0, self.equivalence.findData(p.equivalence)))
         self.swap_days.setValue(p.every_days or CROSSOVER_DAYS)
         if p.then is not None:
-            self.then.setCurrentIndex(max(0, self.then.findData(p.then.id)))
+            if self.then.findData(p.then.id) < 0:  # e.g. custom steps from a plan file
+                self.then.addItem(protocol_name(p.then.info), p.then.id)
+            self.then.setCurrentIndex(self.then.findData(p.then.id))
         self._current = p.then_products
         self._fill_products(p.then_products)
 

@@ -491,6 +491,8 @@ class PlanForm(QWidget):
         if not plan.protocol.info.substitutes:
             return self.taper.read(pid)
         then_pid, old = self.crossover.then_pid(), plan.protocol.then
+        if old is not None and old.id == then_pid == ProtocolId.CUSTOM:
+            return self.crossover.wrap(old)  # its steps, as typed or dragged
         typed = then_pid in ((old.id if old else None), self._pending_then)
         return self.crossover.wrap(self.taper.read(then_pid) if typed else make_protocol(then_pid))
 

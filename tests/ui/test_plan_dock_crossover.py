@@ -22,7 +22,7 @@ from standalone import answer_dialogs
 from test_layout import PROBE
 from test_window_polish import unnamed
 
-from taperdesk.model import Plan, StepKind, make_protocol
+from taperdesk.model import CustomStep, Plan, StepKind, make_protocol, set_protocol
 from taperdesk.ui.chart_summary import plan_summary
 from taperdesk.ui.new_plan import NewPlanDialog
 from taperdesk.ui.plan_fields import CHOOSE_PRODUCTS, row_label
@@ -333,3 +333,18 @@ def test_the_new_plan_dialog_shares_the_fields_and_fits_1366x768(dock, qtbot) ->
     d.show()
     qtbot.waitExposed(d)
     assert d.minimumSizeHint().height() + 30 <= 728  # a 30 px title bar, a 40 px taskbar
+
+
+def test_a_custom_diazepam_taper_from_a_plan_file_is_kept(dock) -> None:  # type: ignore[no-untyped-def]
+    """`taperdesk plan --then custom --step ...` or a plan file can give the diazepam taper
+    custom steps: the dock shows it as such and another field's change keeps its steps."""
+    s, f = dock.session, dock.plan_form
+    steps = (CustomStep(20000, 14), CustomStep(10000, 14))
+    custom = make_protocol("diazepam-crossover",
+                           then=make_protocol("custom", custom_steps=steps))
+    assert s.apply("custom diazepam taper", set_protocol, custom)
+    assert f.crossover.then.currentData() == "custom"
+    choose(f.crossover.equivalence, "va-dod")
+    assert s.plan.protocol.then.custom_steps == steps
+    assert doses(dock)[0][3] == {"lorazepam": 2000, "diazepam": 5000}  # VA/DoD
+    assert [st.daily_ug for st in s.schedule.steps[3:]] == [20000, 10000]  # as typed
