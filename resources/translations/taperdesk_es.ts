@@ -1936,107 +1936,107 @@ Fuente: {1}</translation>
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="34"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="45"/>
         <source>Choose products…</source>
         <translation>Elegir productos…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="35"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="46"/>
         <source>custom: {0} products</source>
         <translation>propio: {0} productos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="106"/>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="152"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="142"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="188"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="126"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="162"/>
         <source>The cut {0!r} is not a number of percent.</source>
         <translation>La reducción {0!r} no es un porcentaje.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="128"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="164"/>
         <source>the cut</source>
         <translation>la reducción</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="144"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="180"/>
         <source>{0} (Table 7)</source>
         <translation>{0} (tabla 7)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="147"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="183"/>
         <source>Which column of ASAM 2025 Table 7 gives the diazepam equivalent</source>
         <translation>Qué columna de la tabla 7 de ASAM 2025 da el equivalente en diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="153"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="189"/>
         <source>Days on each substitution before the next dose is replaced: {0}</source>
         <translation>Días con cada sustitución antes de sustituir la siguiente toma: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="160"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="196"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="164"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="200"/>
         <source>The protocol that tapers diazepam once every dose is diazepam</source>
         <translation>El protocolo que reduce el diazepam cuando todas las tomas ya son de diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="93"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="104"/>
         <source>Diazepam products that make the diazepam doses (from the drug catalogue)</source>
         <translation>Productos de diazepam con los que se preparan las dosis de diazepam (del catálogo de fármacos)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="177"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="213"/>
         <source>Equivalence</source>
         <translation>Equivalencia</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="178"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="214"/>
         <source>Days per substitution</source>
         <translation>Días por sustitución</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="179"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="215"/>
         <source>Diazepam taper</source>
         <translation>Reducción de diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="184"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="220"/>
         <source>Diazepam products</source>
         <translation>Productos de diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="235"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="271"/>
         <source>Equivalence: {0}</source>
         <translation>Equivalencia: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="237"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="273"/>
         <source>{0} days per substitution: {1}</source>
         <translation>{0} días por sustitución: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="240"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="276"/>
         <source>Diazepam taper source: {0}</source>
         <translation>Fuente de la reducción de diazepam: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="243"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="279"/>
         <source>Diazepam taper: {0}
 Source: {1}</source>
         <translation>Reducción de diazepam: {0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_fields.py" line="248"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="284"/>
         <source>Diazepam products: {0}; source: {1}</source>
         <translation>Productos de diazepam: {0}; fuente: {1}</translation>
     </message>
@@ -2044,211 +2044,211 @@ Fuente: {1}</translation>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="58"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="57"/>
         <source>How the daily dose is divided over the day. Source: TaperDesk rule (the label says where a part that cannot be divided equally goes)</source>
         <translation>Cómo se reparte la dosis diaria a lo largo del día. Fuente: regla de TaperDesk (la etiqueta indica adónde va la parte que no se puede repartir por igual)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="63"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="62"/>
         <source>Source: TaperDesk dose rule: each dose is made with the fewest units, whole tablets first; only scored tablets are halved; dispersible tablets are not split; liquid to 0.1 mL; a dose the products cannot make is rounded to the nearest one they can, and flagged</source>
         <translation>Fuente: regla de dosis de TaperDesk: cada dosis se forma con el menor número de unidades, primero comprimidos enteros; solo se parten por la mitad los comprimidos ranurados; los comprimidos dispersables no se parten; el líquido, a 0,1 mL; una dosis que los productos no permiten formar se redondea a la más cercana posible y se señala</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="117"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="91"/>
         <source>This patient&apos;s plans; earlier plans stay on record</source>
         <translation>Los planes de este paciente; los planes anteriores quedan registrados</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="124"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="98"/>
         <source>Drug; facts and products from the catalogue with their sources</source>
         <translation>Medicamento; datos y productos del catálogo, con sus fuentes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="128"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="102"/>
         <source>Product set: which tablets or liquids make each dose</source>
         <translation>Conjunto de productos: qué comprimidos o líquidos forman cada dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="132"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="106"/>
         <source>The daily dose in mg the patient takes now, before the taper (e.g. 2 or 0.75), as prescribed</source>
         <translation>La dosis diaria en mg que toma el paciente ahora, antes de la reducción (p. ej., 2 o 0,75), según la receta</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="144"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="118"/>
         <source>First day of the first reduced dose; every later date follows from it</source>
         <translation>Primer día de la primera dosis reducida; todas las fechas posteriores se calculan a partir de él</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="153"/>
-        <location filename="../../taperdesk/ui/plan_form.py" line="324"/>
-        <location filename="../../taperdesk/ui/plan_form.py" line="361"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="127"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="298"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="335"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="160"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="134"/>
         <source>Percent cut at each step (ASAM 2025 default 5–10 %)</source>
         <translation>Porcentaje de reducción en cada paso (ASAM 2025: 5–10 %)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="163"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="137"/>
         <source>Days between cuts (ASAM 2025: every 2–4 weeks)</source>
         <translation>Días entre reducciones (ASAM 2025: cada 2–4 semanas)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="166"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="140"/>
         <source>Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)</source>
         <translation>Reducción fija en mg/día (ficha técnica de Klonopin en EE. UU.: 0,25 mg/día cada 3 días)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="176"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="150"/>
         <source>New plan for this patient…</source>
         <translation>Nuevo plan para este paciente…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="181"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="155"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="182"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="156"/>
         <source>Drug</source>
         <translation>Medicamento</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="183"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="157"/>
         <source>Products</source>
         <translation>Productos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="184"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="158"/>
         <source>Current dose (mg/day)</source>
         <translation>Dosis actual (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="185"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="159"/>
         <source>Split</source>
         <translation>Reparto</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="186"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="160"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="189"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="163"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="192"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="166"/>
         <source>Cut (%)</source>
         <translation>Reducción (%)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="193"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="167"/>
         <source>Cut (mg/day)</source>
         <translation>Reducción (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="194"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="168"/>
         <source>Every</source>
         <translation>Cada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="252"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="226"/>
         <source>{0} (plan {1})</source>
         <translation>{0} (plan {1})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="294"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="268"/>
         <source>Choose a patient.</source>
         <translation>Elija un paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="334"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="308"/>
         <source>{0}: half-life {1}</source>
         <translation>{0}: semivida {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="336"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="310"/>
         <source> (source: {0})</source>
         <translation> (fuente: {0})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="342"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="316"/>
         <source>Maximum {0} mg/day ({1}); source: {2}</source>
         <translation>Máximo {0} mg/día ({1}); fuente: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="350"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="324"/>
         <source> — source: {0}</source>
         <translation> — fuente: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="357"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="331"/>
         <source>Percent cut each step</source>
         <translation>Porcentaje de reducción en cada paso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="358"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="332"/>
         <source>Cut in mg/day each step</source>
         <translation>Reducción en mg/día en cada paso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="359"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="333"/>
         <source>Days between cuts</source>
         <translation>Días entre reducciones</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="376"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="350"/>
         <source>Change {0}</source>
         <translation>Cambiar {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="388"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="362"/>
         <source>Change drug to {0}</source>
         <translation>Cambiar el medicamento a {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="402"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="376"/>
         <source>Use products </source>
         <translation>Usar los productos </translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="412"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="386"/>
         <source>Use products {0}</source>
         <translation>Usar los productos {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="419"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="393"/>
         <source>the current dose</source>
         <translation>la dosis actual</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="425"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="399"/>
         <source>Current dose {0} mg/day</source>
         <translation>Dosis actual {0} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="430"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="404"/>
         <source>Change the start date</source>
         <translation>Cambiar la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="472"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="446"/>
         <source>That value is not a number.</source>
         <translation>Ese valor no es un número.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="479"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="453"/>
         <source>Protocol: {0}</source>
         <translation>Protocolo: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="513"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="487"/>
         <source>Choose or add a patient first.</source>
         <translation>Elija o añada primero un paciente.</translation>
     </message>

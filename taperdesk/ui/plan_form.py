@@ -8,16 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from taperdesk.ui.new_plan import NewPlanDialog
 from taperdesk.ui.plan_fields import (
     CrossoverFields,
     TaperFields,
+    VerticalScroll,
     add_stacked_row,
     fill_product_sets,
     row_label,
@@ -66,31 +65,6 @@ DOSE_RULE = QT_TRANSLATE_NOOP(
     "only scored tablets are halved; dispersible tablets are not split; liquid to 0.1 mL; a dose "
     "the products cannot make is rounded to the nearest one they can, and flagged",
 )
-
-
-class VerticalScroll(QScrollArea):
-    """Scrolls its widget up and down only: as wide as the widget needs, never cut, and as
-    tall as ``scrolled()`` less than the widget needs (the rows allowed to scroll)."""
-
-    def __init__(self, scrolled: Callable[[], int]) -> None:
-        super().__init__()
-        self._scrolled = scrolled
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # The bar takes room only while it is needed: ask again when it comes or goes.
-        self.verticalScrollBar().rangeChanged.connect(lambda *_: self.updateGeometry())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        inner = self.widget()
-        hint = super().minimumSizeHint()
-        if inner is None:
-            return hint
-        scroll_bar = self.verticalScrollBar()
-        bar = scroll_bar.sizeHint().width() if scroll_bar.maximum() > 0 else 0
-        need = inner.minimumSizeHint()
-        return QSize(need.width() + bar, max(hint.height(), need.height() - self._scrolled()))
 
 
 class PlanForm(QWidget):
