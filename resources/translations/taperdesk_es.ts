@@ -587,6 +587,34 @@ Fuente: {6}</translation>
     </message>
 </context>
 <context>
+    <name>ChartSummary</name>
+    <message>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="25"/>
+        <source>{0} to {1}: from {2} mg/day of {0} ({3} mg/day diazepam-equivalent), {4} steps ({5} holds or back-steps) from {6:%d %b %Y}, last dose on {7:%d %b %Y}, stop {8:%d %b %Y}.</source>
+        <translation>De {0} a {1}: desde {2} mg/día de {0} ({3} mg/día equivalentes en diazepam), {4} pasos ({5} pausas o retrocesos) desde el {6:%d %b %Y}, última dosis el {7:%d %b %Y}, fin el {8:%d %b %Y}.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="34"/>
+        <source>Two drugs a day on {0} steps: {1}.</source>
+        <translation>Dos fármacos al día en {0} pasos: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="41"/>
+        <source> + </source>
+        <translation> + </translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="42"/>
+        <source>{0} {1} mg</source>
+        <translation>{0} {1} mg</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="44"/>
+        <source>step {0}, {1:%d %b %Y} to {2:%d %b %Y}: {3} a day ({4} mg/day diazepam-equivalent)</source>
+        <translation>paso {0}, del {1:%d %b %Y} al {2:%d %b %Y}: {3} al día ({4} mg/día equivalentes en diazepam)</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <location filename="../../taperdesk/ui/checks.py" line="27"/>
@@ -808,142 +836,142 @@ Why is this acceptable here?</source>
 <context>
     <name>DoseChart</name>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="80"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="81"/>
         <source>Daily dose (mg)</source>
         <translation>Dosis diaria (mg)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="90"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="91"/>
         <source>Daily dose</source>
         <translation>Dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="93"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="94"/>
         <source>Dose before the plan</source>
         <translation>Dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="121"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="122"/>
         <source>Dose chart</source>
         <translation>Gráfico de dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="123"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="124"/>
         <source>Drag a step&apos;s level to change its dose, or its right end to change its length. Right-click a date for holds. Wheel: zoom the dates.</source>
         <translation>Arrastre el nivel de un paso para cambiar su dosis, o su extremo derecho para cambiar su duración. Clic derecho en una fecha para pausas. Rueda: acercar o alejar las fechas.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="240"/>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="13"/>
         <source>No plan is open.</source>
         <translation>No hay ningún plan abierto.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="242"/>
+        <location filename="../../taperdesk/ui/chart_summary.py" line="18"/>
         <source>{0}: from {1} mg/day, {2} steps ({3} holds or back-steps) from {4:%d %b %Y}, last dose on {5:%d %b %Y}, stop {6:%d %b %Y}.</source>
         <translation>{0}: desde {1} mg/día, {2} pasos ({3} pausas o retrocesos) desde el {4:%d %b %Y}, última dosis el {5:%d %b %Y}, fin el {6:%d %b %Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="265"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="251"/>
         <source>{0} total (right axis, shaded by band)</source>
         <translation>total de {0} (eje derecho, sombreado por nivel)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="268"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="254"/>
         <source>daily dose</source>
         <translation>dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="269"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="255"/>
         <source>dose before the plan</source>
         <translation>dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="270"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="256"/>
         <source>hold</source>
         <translation>pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="271"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="257"/>
         <source>back-step</source>
         <translation>retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="272"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="258"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="368"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="354"/>
         <source>Drag step {0} to {1} mg/day</source>
         <translation>Arrastrar el paso {0} a {1} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="371"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="357"/>
         <source>{0} mg/day</source>
         <translation>{0} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="376"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="362"/>
         <source>Drag step {0} to {1} days</source>
         <translation>Arrastrar el paso {0} a {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="377"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="363"/>
         <source>{0} days</source>
         <translation>{0} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="409"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="395"/>
         <source>{0:%d %b %Y} is outside the plan</source>
         <translation>El {0:%d %b %Y} está fuera del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="414"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="400"/>
         <source>1 week</source>
         <translation>1 semana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="415"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="401"/>
         <source>2 weeks</source>
         <translation>2 semanas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="418"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="404"/>
         <source>Insert a {0} hold from {1:%a %d %b}</source>
         <translation>Insertar una pausa de {0} desde el {1:%a %d %b}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="421"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="407"/>
         <source>Insert a hold…</source>
         <translation>Insertar una pausa…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="425"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="411"/>
         <source>Remove this {0}</source>
         <translation>Quitar: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="428"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="414"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="436"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="422"/>
         <source>Back-step to the previous dose…</source>
         <translation>Retroceso a la dosis anterior…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="439"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="425"/>
         <source>Show the whole plan</source>
         <translation>Mostrar todo el plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="444"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="430"/>
         <source>Insert a {0}-day hold on {1:%d %b %Y}</source>
         <translation>Insertar una pausa de {0} días el {1:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="469"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="455"/>
         <source>Back-step on {0:%d %b %Y}</source>
         <translation>Retroceso el {0:%d %b %Y}</translation>
     </message>
@@ -1608,216 +1636,159 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>NewPlan</name>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="50"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="13"/>
         <source>custom picks</source>
         <translation>selección propia</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="64"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="23"/>
         <source>Tick the products the patient has; doses are made from these only (product facts and sources from the drug catalogue)</source>
         <translation>Marque los productos que tiene el paciente; las dosis se forman solo con ellos (datos y fuentes de los productos, del catálogo de medicamentos)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="81"/>
-        <location filename="../../taperdesk/ui/new_plan.py" line="311"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="236"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="40"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="109"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="51"/>
         <source>New plan</source>
         <translation>Nuevo plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="119"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="61"/>
         <source>what the patient takes now, e.g. 2 or 0.75</source>
         <translation>lo que toma ahora el paciente, p. ej., 2 o 0,75</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="122"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="64"/>
         <source>The daily dose in mg the patient takes before the taper; TaperDesk never guesses it</source>
         <translation>La dosis diaria en mg que toma el paciente antes de la reducción; TaperDesk nunca la supone</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="133"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="75"/>
         <source>First day of the first reduced dose</source>
         <translation>Primer día de la primera dosis reducida</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="140"/>
-        <location filename="../../taperdesk/ui/new_plan.py" line="308"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="82"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="227"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="147"/>
-        <source> days</source>
-        <translation> días</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="152"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="95"/>
         <source>Drug</source>
         <translation>Medicamento</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="153"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="96"/>
         <source>Products</source>
         <translation>Productos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="154"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="97"/>
         <source>Products to make doses from</source>
         <translation>Productos con los que se forman las dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="156"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="99"/>
         <source>Current dose (mg/day)</source>
         <translation>Dosis actual (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="157"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="100"/>
         <source>Split</source>
         <translation>Reparto</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="158"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="101"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="159"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="102"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="160"/>
-        <source>Equivalence</source>
-        <translation>Equivalencia</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="161"/>
-        <source>Days per substituted dose</source>
-        <translation>Días por toma sustituida</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="162"/>
-        <source>Then taper diazepam by</source>
-        <translation>Después, reducir el diazepam según</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="163"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="104"/>
         <source>Cut (%)</source>
         <translation>Reducción (%)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="164"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="105"/>
         <source>Cut (mg/day)</source>
         <translation>Reducción (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="165"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="106"/>
         <source>Every</source>
         <translation>Cada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="171"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="112"/>
         <source>Preview of the plan</source>
         <translation>Vista previa del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="211"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="155"/>
         <source>Preview: {0}</source>
         <translation>Vista previa: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="214"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="158"/>
         <source>Preview: {0} steps, last dose {1:%d/%m/%Y}, stop {2:%d/%m/%Y}.</source>
         <translation>Vista previa: {0} pasos, última dosis el {1:%d/%m/%Y}, fin el {2:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="219"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="163"/>
         <source>  {0:%d/%m/%Y}  {1} mg/day for {2} d</source>
         <translation>  {0:%d/%m/%Y}  {1} mg/día durante {2} d</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="226"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="170"/>
         <source>  … {0} more</source>
         <translation>  … {0} más</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="232"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="176"/>
         <source>… {0} more warnings after OK</source>
         <translation>… {0} advertencias más después de Aceptar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="237"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="181"/>
         <source>No warnings.</source>
         <translation>Sin advertencias.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="309"/>
-        <source>
-Diazepam taper: {0}
-Source: {1}</source>
-        <translation>
-Reducción de diazepam: {0}
-Fuente: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="319"/>
-        <location filename="../../taperdesk/ui/new_plan.py" line="384"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="244"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="80"/>
         <source>Tick at least one product the patient has.</source>
         <translation>Marque al menos un producto que tenga el paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="322"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="247"/>
         <source>Type the daily dose the patient takes now (mg/day).</source>
         <translation>Escriba la dosis diaria que toma ahora el paciente (mg/día).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="326"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="251"/>
         <source>the current dose</source>
         <translation>la dosis actual</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="335"/>
-        <source>The cut {0!r} is not a number of percent.</source>
-        <translation>La reducción {0!r} no es un porcentaje.</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="339"/>
-        <source>the cut</source>
-        <translation>la reducción</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="371"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="67"/>
         <source>Products of {0}</source>
         <translation>Productos de {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="375"/>
+        <location filename="../../taperdesk/ui/products_dialog.py" line="71"/>
         <source>Doses are made only from the ticked products.</source>
         <translation>Las dosis se forman solo con los productos marcados.</translation>
-    </message>
-</context>
-<context>
-    <name>NewPlanDialog</name>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="270"/>
-        <source>{0} column (ASAM 2025 Table 7)</source>
-        <translation>Columna {0} (ASAM 2025, tabla 7)</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="276"/>
-        <source> days</source>
-        <translation> días</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="277"/>
-        <source>Days on each substitution before the next dose is replaced: {0}</source>
-        <translation>Días con cada sustitución antes de sustituir la siguiente toma: {0}</translation>
     </message>
 </context>
 <context>
@@ -1963,233 +1934,321 @@ Fuente: {1}</translation>
     </message>
 </context>
 <context>
-    <name>PlanForm</name>
+    <name>PlanFields</name>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="45"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="45"/>
         <source>Choose products…</source>
         <translation>Elegir productos…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="46"/>
-        <source>How the daily dose is divided over the day. Source: TaperDesk rule (the label says where a part that cannot be divided equally goes)</source>
-        <translation>Cómo se reparte la dosis diaria a lo largo del día. Fuente: regla de TaperDesk (la etiqueta indica adónde va la parte que no se puede repartir por igual)</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="46"/>
+        <source>custom: {0} products</source>
+        <translation>propio: {0} productos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="51"/>
-        <source>Source: TaperDesk dose rule: each dose is made with the fewest units, whole tablets first; only scored tablets are halved; dispersible tablets are not split; liquid to 0.1 mL; a dose the products cannot make is rounded to the nearest one they can, and flagged</source>
-        <translation>Fuente: regla de dosis de TaperDesk: cada dosis se forma con el menor número de unidades, primero comprimidos enteros; solo se parten por la mitad los comprimidos ranurados; los comprimidos dispersables no se parten; el líquido, a 0,1 mL; una dosis que los productos no permiten formar se redondea a la más cercana posible y se señala</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="142"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="188"/>
+        <source> days</source>
+        <translation> días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="68"/>
-        <source>This patient&apos;s plans; earlier plans stay on record</source>
-        <translation>Los planes de este paciente; los planes anteriores quedan registrados</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="162"/>
+        <source>The cut {0!r} is not a number of percent.</source>
+        <translation>La reducción {0!r} no es un porcentaje.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="75"/>
-        <source>Drug; facts and products from the catalogue with their sources</source>
-        <translation>Medicamento; datos y productos del catálogo, con sus fuentes</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="164"/>
+        <source>the cut</source>
+        <translation>la reducción</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="79"/>
-        <source>Product set: which tablets or liquids make each dose</source>
-        <translation>Conjunto de productos: qué comprimidos o líquidos forman cada dosis</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="180"/>
+        <source>{0} (Table 7)</source>
+        <translation>{0} (tabla 7)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="83"/>
-        <source>The daily dose in mg the patient takes now, before the taper (e.g. 2 or 0.75), as prescribed</source>
-        <translation>La dosis diaria en mg que toma el paciente ahora, antes de la reducción (p. ej., 2 o 0,75), según la receta</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="183"/>
+        <source>Which column of ASAM 2025 Table 7 gives the diazepam equivalent</source>
+        <translation>Qué columna de la tabla 7 de ASAM 2025 da el equivalente en diazepam</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="95"/>
-        <source>First day of the first reduced dose; every later date follows from it</source>
-        <translation>Primer día de la primera dosis reducida; todas las fechas posteriores se calculan a partir de él</translation>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="189"/>
+        <source>Days on each substitution before the next dose is replaced: {0}</source>
+        <translation>Días con cada sustitución antes de sustituir la siguiente toma: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="104"/>
-        <location filename="../../taperdesk/ui/plan_form.py" line="262"/>
-        <location filename="../../taperdesk/ui/plan_form.py" line="298"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="196"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="109"/>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="200"/>
+        <source>The protocol that tapers diazepam once every dose is diazepam</source>
+        <translation>El protocolo que reduce el diazepam cuando todas las tomas ya son de diazepam</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="104"/>
+        <source>Diazepam products that make the diazepam doses (from the drug catalogue)</source>
+        <translation>Productos de diazepam con los que se preparan las dosis de diazepam (del catálogo de fármacos)</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="213"/>
+        <source>Equivalence</source>
+        <translation>Equivalencia</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="214"/>
+        <source>Days per substitution</source>
+        <translation>Días por sustitución</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="215"/>
+        <source>Diazepam taper</source>
+        <translation>Reducción de diazepam</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="220"/>
+        <source>Diazepam products</source>
+        <translation>Productos de diazepam</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="271"/>
+        <source>Equivalence: {0}</source>
+        <translation>Equivalencia: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="273"/>
+        <source>{0} days per substitution: {1}</source>
+        <translation>{0} días por sustitución: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="276"/>
+        <source>Diazepam taper source: {0}</source>
+        <translation>Fuente de la reducción de diazepam: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="279"/>
+        <source>Diazepam taper: {0}
+Source: {1}</source>
+        <translation>Reducción de diazepam: {0}
+Fuente: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_fields.py" line="284"/>
+        <source>Diazepam products: {0}; source: {1}</source>
+        <translation>Productos de diazepam: {0}; fuente: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="57"/>
+        <source>How the daily dose is divided over the day. Source: TaperDesk rule (the label says where a part that cannot be divided equally goes)</source>
+        <translation>Cómo se reparte la dosis diaria a lo largo del día. Fuente: regla de TaperDesk (la etiqueta indica adónde va la parte que no se puede repartir por igual)</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="62"/>
+        <source>Source: TaperDesk dose rule: each dose is made with the fewest units, whole tablets first; only scored tablets are halved; dispersible tablets are not split; liquid to 0.1 mL; a dose the products cannot make is rounded to the nearest one they can, and flagged</source>
+        <translation>Fuente: regla de dosis de TaperDesk: cada dosis se forma con el menor número de unidades, primero comprimidos enteros; solo se parten por la mitad los comprimidos ranurados; los comprimidos dispersables no se parten; el líquido, a 0,1 mL; una dosis que los productos no permiten formar se redondea a la más cercana posible y se señala</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="91"/>
+        <source>This patient&apos;s plans; earlier plans stay on record</source>
+        <translation>Los planes de este paciente; los planes anteriores quedan registrados</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="98"/>
+        <source>Drug; facts and products from the catalogue with their sources</source>
+        <translation>Medicamento; datos y productos del catálogo, con sus fuentes</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="102"/>
+        <source>Product set: which tablets or liquids make each dose</source>
+        <translation>Conjunto de productos: qué comprimidos o líquidos forman cada dosis</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="106"/>
+        <source>The daily dose in mg the patient takes now, before the taper (e.g. 2 or 0.75), as prescribed</source>
+        <translation>La dosis diaria en mg que toma el paciente ahora, antes de la reducción (p. ej., 2 o 0,75), según la receta</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="118"/>
+        <source>First day of the first reduced dose; every later date follows from it</source>
+        <translation>Primer día de la primera dosis reducida; todas las fechas posteriores se calculan a partir de él</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="127"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="298"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="335"/>
+        <source>{0}
+Source: {1}</source>
+        <translation>{0}
+Fuente: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/plan_form.py" line="134"/>
         <source>Percent cut at each step (ASAM 2025 default 5–10 %)</source>
         <translation>Porcentaje de reducción en cada paso (ASAM 2025: 5–10 %)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="113"/>
-        <source> days</source>
-        <translation> días</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="115"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="137"/>
         <source>Days between cuts (ASAM 2025: every 2–4 weeks)</source>
         <translation>Días entre reducciones (ASAM 2025: cada 2–4 semanas)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="119"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="140"/>
         <source>Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)</source>
         <translation>Reducción fija en mg/día (ficha técnica de Klonopin en EE. UU.: 0,25 mg/día cada 3 días)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="129"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="150"/>
         <source>New plan for this patient…</source>
         <translation>Nuevo plan para este paciente…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="134"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="155"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="135"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="156"/>
         <source>Drug</source>
         <translation>Medicamento</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="136"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="157"/>
         <source>Products</source>
         <translation>Productos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="137"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="158"/>
         <source>Current dose (mg/day)</source>
         <translation>Dosis actual (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="138"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="159"/>
         <source>Split</source>
         <translation>Reparto</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="139"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="160"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="140"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="163"/>
         <source>Protocol</source>
         <translation>Protocolo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="141"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="166"/>
         <source>Cut (%)</source>
         <translation>Reducción (%)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="142"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="167"/>
         <source>Cut (mg/day)</source>
         <translation>Reducción (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="143"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="168"/>
         <source>Every</source>
         <translation>Cada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="177"/>
-        <source>custom: {0}</source>
-        <translation>propio: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="197"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="226"/>
         <source>{0} (plan {1})</source>
         <translation>{0} (plan {1})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="235"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="268"/>
         <source>Choose a patient.</source>
         <translation>Elija un paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="271"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="308"/>
         <source>{0}: half-life {1}</source>
         <translation>{0}: semivida {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="273"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="310"/>
         <source> (source: {0})</source>
         <translation> (fuente: {0})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="279"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="316"/>
         <source>Maximum {0} mg/day ({1}); source: {2}</source>
         <translation>Máximo {0} mg/día ({1}); fuente: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="287"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="324"/>
         <source> — source: {0}</source>
         <translation> — fuente: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="294"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="331"/>
         <source>Percent cut each step</source>
         <translation>Porcentaje de reducción en cada paso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="295"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="332"/>
         <source>Cut in mg/day each step</source>
         <translation>Reducción en mg/día en cada paso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="296"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="333"/>
         <source>Days between cuts</source>
         <translation>Días entre reducciones</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="313"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="350"/>
         <source>Change {0}</source>
         <translation>Cambiar {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="325"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="362"/>
         <source>Change drug to {0}</source>
         <translation>Cambiar el medicamento a {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="339"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="376"/>
         <source>Use products </source>
         <translation>Usar los productos </translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="349"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="386"/>
         <source>Use products {0}</source>
         <translation>Usar los productos {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="356"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="393"/>
         <source>the current dose</source>
         <translation>la dosis actual</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="362"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="399"/>
         <source>Current dose {0} mg/day</source>
         <translation>Dosis actual {0} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="367"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="404"/>
         <source>Change the start date</source>
         <translation>Cambiar la fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="391"/>
-        <source>the cut</source>
-        <translation>la reducción</translation>
-    </message>
-    <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="400"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="446"/>
         <source>That value is not a number.</source>
         <translation>Ese valor no es un número.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="408"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="453"/>
         <source>Protocol: {0}</source>
         <translation>Protocolo: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/plan_form.py" line="431"/>
+        <location filename="../../taperdesk/ui/plan_form.py" line="487"/>
         <source>Choose or add a patient first.</source>
         <translation>Elija o añada primero un paciente.</translation>
     </message>

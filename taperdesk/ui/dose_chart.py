@@ -32,6 +32,7 @@ from taperdesk.model import (
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
+from taperdesk.ui.chart_summary import plan_summary
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.session import Session
@@ -234,24 +235,9 @@ class DoseChart(QWidget):
         self.user_zoomed = True
 
     def summary(self) -> str:
-        """The plan in one sentence, for a screen reader (the chart's description)."""
-        sched = self._session.schedule
-        if sched is None or not sched.steps:
-            return translate("DoseChart", "No plan is open.")
-        holds = sum(1 for s in sched.steps if s.kind in ("hold", "back-step"))
-        return translate(
-            "DoseChart",
-            "{0}: from {1} mg/day, {2} steps ({3} holds or back-steps) from {4:%d %b %Y}, last "
-            "dose on {5:%d %b %Y}, stop {6:%d %b %Y}.",
-        ).format(
-            sched.drug.name,
-            format_mg(sched.start_ug),
-            len(sched.steps),
-            holds,
-            sched.steps[0].start,
-            sched.steps[-1].end,
-            sched.stop_date,
-        )
+        """The plan in one sentence, for a screen reader (the chart's description); each
+        drug's dose on a cross-over's two-drug days (ui/chart_summary.py)."""
+        return plan_summary(self._session.schedule)
 
     def _on_patient_changed(self) -> None:
         self.fit()  # another patient: forget the last one's zoom

@@ -1,4 +1,5 @@
-"""The "New plan" dialog and the product checklist (a product set or the clinician's own picks).
+"""The "New plan" dialog: drug, products (a set or the clinician's own picks), dose, split,
+start, protocol and its parameters, a cross-over's own fields, and a preview.
 
 Nothing clinical is pre-filled that the clinician has not chosen: the current
 daily dose starts empty and must be typed; the protocol's parameters are the
@@ -10,19 +11,9 @@ here, at the dialog, with the model's message.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 from taperdesk.model import (
     PROTOCOLS,
@@ -33,72 +24,23 @@ from taperdesk.model import (
     check,
     compute,
     format_mg,
-    make_protocol,
     parse_mg,
-    sources,
 )
 from taperdesk.model.catalogue import Catalogue, Drug
 from taperdesk.model.instructions import drug_totals
-from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
 from taperdesk.ui import splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, _Form, from_qdate, to_qdate
 from taperdesk.ui.model_texts import protocol_name, protocol_rule, severity
-from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
+from taperdesk.ui.plan_fields import TAPER_PROTOCOLS, CrossoverFields, TaperFields
+from taperdesk.ui.products_dialog import CUSTOM, ProductChecklist, ProductsDialog, set_name
+from taperdesk.ui.translation import translate
+
+__all__ = ["TAPER_PROTOCOLS", "NewPlanDialog", "ProductChecklist", "ProductsDialog"]
 
 PREVIEW_STEPS, PREVIEW_WARNINGS = 4, 3
 """Steps and warnings the preview lists before "… n more"."""
-CUSTOM = QT_TRANSLATE_NOOP("NewPlan", "custom picks")
-"""The product-set entry shown when the ticked products are not one of the drug's sets."""
 NEW_PLAN_PROTOCOLS = tuple(pid for pid in PROTOCOLS if pid != ProtocolId.CUSTOM)
 """A custom protocol starts from an existing schedule, so a new plan picks a rule first."""
-TAPER_PROTOCOLS = tuple(pid for pid in NEW_PLAN_PROTOCOLS if not PROTOCOLS[pid].substitutes)
-"""What a cross-over's diazepam taper may follow (not another cross-over)."""
-
-
-class ProductChecklist(QListWidget):
-    """Every product of a drug with a tick box; ``chosen()`` gives the ticked ids in order."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setToolTip(
-            translate(
-                "NewPlan",
-                "Tick the products the patient has; doses are made from these only (product facts "
-                "and sources from the drug catalogue)",
-            )
-        )
-
-    def show_drug(self, drug: Drug, chosen: tuple[str, ...]) -> None:
-        self.blockSignals(True)
-        self.clear()
-        for p in drug.products:
-            item = QListWidgetItem(p.name)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if p.id in chosen
-                               else Qt.CheckState.Unchecked)
-            item.setToolTip(
-                translate("NewPlan", "Source: {0}").format(p.source) if p.source else p.name
-            )
-            self.addItem(item)
-        self.blockSignals(False)
-
-    def chosen(self) -> tuple[str, ...]:
-        return tuple(str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
-                     if self.item(i).checkState() == Qt.CheckState.Checked)
-
-    def set_chosen(self, ids: tuple[str, ...]) -> None:
-        self.blockSignals(True)
-        for i in range(self.count()):
-            item = self.item(i)
-            ticked = item.data(Qt.ItemDataRole.UserRole) in ids
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
-
-
-def set_name(drug: Drug, ids: tuple[str, ...]) -> str:
-    """The name of the drug's product set with exactly these products, else CUSTOM."""
-    return next((name for name, s in drug.product_sets.items() if tuple(s) == ids), CUSTOM)
 
 
 class NewPlanDialog(_Form):
@@ -140,12 +82,13 @@ class NewPlanDialog(_Form):
                 translate("NewPlan", "{0}\nSource: {1}").format(protocol_rule(info), info.source),
                 Qt.ItemDataRole.ToolTipRole,
             )
-        self.percent = QLineEdit()
-        self.step_mg = QLineEdit()
-        self.every = QSpinBox()
-        self.every.setRange(1, 365)
-        self.every.setSuffix(translate("NewPlan", " days"))
-        self._crossover_fields()
+        self.taper = TaperFields()
+        self.percent, self.step_mg, self.every = (self.taper.percent, self.taper.step_mg,
+                                                  self.taper.every)
+        self.crossover = CrossoverFields(catalogue)
+        self.equivalence, self.swap_days, self.then, self.then_products = (
+            self.crossover.equivalence, self.crossover.swap_days, self.crossover.then,
+            self.crossover.products)
         self.source = QLabel()
         self.source.setWordWrap(True)
         theme.follow(self.source, theme.muted_style)
@@ -157,9 +100,7 @@ class NewPlanDialog(_Form):
         self.form.addRow(translate("NewPlan", "Split"), self.split)
         self.form.addRow(translate("NewPlan", "Start"), self.start)
         self.form.addRow(translate("NewPlan", "Protocol"), self.protocol)
-        self.form.addRow(translate("NewPlan", "Equivalence"), self.equivalence)
-        self.form.addRow(translate("NewPlan", "Days per substituted dose"), self.swap_days)
-        self.form.addRow(translate("NewPlan", "Then taper diazepam by"), self.then)
+        self.crossover.add_rows(self.form)
         self.form.addRow(translate("NewPlan", "Cut (%)"), self.percent)
         self.form.addRow(translate("NewPlan", "Cut (mg/day)"), self.step_mg)
         self.form.addRow(translate("NewPlan", "Every"), self.every)
@@ -174,10 +115,15 @@ class NewPlanDialog(_Form):
         self.setMinimumWidth(460)
         for edit in (self.dose, self.percent, self.step_mg):
             edit.textChanged.connect(self.update_preview)
-        for box in (self.drug, self.split, self.protocol, self.equivalence, self.then):
+        for box in (self.drug, self.split, self.protocol, self.equivalence, self.then,
+                    self.then_products):
             box.currentIndexChanged.connect(self.update_preview)
+        self.then_products.activated.connect(lambda _i: self.crossover.pick_products(self))
         self.swap_days.valueChanged.connect(self.update_preview)
         self.then.currentIndexChanged.connect(lambda _i: self._show_protocol())
+        for box in (self.equivalence, self.then_products):
+            box.currentIndexChanged.connect(lambda _i: self._show_sources())
+        self.swap_days.valueChanged.connect(lambda _v: self._show_sources())
         self.every.valueChanged.connect(self.update_preview)
         self.start.dateChanged.connect(self.update_preview)
         self.products.itemChanged.connect(self.update_preview)
@@ -194,9 +140,7 @@ class NewPlanDialog(_Form):
             max(0, self.protocol.findData(
                 like.protocol.id if like else ProtocolId.PERCENT_CURRENT)))
         if like is not None and like.protocol.then is not None:
-            self.then.setCurrentIndex(max(0, self.then.findData(like.protocol.then.id)))
-            self.equivalence.setCurrentIndex(
-                max(0, self.equivalence.findData(like.protocol.equivalence)))
+            self.crossover.show(like.protocol)
         self._show_protocol()
         self.update_preview()
 
@@ -260,26 +204,8 @@ class NewPlanDialog(_Form):
 
     def _ticks_changed(self, _item: object = None) -> None:
         name = set_name(self._drug(), self.products.chosen())
-        self.product_set.setCurrentIndex(self.product_set.findText(name))
-
-    def _crossover_fields(self) -> None:
-        """Equivalence column, days per substituted dose and the diazepam taper's protocol:
-        shown only for a cross-over to diazepam (SPEC.md, "Cross-over to diazepam")."""
-        self.equivalence = QComboBox()
-        for key, name in EQUIVALENCES.items():
-            self.equivalence.addItem(self.tr("{0} column (ASAM 2025 Table 7)").format(name), key)
-            self.equivalence.setItemData(self.equivalence.count() - 1, sources.TABLE7[key],
-                                         Qt.ItemDataRole.ToolTipRole)
-        self.swap_days = QSpinBox()
-        self.swap_days.setRange(1, 365)
-        self.swap_days.setValue(CROSSOVER_DAYS)
-        self.swap_days.setSuffix(self.tr(" days"))
-        self.swap_days.setToolTip(self.tr("Days on each substitution before the next dose is "
-                                          "replaced: {0}").format(sources.TAPERDESK_DEFAULT))
-        self.then = QComboBox()
-        for pid in TAPER_PROTOCOLS:
-            self.then.addItem(PROTOCOLS[pid].name, pid)
-        self.then.setCurrentIndex(max(0, self.then.findData(ProtocolId.PERCENT_CURRENT)))
+        shown = translate("NewPlan", CUSTOM) if name == CUSTOM else name
+        self.product_set.setCurrentIndex(self.product_set.findText(shown))
 
     def _crossover(self) -> bool:
         return PROTOCOLS[str(self.protocol.currentData())].substitutes
@@ -290,24 +216,23 @@ class NewPlanDialog(_Form):
 
     def _show_protocol(self) -> None:
         crossover = self._crossover()
-        for extra in (self.equivalence, self.swap_days, self.then):
-            extra.setVisible(crossover)
-            self.form.labelForField(extra).setVisible(crossover)
+        self.crossover.set_shown(self.form, crossover)
+        self.taper.show(self.form, PROTOCOLS[self._taper_pid()].default)
+        self._show_sources()
+
+    def _show_sources(self) -> None:
+        """The protocol's rule and source; for a cross-over also where each of its fields
+        comes from (Table 7's column, the TaperDesk default, the taper, the products)."""
         outer = PROTOCOLS[str(self.protocol.currentData())]
-        info = PROTOCOLS[self._taper_pid()]
-        p = info.default
-        self.percent.setText(str(p.percent) if p.percent is not None else "")
-        self.step_mg.setText(format_mg(p.step_ug) if p.step_ug else "")
-        self.every.setValue(p.every_days or 14)
-        for field, shown in ((self.percent, p.percent is not None),
-                             (self.step_mg, p.step_ug is not None),
-                             (self.every, p.every_days is not None)):
-            field.setVisible(shown)
-            self.form.labelForField(field).setVisible(shown)
-        self.source.setText(
-            translate("NewPlan", "{0}\nSource: {1}").format(protocol_rule(outer), outer.source)
-            + (translate("NewPlan", "\nDiazepam taper: {0}\nSource: {1}").format(
-                protocol_rule(info), info.source) if crossover else ""))
+        text = translate("NewPlan", "{0}\nSource: {1}").format(protocol_rule(outer), outer.source)
+        if self._crossover():
+            try:
+                wrapped = self.crossover.wrap(PROTOCOLS[self._taper_pid()].default)
+            except PlanError as exc:
+                text += f"\n{exc}"
+            else:
+                text += "\n" + self.crossover.sources_text(wrapped, brief=True)
+        self.source.setText(text)
         self.protocol.setToolTip(translate("NewPlan", "Source: {0}").format(outer.source))
 
     # -- the plan ---------------------------------------------------------
@@ -325,27 +250,9 @@ class NewPlanDialog(_Form):
             self.dose.text().removesuffix("mg").strip(),
             what=translate("NewPlan", "the current dose"),
         )
-        pid = self._taper_pid()
-        default = PROTOCOLS[pid].default
-        try:
-            percent = Decimal(self.percent.text().strip()) \
-                if default.percent is not None else None
-        except InvalidOperation:
-            raise PlanError(
-                translate("NewPlan", "The cut {0!r} is not a number of percent.").format(
-                    self.percent.text()
-                )
-            ) from None
-        step_ug = parse_mg(self.step_mg.text(), what=translate("NewPlan", "the cut")) \
-            if default.step_ug is not None else None
-        protocol = make_protocol(pid, percent=percent, step_ug=step_ug,
-                                 every_days=self.every.value()
-                                 if default.every_days is not None else None)
+        protocol = self.taper.read(self._taper_pid())
         if self._crossover():
-            protocol = make_protocol(ProtocolId.DIAZEPAM_CROSSOVER,
-                                     every_days=self.swap_days.value(),
-                                     equivalence=str(self.equivalence.currentData()),
-                                     then=protocol)
+            protocol = self.crossover.wrap(protocol)
         plan = Plan(self._drug().id, products, ug, str(self.split.currentData()),
                     from_qdate(self.start.date()), protocol)
         compute(plan, self._catalogue)
@@ -362,27 +269,3 @@ class NewPlanDialog(_Form):
     def plan(self) -> Plan | None:
         """The accepted plan (None until the dialog was accepted with sound values)."""
         return self._plan
-
-
-class ProductsDialog(_Form):
-    """Choose the products of an existing plan by ticking them (custom picks)."""
-
-    def __init__(self, drug: Drug, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(translate("NewPlan", "Products of {0}").format(drug.name), parent)
-        self.products = ProductChecklist()
-        self.products.show_drug(drug, chosen)
-        self.form.addRow(
-            QLabel(translate("NewPlan", "Doses are made only from the ticked products."))
-        )
-        self.form.addRow(self.products)
-        self.finish()
-
-    def problem(self) -> str:
-        return (
-            ""
-            if self.products.chosen()
-            else translate("NewPlan", "Tick at least one product the patient has.")
-        )
-
-    def chosen(self) -> tuple[str, ...]:
-        return self.products.chosen()

@@ -1,10 +1,12 @@
 """The plan editor: drug, products, current dose and split, start date, protocol and its
-parameters. Each change is one undoable edit; a bad value is refused at the field."""
+parameters (for a cross-over to diazepam also its equivalence column, days per substituted
+dose, the diazepam taper's protocol and parameters, and diazepam's products). Each change is
+one undoable edit; a bad value is refused at the field."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,11 +40,20 @@ from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs, splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
 from taperdesk.ui.model_texts import protocol_name, protocol_rule
-from taperdesk.ui.new_plan import NewPlanDialog, ProductsDialog
+from taperdesk.ui.new_plan import NewPlanDialog
+from taperdesk.ui.plan_fields import (
+    CrossoverFields,
+    TaperFields,
+    VerticalScroll,
+    add_stacked_row,
+    fill_product_sets,
+    row_label,
+    show_row,
+)
+from taperdesk.ui.products_dialog import ProductsDialog
 from taperdesk.ui.session import Session
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
-CHOOSE_PRODUCTS = QT_TRANSLATE_NOOP("PlanForm", "Choose products…")
 SPLIT_SOURCE = QT_TRANSLATE_NOOP(
     "PlanForm",
     "How the daily dose is divided over the day. Source: TaperDesk rule (the label says where a "
@@ -62,7 +73,19 @@ class PlanForm(QWidget):
         self._session = session
         self._loading = False
         self._shown: tuple[object, ...] | None = None
-        form = QFormLayout(self)
+        self._pending_then: str | None = None
+        """A diazepam taper chosen whose default values the model refused (a fixed cut the
+        diazepam products cannot make): its fields stay shown for the clinician's values."""
+        self._pending_for: Plan | None = None
+        # The fields scroll: a cross-over's extra rows must not squeeze the docks at 768 px.
+        scroll = VerticalScroll(self._crossover_rows_px)
+        inner = QWidget()
+        form = QFormLayout(inner)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.fields_area = scroll
         self.which = QComboBox()
         self.which.setToolTip(
             translate("PlanForm", "This patient's plans; earlier plans stay on record")
@@ -104,17 +127,15 @@ class PlanForm(QWidget):
                 translate("PlanForm", "{0}\nSource: {1}").format(protocol_rule(info), info.source),
                 3,
             )
-        self.percent = QLineEdit()
+        self.taper = TaperFields()
+        self.percent, self.step_mg, self.every = (self.taper.percent, self.taper.step_mg,
+                                                  self.taper.every)
         self.percent.setToolTip(
             translate("PlanForm", "Percent cut at each step (ASAM 2025 default 5–10 %)")
         )
-        self.every = QSpinBox()
-        self.every.setRange(1, 365)
-        self.every.setSuffix(translate("PlanForm", " days"))
         self.every.setToolTip(
             translate("PlanForm", "Days between cuts (ASAM 2025: every 2–4 weeks)")
         )
-        self.step_mg = QLineEdit()
         self.step_mg.setToolTip(
             translate(
                 "PlanForm", "Fixed cut in mg/day (US Klonopin label: 0.25 mg/day every 3 days)"
@@ -137,7 +158,11 @@ class PlanForm(QWidget):
         form.addRow(translate("PlanForm", "Current dose (mg/day)"), self.dose)
         form.addRow(translate("PlanForm", "Split"), self.split)
         form.addRow(translate("PlanForm", "Start"), self.start)
-        form.addRow(translate("PlanForm", "Protocol"), self.protocol)
+        # A protocol's name is long ("Cross-over to diazepam (Ashton)"): in the narrow dock
+        # its label goes above it, so the box has the dock's whole width.
+        add_stacked_row(form, translate("PlanForm", "Protocol"), self.protocol)
+        self.crossover = CrossoverFields(session.catalogue)
+        self.crossover.add_rows(form, stacked=True)
         form.addRow(translate("PlanForm", "Cut (%)"), self.percent)
         form.addRow(translate("PlanForm", "Cut (mg/day)"), self.step_mg)
         form.addRow(translate("PlanForm", "Every"), self.every)
@@ -155,6 +180,10 @@ class PlanForm(QWidget):
         self.percent.editingFinished.connect(self._protocol_changed)
         self.every.editingFinished.connect(self._protocol_changed)
         self.step_mg.editingFinished.connect(self._protocol_changed)
+        self.crossover.equivalence.activated.connect(self._protocol_changed)
+        self.crossover.swap_days.editingFinished.connect(self._protocol_changed)
+        self.crossover.then.activated.connect(self._protocol_changed)
+        self.crossover.products.activated.connect(self._diazepam_products_changed)
         self.create_button.clicked.connect(self.new_plan_dialog)
         session.plan_changed.connect(self._on_plan_changed)
         session.patient_changed.connect(self._on_plan_changed)
@@ -162,23 +191,23 @@ class PlanForm(QWidget):
 
     # -- showing ----------------------------------------------------------
 
+    def _crossover_rows_px(self) -> int:
+        """The height of a cross-over's own rows when shown: they may scroll, so the dock
+        asks for no more room than a single-drug plan's fields."""
+        x, form = self.crossover, self._form
+        spacing = max(form.verticalSpacing(), 0)
+        px = 0
+        for field in (x.equivalence, x.swap_days, x.then, x.products):
+            if not field.isVisibleTo(self):
+                continue
+            px += field.sizeHint().height() + spacing
+            above = row_label(form, field) if form.labelForField(field) is None else None
+            if above is not None:  # a label on a row of its own
+                px += above.sizeHint().height() + spacing
+        return px
+
     def _fill_products(self, drug_id: str, current: tuple[str, ...]) -> None:
-        drug = self._session.catalogue.drug(drug_id)
-        self.products.clear()
-        chosen = -1
-        for name, ids in drug.product_sets.items():
-            self.products.addItem(name, ids)
-            self.products.setItemData(self.products.count() - 1,
-                                      "\n".join(drug.product(p).name for p in ids), 3)
-            if tuple(ids) == tuple(current):
-                chosen = self.products.count() - 1
-        if chosen < 0 and current:
-            self.products.addItem(
-                translate("PlanForm", "custom: {0}").format(", ".join(current)), current
-            )
-            chosen = self.products.count() - 1
-        self.products.addItem(translate("PlanForm", CHOOSE_PRODUCTS), None)
-        self.products.setCurrentIndex(max(chosen, 0))
+        fill_product_sets(self.products, self._session.catalogue.drug(drug_id), current)
 
     def _list_plans(self) -> None:
         """The plan chooser, shown when the patient has more than one plan."""
@@ -199,8 +228,7 @@ class PlanForm(QWidget):
             self.which.setItemData(self.which.count() - 1, r.title,
                                    Qt.ItemDataRole.ToolTipRole)
         self.which.setCurrentIndex(self.which.findData(listed[1]))
-        self.which.setVisible(len(records) > 1)
-        self._form.labelForField(self.which).setVisible(len(records) > 1)
+        show_row(self._form, self.which, len(records) > 1)
 
     def _which_changed(self) -> None:
         plan_id = self.which.currentData()
@@ -212,23 +240,28 @@ class PlanForm(QWidget):
         """No plan: empty fields, not the previous patient's plan greyed out (issue 13)."""
         self._shown = None
         self._loading = True
-        for box in (self.drug, self.split, self.protocol):
+        x = self.crossover
+        for box in (self.drug, self.split, self.protocol, x.equivalence, x.then, x.products):
             box.setCurrentIndex(-1)
         self.products.clear()
+        x.set_shown(self._form, False)
         for line in (self.dose, self.percent, self.step_mg):
             line.clear()
         self.start.setSpecialValueText(" ")
         self.start.setDate(self.start.minimumDate())
-        self.every.setSpecialValueText(" ")
-        self.every.setValue(self.every.minimum())
+        for spin in (self.every, x.swap_days):
+            spin.setSpecialValueText(" ")
+            spin.setValue(spin.minimum())
         self._loading = False
 
     def _on_plan_changed(self) -> None:
         self._list_plans()
         plan = self._session.plan
         has_patient = self._session.patient is not None
+        x = self.crossover
         for w in (self.drug, self.products, self.dose, self.split, self.start, self.protocol,
-                  self.percent, self.every, self.step_mg):
+                  self.percent, self.every, self.step_mg, x.equivalence, x.swap_days, x.then,
+                  x.products):
             w.setEnabled(plan is not None)
         self.create_button.setVisible(has_patient and plan is None)
         if plan is None:
@@ -242,6 +275,7 @@ class PlanForm(QWidget):
         self._loading = True
         self.start.setSpecialValueText("")
         self.every.setSpecialValueText("")
+        x.swap_days.setSpecialValueText("")
         self.drug.setCurrentIndex(self.drug.findData(plan.drug))
         self._fill_products(plan.drug, plan.products)
         self.dose.setText(format_mg(plan.start_ug))
@@ -249,17 +283,20 @@ class PlanForm(QWidget):
         self.start.setDate(to_qdate(plan.start))
         p = plan.protocol
         self.protocol.setCurrentIndex(self.protocol.findData(p.id))
-        self.percent.setText(str(p.percent) if p.percent is not None else "")
-        self.every.setValue(p.every_days or 14)
-        self.step_mg.setText(format_mg(p.step_ug) if p.step_ug else "")
-        self.percent.setVisible(p.percent is not None)
-        self._form.labelForField(self.percent).setVisible(p.percent is not None)
-        self.step_mg.setVisible(p.step_ug is not None)
-        self._form.labelForField(self.step_mg).setVisible(p.step_ug is not None)
-        self.every.setVisible(p.every_days is not None)
-        self._form.labelForField(self.every).setVisible(p.every_days is not None)
+        substitutes = p.info.substitutes
+        x.set_shown(self._form, substitutes)
+        shown_taper = p.then if substitutes else p
+        if self._pending_for is not plan:
+            self._pending_then = None
+        if substitutes:
+            x.show(p)
+            if self._pending_then is not None:  # the taper chosen, its defaults refused
+                x.then.setCurrentIndex(x.then.findData(self._pending_then))
+                shown_taper = PROTOCOLS[self._pending_then].default
+        self.taper.show(self._form, shown_taper)
         self.source.setText(
             translate("PlanForm", "{0}\nSource: {1}").format(protocol_rule(p.info), p.info.source)
+            + ("\n" + x.sources_text(p) if substitutes else "")
         )
         self._tooltips(plan)
         self._loading = False
@@ -288,7 +325,7 @@ class PlanForm(QWidget):
             for pr in (drug.product(i) for i in plan.products)
         ]
         self.products.setToolTip("\n".join([*made, "", translate("PlanForm", DOSE_RULE)]))
-        info = plan.protocol.info
+        info = (plan.protocol.then or plan.protocol).info  # a cross-over: its diazepam taper
         for field, what in (
             (self.protocol, protocol_rule(info)),
             (self.percent, translate("PlanForm", "Percent cut each step")),
@@ -368,51 +405,70 @@ class PlanForm(QWidget):
         )
 
     def _apply_fields(self, text: str, **fields: object) -> None:
+        self._apply(text, update_plan, **fields)
+
+    def _apply(self, text: str, op: Callable[..., Plan], *args: object,
+               **fields: object) -> bool:
+        """One undoable edit through the Session; a refusal is shown under the fields."""
         self.error.clear()
         self._session.error.connect(self._remember)
         try:
-            ok = self._session.apply(text, update_plan, **fields)
+            ok = self._session.apply(text, op, *args, **fields)
         finally:
             self._session.error.disconnect(self._remember)
         if not ok:
             self._show(self._last_error)
+        return ok
 
     def _remember(self, message: str) -> None:
         self._last_error = message
+
+    def _diazepam_products_changed(self) -> None:
+        """A diazepam product set, or "Choose products…" to tick them one by one."""
+        if self._session.plan is None or self._loading:
+            return
+        if self.crossover.pick_products(self):
+            self._protocol_changed()
 
     def _protocol_changed(self) -> None:
         plan = self._session.plan
         if self._loading or plan is None:
             return
-        pid = self.protocol.currentData()
+        old_then = plan.protocol.then.id if plan.protocol.then else None
+        then_pid = self.crossover.then_pid() if plan.protocol.then else None
+        if self._pending_then and then_pid == old_then:  # back to the plan's own taper
+            self._pending_then = None
+            self._show("")
+            return
         try:
-            keep = pid == plan.protocol.id
-            percent = Decimal(self.percent.text()) if keep and self.percent.text() else None
-            step_ug = parse_mg(self.step_mg.text(), what=translate("PlanForm", "the cut")) \
-                if keep and self.step_mg.text() else None
-            protocol = make_protocol(
-                pid, percent=percent, every_days=self.every.value() if keep else None,
-                step_ug=step_ug,
-                custom_steps=(plan.protocol.custom_steps
-                              if pid == ProtocolId.CUSTOM and keep else ()),
-            ) if pid != ProtocolId.CUSTOM else self._custom_from(plan)
-        except (PlanError, DoseError, InvalidOperation, ArithmeticError) as exc:
+            protocol = self._protocol_from_fields(plan)
+        except (PlanError, DoseError, ArithmeticError) as exc:
             self._show(str(exc) or translate("PlanForm", "That value is not a number."))
             return
         if protocol == plan.protocol:
             return
-        self.error.clear()
-        self._session.error.connect(self._remember)
-        try:
-            ok = self._session.apply(
-                translate("PlanForm", "Protocol: {0}").format(protocol.describe()),
-                set_protocol,
-                protocol,
-            )
-        finally:
-            self._session.error.disconnect(self._remember)
-        if not ok:
-            self._show(self._last_error)
+        switched = self.protocol.currentData() == plan.protocol.id and then_pid != old_then
+        if switched:  # a refused taper waits for its values in its own fields
+            self._pending_then, self._pending_for = then_pid, plan
+        if self._apply(translate("PlanForm", "Protocol: {0}").format(protocol.describe()),
+                       set_protocol, protocol):
+            self._pending_then = None
+
+    def _protocol_from_fields(self, plan: Plan) -> Protocol:
+        """The protocol the fields describe. Another protocol than the plan's starts from its
+        own defaults; a cross-over's new diazepam taper too."""
+        pid = self.protocol.currentData()
+        if pid == ProtocolId.CUSTOM:
+            return self._custom_from(plan)
+        if pid != plan.protocol.id:
+            return make_protocol(pid)
+        if not plan.protocol.info.substitutes:
+            return self.taper.read(pid)
+        then_pid, old = self.crossover.then_pid(), plan.protocol.then
+        if old is not None and old.id == then_pid == ProtocolId.CUSTOM:
+            return self.crossover.wrap(old)  # its steps, as typed or dragged
+        typed = then_pid in ((old.id if old else None), self._pending_then)
+        return self.crossover.wrap(self.taper.read(then_pid) if typed else make_protocol(then_pid))
 
     def _custom_from(self, plan: Plan) -> Protocol:
         """Switching to custom keeps the current steps as the clinician's own."""

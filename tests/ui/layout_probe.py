@@ -148,7 +148,9 @@ def main() -> int:
                      if window.symptoms.model.headerData(c, _horizontal()) == "Red flags")
     if not in_view(window.symptoms.view, red_flags):
         found.append("symptom table: Red flags column not in view")
+    sched = session.schedule
     print(json.dumps({"cut": found, "ratio": window.devicePixelRatioF(),
+                      "crossover": sched is not None and sched.crossover is not None,
                       "size": [window.width(), window.height()]}))
     store.close()
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from standalone import answer_dialogs
 
-from taperdesk.ui.plan_form import CHOOSE_PRODUCTS
+from taperdesk.ui.plan_fields import CHOOSE_PRODUCTS
 
 
 def test_every_field_names_its_source(window) -> None:  # type: ignore[no-untyped-def]
