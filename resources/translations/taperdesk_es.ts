@@ -976,7 +976,12 @@ Why is this acceptable here?</source>
         <translation>Retroceso el {0:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="206"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="207"/>
+        <source>{0} (mg/day)</source>
+        <translation>{0} (mg/día)</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="208"/>
         <source>the solid line is the diazepam-equivalent total ({0})</source>
         <translation>la línea continua es el total equivalente en diazepam ({0})</translation>
     </message>

@@ -185,6 +185,7 @@ class DrugLayer:
             plot.addItem(line)
             self.lines.append(line)
         self.key = QLabel()
+        self.key.setWordWrap(True)  # wraps in a narrow window instead of widening it
         self.key.setContentsMargins(8, 0, 8, 2)
         self.key.setVisible(False)
         self.drugs: tuple[str, ...] = ()
@@ -202,11 +203,12 @@ class DrugLayer:
         parts = []
         for line, colour, drug in zip(self.lines, DRUG_COLOURS, self.drugs, strict=False):
             line.setData(xs, [s.drug_ug(drug) / 1000 for s in schedule.steps] + [0.0])
-            parts.append(f'<span style="color:{colour}">╍╍</span> {drug} (mg/day)')
+            parts.append(f'<span style="color:{colour}">╍╍</span> '
+                         + QCoreApplication.translate("DoseChart", "{0} (mg/day)").format(drug))
         total = QCoreApplication.translate(
             "DoseChart", "the solid line is the diazepam-equivalent total ({0})").format(
             xo.source.split(" (")[0])
-        self.key.setText("&nbsp;&nbsp;".join(parts) + f"&nbsp;&nbsp;— {total}")
+        self.key.setText("&nbsp; ".join(parts) + f"&nbsp; — {total}")  # may wrap at a space
         self.key.setVisible(True)
 
     def points(self, drug: str) -> tuple[list[float], list[float]]:

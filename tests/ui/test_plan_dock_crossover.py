@@ -348,3 +348,19 @@ def test_a_custom_diazepam_taper_from_a_plan_file_is_kept(dock) -> None:  # type
     assert s.plan.protocol.then.custom_steps == steps
     assert doses(dock)[0][3] == {"lorazepam": 2000, "diazepam": 5000}  # VA/DoD
     assert [st.daily_ug for st in s.schedule.steps[3:]] == [20000, 10000]  # as typed
+
+
+def test_a_cross_over_plan_keeps_the_window_within_1366_px(dock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The chart's key of the two drugs wraps: it made the window 1431 px wide, so the
+    Checks and Symptoms docks ran off a 1366×768 screen."""
+    dock.resize(1366, 768)
+    dock.show()
+    dock.default_layout()
+    qtbot.wait(20)
+    key = dock.chart.drug_layer.key
+    assert key.isVisible() and "lorazepam" in key.text()
+    assert dock.minimumSizeHint().width() <= 1366
+    assert dock.width() <= 1366
+    for name in ("checks", "symptoms"):
+        d = dock.docks[name]
+        assert d.geometry().right() <= dock.width(), name
