@@ -63,6 +63,7 @@ def test_keyboard_arrows_and_enter_open_while_typing_keeps_the_search_focus(
     assert window.session.patient.name == "Ann Second"
     window.session.open_patient(demo_id(window))
     assert not lst.currentIndex().isValid()  # Demo Patient is not in this list
+    assert not lst.selectionModel().hasSelection()
     qtbot.keyClick(lst, Qt.Key.Key_Down)
     assert window.session.patient.name == "Ann Other"  # from no current row to the first
     lst.selectionModel().blockSignals(True)  # Ann Second current without opening her:
