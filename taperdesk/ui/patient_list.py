@@ -46,14 +46,16 @@ class PatientRows(QAbstractListModel):
         return 0 if parent.isValid() else len(self._patients)
 
     def data(self, index: Index, role: int = _SHOWN) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self._patients):  # an invalid index (row -1) included
+            return None
         if role == _SHOWN:
-            row = index.row()
             label = self._labels.get(row)
             if label is None:
                 label = self._labels[row] = self._label(self._patients[row])
             return label
         if role == _ID:
-            return self._patients[index.row()].id
+            return self._patients[row].id
         return None
 
     def show(self, patients: list[Patient]) -> None:

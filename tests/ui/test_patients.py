@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from standalone import answer_dialogs
 
 from taperdesk.ui.action_registry import Act
@@ -86,6 +86,7 @@ def test_the_list_follows_the_open_patient_and_words_every_row(window) -> None: 
     row = window.patients.list.currentIndex().row()
     assert names(window)[row].startswith("Demo Patient")
     assert window.patients.list.selectionModel().isRowSelected(row)
+    assert window.patients.rows.data(QModelIndex()) is None  # no row: nothing, not the last
     search.setText("nobody at all")
     assert window.patients.labels() == [] and not window.patients.list.currentIndex().isValid()
     assert window.session.patient.name.startswith("Demo Patient")  # a search opens no one
