@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from taperdesk.model.appointments import (
@@ -106,45 +106,48 @@ def today_items(
     checkin_cut = day - timedelta(days=checkin_day)
     keyed: list[tuple[bool, date, int, str, int, int, TodayItem]] = []
     add = keyed.append  # (red flags last?, date, reason's rank, name, id, order made, item)
-    rank = _ORDER
     red, hold, appt, none = (Reason.RED_FLAG, Reason.HOLD_DECISION, Reason.APPOINTMENT,
                              Reason.NO_PLAN)
     ends, step, checkin, due = (Reason.PLAN_ENDS, Reason.STEP_CHANGE, Reason.CHECK_IN,
                                 Reason.ASSESSMENT_DUE)
+    # Each reason's rank as a plain int, looked up once (an Enum's hash is Python code).
+    r_red, r_hold, r_appt, r_none, r_ends, r_step, r_checkin, r_due = (
+        _ORDER[r] for r in (red, hold, appt, none, ends, step, checkin, due))
+    item = partial(tuple.__new__, TodayItem)  # every field given: no Python-level __new__
     for p in patients:
         key, pid, name, cid = p.name.casefold(), p.patient_id, p.name, p.clinic_id
         for on, what in p.red_flags:
-            add((False, on, rank[red], key, pid, len(keyed),
-                 TodayItem(pid, name, cid, red, on, (what, on))))
+            add((False, on, r_red, key, pid, len(keyed),
+                 item((pid, name, cid, red, on, (what, on)))))
         if p.hold_pending is not None:
             on, why = p.hold_pending
-            add((True, on, rank[hold], key, pid, len(keyed),
-                 TodayItem(pid, name, cid, hold, on, (why,))))
+            add((True, on, r_hold, key, pid, len(keyed),
+                 item((pid, name, cid, hold, on, (why,)))))
         for a in p.appointments:
-            add((True, a.on, rank[appt], key, pid, len(keyed),
-                 TodayItem(pid, name, cid, appt, a.on, (a,))))
+            add((True, a.on, r_appt, key, pid, len(keyed),
+                 item((pid, name, cid, appt, a.on, (a,)))))
         if p.plan_id is None:
-            add((True, day, rank[none], key, pid, len(keyed),
-                 TodayItem(pid, name, cid, none, day)))
+            add((True, day, r_none, key, pid, len(keyed),
+                 item((pid, name, cid, none, day, ()))))
             continue
         booked = {a.on for a in p.appointments} if p.appointments else ()
         for c in p.changes:
             on = c.on
             if day <= on <= ahead:
                 if c.after_ug == 0:
-                    add((True, on, rank[ends], key, pid, len(keyed),
-                         TodayItem(pid, name, cid, ends, on, (c,))))
+                    add((True, on, r_ends, key, pid, len(keyed),
+                         item((pid, name, cid, ends, on, (c,)))))
                 else:
-                    add((True, on, rank[step], key, pid, len(keyed),
-                         TodayItem(pid, name, cid, step, on, (c, day))))
+                    add((True, on, r_step, key, pid, len(keyed),
+                         item((pid, name, cid, step, on, (c, day)))))
             if on == checkin_cut and c.after_ug < c.before_ug and day not in booked:
-                add((True, day, rank[checkin], key, pid, len(keyed),
-                     TodayItem(pid, name, cid, checkin, day, (c, checkin_day))))
+                add((True, day, r_checkin, key, pid, len(keyed),
+                     item((pid, name, cid, checkin, day, (c, checkin_day)))))
         if p.start is not None and p.stop is not None and p.start <= day < p.stop:
             last = p.last_assessment
             if last is None or (day - last).days >= every_days:
-                add((True, day, rank[due], key, pid, len(keyed),
-                     TodayItem(pid, name, cid, due, day, (last,))))
+                add((True, day, r_due, key, pid, len(keyed),
+                     item((pid, name, cid, due, day, (last,)))))
     keyed.sort()  # red flags first, then date, reason, patient (the 6th: the order made)
     return [k[-1] for k in keyed]
 

@@ -28,10 +28,27 @@ reads too: a column it does not have yet takes its default (``_patient``)."""
 
 
 def _patient(r: sqlite3.Row) -> Patient:
-    born = decode_date(r["born"], f"patients row {r['id']}", "born") if r["born"] else None
-    return Patient(r["id"], r["name"], born, r["clinic_id"], bool(r["opioid"]),
-                   bool(r["archived"]), r["note"],
-                   r["language"] if "language" in r.keys() else DEFAULT_LANGUAGE)
+    return _patients([r])[0]
+
+
+def _patients(rows: list[sqlite3.Row]) -> list[Patient]:
+    """Rows of ``SELECT *`` as patients; the columns are found once for all of them (a search
+    reads up to 200)."""
+    if not rows:
+        return []
+    keys = list(rows[0].keys())
+    (pid, name, born, clinic_id, opioid, archived, note) = (keys.index(k) for k in (
+        "id", "name", "born", "clinic_id", "opioid", "archived", "note"))
+    language = keys.index("language") if "language" in keys else None
+    out = []
+    for r in rows:
+        day = r[born]
+        out.append(Patient(
+            r[pid], r[name],
+            decode_date(day, f"patients row {r[pid]}", "born") if day else None,
+            r[clinic_id], bool(r[opioid]), bool(r[archived]), r[note],
+            DEFAULT_LANGUAGE if language is None else r[language]))
+    return out
 
 
 def _describe(field: str, old: Any, new: Any) -> str:
@@ -180,35 +197,40 @@ class PatientsMixin(StoreBase):
         """Patients whose name or clinic ID contains every word of ``text``, by name.
 
         Case and accents are ignored. Walks the name index in order and stops at
-        ``limit`` matches, so typing stays fast with many patients.
+        ``limit`` matches, so typing stays fast with many patients. The name is matched on
+        the name index itself; the clinic IDs a word is in are found once, in the clinic ID
+        index, so no patient's row is read unless it is one of the matches (reading each
+        row to look at its clinic ID was most of a search that matches few).
         """
         words = normalise(text).split()
         where = [] if include_archived else ["archived = 0"]
         params: list[Any] = []
         for w in words:
-            where.append("(instr(name_key, ?) > 0 OR instr(clinic_key, ?) > 0)")
+            where.append("(instr(name_key, ?) > 0 OR id IN (SELECT id FROM patients"
+                         " INDEXED BY patients_by_clinic_id WHERE clinic_key != ''"
+                         " AND instr(clinic_key, ?) > 0))")
             params += [w, w]
         index = "patients_by_name_all" if include_archived else "patients_by_name"
         sql = f"SELECT {_COLUMNS} FROM patients INDEXED BY {index}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY name_key, id LIMIT ?"
-        return [_patient(r) for r in self._rows(sql, (*params, max(0, limit)))]
+        return _patients(self._rows(sql, (*params, max(0, limit))))
 
     def find_patients(self, ref: str) -> list[Patient]:
         """Patients matching ``ref`` exactly: a patient id, a clinic ID or a whole name."""
         ref = ref.strip()
         found: list[Patient] = []
         if ref.isdigit():
-            found = [_patient(r) for r in self._rows(
-                f"SELECT {_COLUMNS} FROM patients WHERE id = ?", (int(ref),))]
+            found = _patients(self._rows(
+                f"SELECT {_COLUMNS} FROM patients WHERE id = ?", (int(ref),)))
         key = normalise(ref)
         if not found and key:
-            found = [_patient(r) for r in self._rows(
-                f"SELECT {_COLUMNS} FROM patients WHERE clinic_key = ?", (key,))]
+            found = _patients(self._rows(
+                f"SELECT {_COLUMNS} FROM patients WHERE clinic_key = ?", (key,)))
         if not found and key:
-            found = [_patient(r) for r in self._rows(
-                f"SELECT {_COLUMNS} FROM patients WHERE name_key = ? ORDER BY id", (key,))]
+            found = _patients(self._rows(
+                f"SELECT {_COLUMNS} FROM patients WHERE name_key = ? ORDER BY id", (key,)))
         return found
 
     def patient_count(self) -> int:

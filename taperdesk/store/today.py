@@ -49,11 +49,11 @@ class TodayMixin(StoreBase):
         people: dict[int, list[Any]] = {}
 
         def person(r: Any) -> list[Any]:
-            """The patient's facts in PatientDay's order (a list: filled by each query)."""
+            """The patient's facts in PatientDay's order (a list: filled in by each query)."""
             v = people.get(r[0])
             if v is None:
-                v = people[r[0]] = [r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]), [],
-                                    None, [], None, []]
+                v = people[r[0]] = [r[0], r[1], r[2], r[3], _date(r[4]), _date(r[5]), (),
+                                    None, (), None, ()]
             return v
 
         plan_cols = "pt.id, pt.name, pt.clinic_id, p.id, s.start_date, s.stop_date"
@@ -62,14 +62,15 @@ class TodayMixin(StoreBase):
                             + _ACTIVE.replace("WHERE", "WHERE s.plan_id = c.plan_id AND")
                             + " AND s.revision = p.revision AND c.on_date BETWEEN ? AND ?",
                             (first.isoformat(), last.isoformat())):
-            person(r)[_CHANGES].append(DoseChange(_date(r[6]), r[7], r[8]))  # type: ignore[arg-type]
+            (people.get(r[0]) or person(r))[_CHANGES] += (
+                DoseChange(_date(r[6]), r[7], r[8]),)  # type: ignore[arg-type]
         d = day.isoformat()
         for r in self._rows(f"SELECT {plan_cols}, (SELECT max(a.on_date) FROM assessments a"
                             " WHERE a.patient_id = pt.id AND a.deleted_at IS NULL"
                             " AND a.on_date <= ?) FROM plan_spans s " + _ACTIVE
                             + " AND s.revision = p.revision AND s.stop_date > ?"
                             " AND s.start_date <= ?", (d, d, d)):
-            person(r)[_LAST] = _date(r[6])
+            (people.get(r[0]) or person(r))[_LAST] = _date(r[6])
         for r in self._rows("SELECT pt.id, pt.name, pt.clinic_id, NULL, NULL, NULL"
                             " FROM patients pt WHERE pt.archived = 0 AND NOT EXISTS"
                             " (SELECT 1 FROM plans p WHERE p.patient_id = pt.id"
@@ -82,11 +83,10 @@ class TodayMixin(StoreBase):
                             + " WHERE pt.id = ap.patient_id AND pt.archived = 0"
                             " AND ap.on_date = ? AND ap.cancelled_at IS NULL", (d,)):
             at = time.fromisoformat(r[6]) if r[6] else None
-            person(r)[_BOOKED].append(Appointment(day, at, Kind(r[7]), r[8]))
-        for v in people.values():
-            v[_CHANGES], v[_FLAGS], v[_BOOKED] = (tuple(v[_CHANGES]), tuple(v[_FLAGS]),
-                                                  tuple(v[_BOOKED]))
-        return [PatientDay(*v) for v in people.values()]
+            person(r)[_BOOKED] += (Appointment(day, at, Kind(r[7]), r[8]),)
+        # Each list holds PatientDay's fields in order, its tuples already made: made into
+        # the named tuple directly (its Python __new__ checks nothing a list of 11 needs).
+        return [tuple.__new__(PatientDay, v) for v in people.values()]
 
     @staticmethod
     def _who_cols() -> str:
@@ -109,7 +109,7 @@ class TodayMixin(StoreBase):
                 " AND ch.what LIKE ? || a.on_date || ' (#' || a.id || ')%')",
                 (f"{RED_FLAG_ACK} ",)):
             what = ", ".join(labels.get(f, f) for f in json.loads(r[8]))
-            person(r)[_FLAGS].append((date.fromisoformat(r[7]), f"Red flag: {what}"))
+            person(r)[_FLAGS] += ((date.fromisoformat(r[7]), f"Red flag: {what}"),)
 
     def _holds(self, people: dict[int, list[Any]], person: Any) -> None:
         """The latest assessment reached the hold threshold and no decision followed it."""
@@ -118,15 +118,15 @@ class TodayMixin(StoreBase):
         for r in self._rows(f"SELECT {self._who_cols()}, h.on_date, h.scale_id, h.total"
                             " FROM holds_pending h CROSS JOIN patients pt" + self._plan_join()
                             + " WHERE pt.id = h.patient_id AND pt.archived = 0"):
-            if r[7] not in names:
-                try:
-                    names[r[7]] = scale(r[7]).name
-                except ScaleError:
-                    names[r[7]] = r[7]
             why = whys.get((r[7], r[8]))
             if why is None:
+                if r[7] not in names:
+                    try:
+                        names[r[7]] = scale(r[7]).name
+                    except ScaleError:
+                        names[r[7]] = r[7]
                 why = whys[r[7], r[8]] = f"{names[r[7]]} total {r[8]} reached the hold threshold"
-            person(r)[_HOLD] = (_date(r[6]), why)
+            (people.get(r[0]) or person(r))[_HOLD] = (_date(r[6]), why)
 
     # -- kept rows -----------------------------------------------------------
 
@@ -162,17 +162,17 @@ class TodayMixin(StoreBase):
                     keep_total(conn, r[0], r[1], a)
 
 
-_DATES: dict[str, date] = {}
+class _Dates(dict[str | None, date | None]):
+    """ISO dates, each text parsed once (10 000 patients share few dates); no text, None.
+    Read as ``_date(text)``: a dict lookup, Python code only for a text not seen before."""
+
+    def __missing__(self, text: str | None) -> date | None:
+        d = self[text] = date.fromisoformat(text) if text else None
+        return d
 
 
-def _date(text: str | None) -> date | None:
-    """An ISO date, parsed once per distinct text (10 000 patients share few dates)."""
-    if not text:
-        return None
-    d = _DATES.get(text)
-    if d is None:
-        d = _DATES[text] = date.fromisoformat(text)
-    return d
+_DATES = _Dates()
+_date = _DATES.__getitem__
 
 
 _CHANGES, _LAST, _FLAGS, _HOLD, _BOOKED = (PatientDay._fields.index(f) for f in (

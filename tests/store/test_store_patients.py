@@ -95,6 +95,28 @@ def test_search_ignores_case_accents_and_word_order(store: Store) -> None:
     assert [p.name for p in store.find_patients("anna  SMITH")] == ["Anna Smith"]
 
 
+def test_each_word_matches_the_name_or_the_clinic_id(store: Store) -> None:
+    """The name and the clinic ID are looked at through different indexes: a word may match
+    either one, each word on its own, and a patient with no clinic ID still matches by
+    name; archived patients stay hidden whichever matched."""
+    kim = store.add_patient("Kim Rosales", clinic_id="AB-77")
+    store.add_patient("Lee Rosa")  # no clinic ID
+    store.add_patient("Rosa Ab", clinic_id="X-1")
+    gone = store.add_patient("Rosa Archived", clinic_id="AB-78")
+    store.set_archived(gone.id, True)
+    names = lambda text, **kw: [p.name for p in store.search_patients(text, **kw)]  # noqa: E731
+    assert names("rosa") == ["Kim Rosales", "Lee Rosa", "Rosa Ab"]
+    assert names("ab") == ["Kim Rosales", "Rosa Ab"]  # a clinic ID, a name
+    assert names("rosa ab-7") == ["Kim Rosales"]  # one word the name, the other the ID
+    assert names("ab-7 rosa", include_archived=True) == ["Kim Rosales", "Rosa Archived"]
+    assert names("ab-78") == [] and names("ab-78", include_archived=True) == ["Rosa Archived"]
+    assert names("ÁB 77") == ["Kim Rosales"]  # both words in the clinic ID, accent ignored
+    assert names("lee x-1") == []  # every word must match the same patient
+    assert names("rosa", limit=2) == ["Kim Rosales", "Lee Rosa"]
+    assert store.search_patients("x-1") == [store.patient(store.find_patients("X-1")[0].id)]
+    assert kim == store.search_patients("77")[0]
+
+
 def test_unknown_patient_is_a_clear_error(store: Store) -> None:
     with pytest.raises(StoreError, match="no patient 99"):
         store.patient(99)

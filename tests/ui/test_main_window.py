@@ -205,8 +205,7 @@ def test_open_records_file_refuses_a_bad_file_and_switches_to_a_good_one(  # typ
     assert window.open_records_file(other) is not None
     assert window.settings.value("records_file") == str(other)
     assert window.session.patient.name == "Shared Patient" and window.session.plan is None
-    assert [window.patients.list.item(i).text() for i in range(window.patients.list.count())] \
-        == ["Shared Patient"]
+    assert window.patients.labels() == ["Shared Patient"]
 
 
 def test_settings_dialog_keeps_clinic_details_in_the_records(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from standalone import answer_dialogs
 
 from taperdesk.ui.action_registry import Act
 
 
 def names(window) -> list[str]:  # type: ignore[no-untyped-def]
-    lst = window.patients.list
-    return [lst.item(i).text().split("  (")[0] for i in range(lst.count())]
+    return [label.split("  (")[0] for label in window.patients.labels()]
+
+
+def row_of(window, name: str) -> int:  # type: ignore[no-untyped-def]
+    return next(i for i, n in enumerate(names(window)) if n.startswith(name))
+
+
+def demo_id(window) -> int:  # type: ignore[no-untyped-def]
+    return int(window.session.store.search_patients("demo patient")[0].id)
 
 
 def add(window, name: str, clinic_id: str = "") -> None:  # type: ignore[no-untyped-def]
@@ -38,10 +45,56 @@ def test_search_as_you_type(window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert len(names(window)) == 4
 
 
+def test_keyboard_arrows_and_enter_open_while_typing_keeps_the_search_focus(
+        window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    add(window, "Ann Other")
+    add(window, "Ann Second")
+    lst, search = window.patients.list, window.patients.search
+    search.setFocus()
+    search.clear()
+    qtbot.keyClicks(search, "ann")
+    assert search.hasFocus() and search.text() == "ann"
+    assert names(window) == ["Ann Other", "Ann Second"]
+    assert lst.currentIndex().row() == 1  # the open patient (added last) stays current
+    lst.setFocus()
+    qtbot.keyClick(lst, Qt.Key.Key_Up)
+    assert window.session.patient.name == "Ann Other"
+    qtbot.keyClick(lst, Qt.Key.Key_Down)
+    assert window.session.patient.name == "Ann Second"
+    window.session.open_patient(demo_id(window))
+    assert not lst.currentIndex().isValid()  # Demo Patient is not in this list
+    assert not lst.selectionModel().hasSelection()
+    qtbot.keyClick(lst, Qt.Key.Key_Down)
+    assert window.session.patient.name == "Ann Other"  # from no current row to the first
+    lst.selectionModel().blockSignals(True)  # Ann Second current without opening her:
+    lst.setCurrentIndex(lst.model().index(1, 0))
+    lst.selectionModel().blockSignals(False)
+    assert window.session.patient.name == "Ann Other"
+    qtbot.keyClick(lst, Qt.Key.Key_Return)  # Enter opens the current row
+    assert window.session.patient.name == "Ann Second"
+    assert lst.accessibleName() == "Patients"
+
+
+def test_the_list_follows_the_open_patient_and_words_every_row(window) -> None:  # type: ignore[no-untyped-def]
+    add(window, "Ann Other", "C-9")
+    search = window.patients.search
+    search.setText("ann")
+    assert window.patients.labels() == ["Ann Other  (C-9)"]
+    assert window.patients.list.currentIndex().data() == "Ann Other  (C-9)"
+    window.session.open_patient(demo_id(window))
+    search.setText("")
+    row = window.patients.list.currentIndex().row()
+    assert names(window)[row].startswith("Demo Patient")
+    assert window.patients.list.selectionModel().isRowSelected(row)
+    assert window.patients.rows.data(QModelIndex()) is None  # no row: nothing, not the last
+    search.setText("nobody at all")
+    assert window.patients.labels() == [] and not window.patients.list.currentIndex().isValid()
+    assert window.session.patient.name.startswith("Demo Patient")  # a search opens no one
+
+
 def test_clicking_a_patient_opens_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     add(window, "Ann Other")
-    demo = window.patients.list.findItems("Demo Patient", Qt.MatchFlag.MatchStartsWith)[0]
-    window.patients.list.setCurrentItem(demo)
+    window.patients.select(row_of(window, "Demo Patient"))
     assert window.session.patient.name.startswith("Demo Patient")
     assert window.session.plan is not None
     assert "Demo Patient" in window.windowTitle()
@@ -73,9 +126,9 @@ def test_archive_hides_show_archived_shows_and_restore(window, qtbot) -> None:  
     assert "Ann Other" not in names(window)
     window.patients.show_archived.setChecked(True)
     assert "Ann Other" in names(window)
-    item = window.patients.list.findItems("Ann Other", Qt.MatchFlag.MatchStartsWith)[0]
-    assert "archived" in item.text()
-    window.patients.list.setCurrentItem(item)
+    row = row_of(window, "Ann Other")
+    assert "archived" in window.patients.labels()[row]
+    window.patients.select(row)
     assert window.patients.archive_button.text() == "Restore"
     qtbot.mouseClick(window.patients.archive_button, Qt.MouseButton.LeftButton)
     assert not window.session.store.patient(pid).archived
@@ -100,7 +153,7 @@ def test_opioid_flag_in_patient_details_raises_the_alert(window, monkeypatch) ->
     assert any(w.code == "opioid-co-prescription" and w.severity == "alert" for w in s.warnings)
     assert window.checks.alert.isVisibleTo(window.checks)
     assert "OPIOID" in window.checks.alert.text()
-    assert "opioid" in window.patients.list.currentItem().text()
+    assert "opioid" in window.patients.list.currentIndex().data()
 
 
 def test_patient_details_are_one_undo_step_and_keep_the_plan_history(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +175,7 @@ def test_patient_details_are_one_undo_step_and_keep_the_plan_history(window, mon
     assert not s.store.patient(s.patient.id).opioid
     assert s.store.patient(s.patient.id).clinic_id == "DEMO-1"
     assert not any(w.code == "opioid-co-prescription" for w in s.warnings)
-    assert "DEMO-1" in window.patients.list.currentItem().text()
+    assert "DEMO-1" in window.patients.list.currentIndex().data()
     window.undo_action.trigger()
     assert s.schedule.steps[0].days == 14
     window.redo_action.trigger()

@@ -126,7 +126,7 @@ def test_the_window_shows_another_pcs_save_within_two_seconds(
     assert s.schedule.steps[0].days == 33
     assert window.steps.model.data(window.steps.model.index(0, 3)) is not None
     assert window.statusBar().currentMessage() == UPDATED_PLAN
-    names = [window.patients.list.item(i).text() for i in range(window.patients.list.count())]
+    names = window.patients.labels()
     assert any(n.startswith("Added Elsewhere") for n in names)
 
 
