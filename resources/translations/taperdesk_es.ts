@@ -1907,33 +1907,33 @@ Fuente: {1}</translation>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="31"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="96"/>
         <source>Search name or clinic ID…</source>
         <translation>Buscar nombre o n.º de historia…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="34"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="103"/>
         <source>Show archived</source>
         <translation>Mostrar archivados</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="35"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="104"/>
         <source>&amp;New…</source>
         <translation>&amp;Nuevo…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="36"/>
-        <location filename="../../taperdesk/ui/patient_list.py" line="102"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="105"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="174"/>
         <source>Archive</source>
         <translation>Archivar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="76"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="68"/>
         <source>born {0:%d %b %Y}</source>
         <translation>nacido/a el {0:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="100"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="172"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>
