@@ -694,62 +694,62 @@ Why is this acceptable here?</source>
 ¿Por qué es aceptable en este caso?</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="17"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="18"/>
         <source>Above the maximum daily dose</source>
         <translation>Por encima de la dosis diaria máxima</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="18"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="19"/>
         <source>More than 25 % cut within 2 weeks</source>
         <translation>Reducción de más del 25 % en 2 semanas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="19"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="20"/>
         <source>First cut larger than 10 %</source>
         <translation>Primera reducción mayor del 10 %</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="20"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="21"/>
         <source>A step raises the dose</source>
         <translation>Un paso sube la dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="21"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="22"/>
         <source>Dose the products cannot make</source>
         <translation>Dosis que los productos no permiten formar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="22"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="23"/>
         <source>Last step stops from more than the smallest dose</source>
         <translation>El último paso suspende desde más de la dosis más pequeña</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="23"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="24"/>
         <source>Plan longer than 6 months</source>
         <translation>Plan de más de 6 meses</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="24"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="25"/>
         <source>Opioid co-prescription</source>
         <translation>Prescripción conjunta de opioides</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="27"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="28"/>
         <source>SEVERE</source>
         <translation>GRAVE</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="28"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="29"/>
         <source>ALERT</source>
         <translation>ALERTA</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="29"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="30"/>
         <source>WARNING</source>
         <translation>ADVERTENCIA</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="30"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="31"/>
         <source>ADVISORY</source>
         <translation>AVISO</translation>
     </message>
@@ -1508,132 +1508,132 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>ModelTexts</name>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="45"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="46"/>
         <source>Morning</source>
         <translation>Mañana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="46"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="47"/>
         <source>Midday</source>
         <translation>Mediodía</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="47"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="48"/>
         <source>Bedtime</source>
         <translation>Al acostarse</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="50"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="51"/>
         <source>taper</source>
         <translation>reducción</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="51"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="52"/>
         <source>hold</source>
         <translation>pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="52"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="53"/>
         <source>back-step</source>
         <translation>retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="53"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="54"/>
         <source>substitution</source>
         <translation>sustitución</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="56"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="57"/>
         <source>All at bedtime</source>
         <translation>Todo al acostarse</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="57"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="58"/>
         <source>Morning and bedtime, equal halves (any extra at bedtime)</source>
         <translation>Mañana y al acostarse, a partes iguales (lo que sobre, al acostarse)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="59"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="60"/>
         <source>Morning and bedtime; cuts come off the morning dose first</source>
         <translation>Mañana y al acostarse; las reducciones salen primero de la dosis de la mañana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="61"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="62"/>
         <source>Three times a day, equal thirds (any extra at bedtime)</source>
         <translation>Tres veces al día, en tercios iguales (lo que sobre, al acostarse)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="74"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="92"/>
         <source>{0} (pinned)</source>
         <translation>{0} (fijado)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="83"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="101"/>
         <source>Nardi (clonazepam)</source>
         <translation>Nardi (clonazepam)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="84"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="102"/>
         <source>Percent of current dose (ASAM)</source>
         <translation>Porcentaje de la dosis actual (ASAM)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="85"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="103"/>
         <source>Percent of starting dose (linear)</source>
         <translation>Porcentaje de la dosis inicial (lineal)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="86"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="104"/>
         <source>Vissers (75/50/25/12.5 %)</source>
         <translation>Vissers (75/50/25/12,5 %)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="87"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="105"/>
         <source>Fixed amount</source>
         <translation>Cantidad fija</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="88"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="106"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="89"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="107"/>
         <source>Cross-over to diazepam (Ashton)</source>
         <translation>Cambio a diazepam (Ashton)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="92"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="110"/>
         <source>Cut 0.5 mg/day every 2 weeks until 1 mg/day, then 0.25 mg/day every week, to zero; a cut that would pass 1 mg stops at 1 mg.</source>
         <translation>Reducir 0,5 mg/día cada 2 semanas hasta 1 mg/día y después 0,25 mg/día cada semana, hasta cero; una reducción que pasaría de 1 mg se queda en 1 mg.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="95"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="113"/>
         <source>Cut P % of the current dose every D days, to a dose the products can make (ASAM default 5–10 % every 2–4 weeks).</source>
         <translation>Reducir un P % de la dosis actual cada D días, hasta una dosis que los productos permitan formar (ASAM: 5–10 % cada 2–4 semanas).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="98"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="116"/>
         <source>Cut P % of the starting dose every D days, e.g. 25 % every 2 weeks.</source>
         <translation>Reducir un P % de la dosis inicial cada D días, p. ej., 25 % cada 2 semanas.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="100"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="118"/>
         <source>75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop; each dose rounded to one the products can make (rounding is flagged).</source>
         <translation>75, 50, 25 y 12,5 % de la dosis inicial, 2 semanas cada uno, y después suspender; cada dosis se redondea a una que los productos permitan formar (el redondeo se señala).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="103"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="121"/>
         <source>Cut X mg/day every D days.</source>
         <translation>Reducir X mg/día cada D días.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="104"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="122"/>
         <source>Steps typed or dragged by the clinician.</source>
         <translation>Pasos escritos o arrastrados por el clínico.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="105"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="123"/>
         <source>Replace one dose of the day at a time with its diazepam equivalent (ASAM 2025 Table 7, Ashton or VA/DoD column), night dose first; then taper diazepam by the protocol chosen.</source>
         <translation>Sustituir las tomas del día de una en una por su equivalente en diazepam (ASAM 2025, tabla 7, columna Ashton o VA/DoD), empezando por la toma de la noche; después, reducir el diazepam según el protocolo elegido.</translation>
     </message>
@@ -2978,51 +2978,109 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
         <source>Handouts for the week</source>
         <translation>Hojas de la semana</translation>
     </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="68"/>
+        <source>Red flag</source>
+        <translation>Señal de alarma</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="69"/>
+        <source>Dose change</source>
+        <translation>Cambio de dosis</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="70"/>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="71"/>
+        <source>Assessment due</source>
+        <translation>Evaluación pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="72"/>
+        <source>Hold to decide</source>
+        <translation>Pausa por decidir</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="73"/>
+        <source>Plan ends</source>
+        <translation>Fin del plan</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="74"/>
+        <source>No plan</source>
+        <translation>Sin plan</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="75"/>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <location filename="../../taperdesk/ui/today.py" line="56"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today.py" line="56"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today.py" line="57"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="128"/>
+        <location filename="../../taperdesk/ui/today.py" line="131"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="129"/>
+        <location filename="../../taperdesk/ui/today.py" line="132"/>
         <source>Who needs the clinic today, red flags first; Enter opens the patient there</source>
         <translation>Quién necesita a la clínica hoy, primero las señales de alarma; Intro abre allí al paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="132"/>
+        <location filename="../../taperdesk/ui/today.py" line="135"/>
         <source>Print the day…</source>
         <translation>Imprimir el día…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="133"/>
+        <location filename="../../taperdesk/ui/today.py" line="136"/>
         <source>A one-page worklist of Today</source>
         <translation>Una lista de trabajo de Hoy en una página</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="134"/>
+        <location filename="../../taperdesk/ui/today.py" line="137"/>
         <source>Week&apos;s handouts…</source>
         <translation>Hojas de la semana…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="135"/>
+        <location filename="../../taperdesk/ui/today.py" line="138"/>
         <source>One PDF: the handout of every patient whose dose changes this week</source>
         <translation>Un solo PDF: la hoja de cada paciente cuya dosis cambia esta semana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="151"/>
+        <location filename="../../taperdesk/ui/today.py" line="154"/>
         <source>Today: reading the records…</source>
         <translation>Hoy: leyendo los registros…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="193"/>
+        <location filename="../../taperdesk/ui/today.py" line="196"/>
         <source>Today could not be read: {0}</source>
         <translation>No se pudo leer Hoy: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../taperdesk/ui/today.py" line="198"/>
+        <location filename="../../taperdesk/ui/today.py" line="201"/>
         <source>&lt;b&gt;Today, {0:%a %d %b %Y}&lt;/b&gt;: %n item(s)</source>
         <translation>
             <numerusform>&lt;b&gt;Hoy, {0:%a %d %b %Y}&lt;/b&gt;: %n elemento</numerusform>
@@ -3030,7 +3088,7 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../taperdesk/ui/today.py" line="201"/>
+        <location filename="../../taperdesk/ui/today.py" line="204"/>
         <source>%n red flag(s)</source>
         <translation>
             <numerusform>%n señal de alarma</numerusform>

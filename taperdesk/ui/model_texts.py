@@ -11,6 +11,7 @@ from __future__ import annotations
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import ProtocolInfo
+from taperdesk.model.today import Reason
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 
 TITLES = {
@@ -61,6 +62,23 @@ SPLIT_TEXTS = {
     "three-times": QT_TRANSLATE_NOOP(
         "ModelTexts", "Three times a day, equal thirds (any extra at bedtime)"),
 }
+
+
+REASONS = {
+    Reason.RED_FLAG.value: QT_TRANSLATE_NOOP("Today", "Red flag"),
+    Reason.STEP_CHANGE.value: QT_TRANSLATE_NOOP("Today", "Dose change"),
+    Reason.CHECK_IN.value: QT_TRANSLATE_NOOP("Today", "Check-in"),
+    Reason.ASSESSMENT_DUE.value: QT_TRANSLATE_NOOP("Today", "Assessment due"),
+    Reason.HOLD_DECISION.value: QT_TRANSLATE_NOOP("Today", "Hold to decide"),
+    Reason.PLAN_ENDS.value: QT_TRANSLATE_NOOP("Today", "Plan ends"),
+    Reason.NO_PLAN.value: QT_TRANSLATE_NOOP("Today", "No plan"),
+    Reason.APPOINTMENT.value: QT_TRANSLATE_NOOP("Today", "Appointment"),
+}
+
+
+def reason_label(reason: Reason) -> str:
+    """Why a patient is on Today ('Red flag', 'Dose change'…) in the window's language."""
+    return translate("Today", REASONS.get(reason.value, reason.label))
 
 
 def time_label(time: str) -> str:

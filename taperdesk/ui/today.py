@@ -39,7 +39,9 @@ from taperdesk.printday import items_for
 from taperdesk.store import StoreError
 from taperdesk.ui import theme
 from taperdesk.ui.access import name
+from taperdesk.ui.model_texts import reason_label
 from taperdesk.ui.session import Session
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -51,7 +53,8 @@ BOLD = QFont()
 BOLD.setBold(True)
 SIDE_PX = 340
 """The first width asked for: the window's side column (ui/window.py SIDE_MIN_PX..MAX)."""
-HEADERS = ("Why", "Patient", "Detail")
+HEADERS = (QT_TRANSLATE_NOOP("TodayModel", "Why"), QT_TRANSLATE_NOOP("TodayModel", "Patient"),
+           QT_TRANSLATE_NOOP("TodayModel", "Detail"))
 """The date, the clinic ID and the whole detail are in each row's tooltip (the detail
 names the date where it matters: "in 3 days", "on Tue 01 Dec")."""
 
@@ -87,11 +90,11 @@ class TodayModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return self.tr(i.reason.label)
+                return reason_label(i.reason)
             return i.patient if col == 1 else i.detail
         if role == Qt.ItemDataRole.ToolTipRole:
             who = f"{i.patient} ({i.clinic_id})" if i.clinic_id else i.patient
-            return f"{who}\n{self.tr(i.reason.label)}, {i.on:%a %d %b %Y}: {i.detail}"
+            return f"{who}\n{reason_label(i.reason)}, {i.on:%a %d %b %Y}: {i.detail}"
         if i.reason is Reason.RED_FLAG:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(theme.tone("alert")))

@@ -20,6 +20,7 @@ from windowing import open_window
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import PROTOCOLS
+from taperdesk.model.today import Reason
 from taperdesk.resources import resource
 from taperdesk.ui import model_texts
 from taperdesk.ui.translation import (
@@ -98,6 +99,8 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
         assert model_texts.PROTOCOL_RULES[str(info.id)] == info.rule
         assert model_texts.protocol_name(info) == info.name
     assert [model_texts.time_label(t) for t in TIME_LABELS] == list(TIME_LABELS.values())
+    assert set(model_texts.REASONS) == {r.value for r in Reason}
+    assert [model_texts.reason_label(r) for r in Reason] == [r.label for r in Reason]
 
 
 def texts_of(w) -> list[str]:  # type: ignore[no-untyped-def]
@@ -155,6 +158,9 @@ def test_the_window_shown_in_spanish_has_no_english_menu_or_label(  # type: igno
         assert "Pacientes" in texts and "Comprobaciones" in texts
         header = w.steps.model.headerData(0, Qt.Orientation.Horizontal)
         assert header == "Inicio"
+        today = [w.today.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+        assert today == ["Motivo", "Paciente", "Detalle"]
+        assert model_texts.reason_label(Reason.STEP_CHANGE) == "Cambio de dosis"
         assert ui_date(date(2027, 1, 4), "%a %d %b %Y") == "lun 04 ene 2027"
         assert translate("Window", "Insert a {0}-day hold on {1:%d %b %Y}").format(
             7, date(2027, 1, 4)) == "Insertar una pausa de 7 días el 04 ene 2027"
