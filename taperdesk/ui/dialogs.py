@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
 from taperdesk.ui import theme
+from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
 from taperdesk.ui.translation import translate
 
 
@@ -81,10 +84,27 @@ def parse_typed_date(text: str) -> date | None:
 
 
 class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    """A form with an error line and OK/Cancel at its foot. ``scrolls``: the fields scroll
+    up and down inside the dialog, so a long form on a small screen keeps its error line
+    and buttons in view (the dialog is then sized to the screen, ui/screen_fit.py)."""
+
+    def __init__(self, title: str, parent: QWidget | None, *, scrolls: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.form = QFormLayout(self)
+        self.scroll: QScrollArea | None = None
+        if scrolls:
+            outer = QVBoxLayout(self)
+            fields = QWidget()
+            self.form = QFormLayout(fields)
+            self.form.setContentsMargins(0, 0, 0, 0)
+            self.scroll = QScrollArea()
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setWidget(fields)
+            outer.addWidget(self.scroll)
+        else:
+            self.form = QFormLayout(self)
         self.error = QLabel()
         theme.follow(self.error, theme.error_style)
         self.error.setWordWrap(True)
@@ -94,8 +114,32 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self) -> None:
+        if self.scroll is not None:
+            outer = self.layout()
+            outer.addWidget(self.error)
+            outer.addWidget(self.buttons)
+            return
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
+
+    def fit_screen(self, parent: QWidget | None) -> None:
+        """As tall as the whole form, or as the screen allows (the fields then scroll);
+        never narrower than the fields."""
+        assert self.scroll is not None
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width() + bar)
+        fit_to_screen(self, self.fields_size(), available_geometry(parent))
+
+    def fields_size(self) -> QSize:
+        """The whole form unscrolled, with the error line and buttons below it."""
+        assert self.scroll is not None
+        inner = self.scroll.widget().sizeHint()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        foot = self.error.sizeHint().height() + self.buttons.sizeHint().height()
+        spacing = 2 * max(self.layout().spacing(), 0)
+        return QSize(inner.width() + bar + margins.left() + margins.right(),
+                     inner.height() + foot + spacing + margins.top() + margins.bottom())
 
     def problem(self) -> str:
         return ""

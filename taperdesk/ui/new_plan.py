@@ -48,7 +48,7 @@ class NewPlanDialog(_Form):
 
     def __init__(self, catalogue: Catalogue, start: date, parent: QWidget | None = None,
                  like: Plan | None = None) -> None:
-        super().__init__(translate("NewPlan", "New plan"), parent)
+        super().__init__(translate("NewPlan", "New plan"), parent, scrolls=True)
         self._catalogue = catalogue
         self.drug = QComboBox()
         for drug in catalogue.drugs.values():
@@ -143,6 +143,7 @@ class NewPlanDialog(_Form):
             self.crossover.show(like.protocol)
         self._show_protocol()
         self.update_preview()
+        self.fit_screen(parent)  # a cross-over's rows need 680 px: they scroll on 1280x720
 
     # -- showing ----------------------------------------------------------
 

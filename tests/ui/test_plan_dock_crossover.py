@@ -364,3 +364,28 @@ def test_a_cross_over_plan_keeps_the_window_within_1366_px(dock, qtbot) -> None:
     for name in ("checks", "symptoms"):
         d = dock.docks[name]
         assert d.geometry().right() <= dock.width(), name
+
+
+def test_the_new_plan_dialog_scrolls_its_fields_on_1280x720_less_a_taskbar(
+        dock, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """1920x1080 at 150 % is 1280x720: a cross-over's fields (about 680 px) scroll inside
+    the dialog, whose preview, error line, OK and Cancel stay on the screen."""
+    from PySide6.QtCore import QRect
+
+    screen = QRect(0, 0, 1280, 680)
+    monkeypatch.setattr("taperdesk.ui.dialogs.available_geometry", lambda _p=None: screen)
+    d = NewPlanDialog(dock.session.catalogue, START, dock, like=dock.session.plan)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.height() + 30 <= screen.height() and d.width() <= screen.width()
+    ok = d.buttons.button(d.buttons.StandardButton.Ok)
+    assert ok.isVisible() and d.rect().contains(ok.geometry().translated(d.buttons.pos()))
+    bar = d.scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the fields scroll...
+    d.scroll.ensureWidgetVisible(d.crossover.products)  # ...and each can be brought in view
+    assert d.crossover.products.visibleRegion().boundingRect().height() > 0
+    assert cut_combos(d) == [] and cut_labels_and_buttons(d) == []
+    d.dose.setText("3")
+    d.accept()
+    assert d.result() == 1 and d.plan() is not None and d.plan().protocol.then is not None
