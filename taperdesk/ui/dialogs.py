@@ -91,18 +91,19 @@ class _Form(QDialog):
     def __init__(self, title: str, parent: QWidget | None, *, scrolls: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.scroll: QScrollArea | None = None
+        self.fields_scroll: QScrollArea | None = None
+        self._outer = QVBoxLayout()
+        self._fields = QWidget()
         if scrolls:
-            outer = QVBoxLayout(self)
-            fields = QWidget()
-            self.form = QFormLayout(fields)
+            self.setLayout(self._outer)
+            self.form = QFormLayout(self._fields)
             self.form.setContentsMargins(0, 0, 0, 0)
-            self.scroll = QScrollArea()
-            self.scroll.setWidgetResizable(True)
-            self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.scroll.setWidget(fields)
-            outer.addWidget(self.scroll)
+            scroll = self.fields_scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(self._fields)
+            self._outer.addWidget(scroll)
         else:
             self.form = QFormLayout(self)
         self.error = QLabel()
@@ -114,10 +115,9 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self) -> None:
-        if self.scroll is not None:
-            outer = self.layout()
-            outer.addWidget(self.error)
-            outer.addWidget(self.buttons)
+        if self.fields_scroll is not None:
+            self._outer.addWidget(self.error)
+            self._outer.addWidget(self.buttons)
             return
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
@@ -125,19 +125,19 @@ class _Form(QDialog):
     def fit_screen(self, parent: QWidget | None) -> None:
         """As tall as the whole form, or as the screen allows (the fields then scroll);
         never narrower than the fields."""
-        assert self.scroll is not None
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(self.scroll.widget().minimumSizeHint().width() + bar)
+        assert self.fields_scroll is not None
+        bar = self.fields_scroll.verticalScrollBar().sizeHint().width()
+        self.fields_scroll.setMinimumWidth(self._fields.minimumSizeHint().width() + bar)
         fit_to_screen(self, self.fields_size(), available_geometry(parent))
 
     def fields_size(self) -> QSize:
         """The whole form unscrolled, with the error line and buttons below it."""
-        assert self.scroll is not None
-        inner = self.scroll.widget().sizeHint()
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
+        assert self.fields_scroll is not None
+        inner = self._fields.sizeHint()
+        bar = self.fields_scroll.verticalScrollBar().sizeHint().width()
+        margins = self._outer.contentsMargins()
         foot = self.error.sizeHint().height() + self.buttons.sizeHint().height()
-        spacing = 2 * max(self.layout().spacing(), 0)
+        spacing = 2 * max(self._outer.spacing(), 0)
         return QSize(inner.width() + bar + margins.left() + margins.right(),
                      inner.height() + foot + spacing + margins.top() + margins.bottom())
 

@@ -381,9 +381,9 @@ def test_the_new_plan_dialog_scrolls_its_fields_on_1280x720_less_a_taskbar(
     assert d.height() + 30 <= screen.height() and d.width() <= screen.width()
     ok = d.buttons.button(d.buttons.StandardButton.Ok)
     assert ok.isVisible() and d.rect().contains(ok.geometry().translated(d.buttons.pos()))
-    bar = d.scroll.verticalScrollBar()
+    bar = d.fields_scroll.verticalScrollBar()
     assert bar.maximum() > 0  # the fields scroll...
-    d.scroll.ensureWidgetVisible(d.crossover.products)  # ...and each can be brought in view
+    d.fields_scroll.ensureWidgetVisible(d.crossover.products)  # ...and each can be brought in view
     assert d.crossover.products.visibleRegion().boundingRect().height() > 0
     assert cut_combos(d) == [] and cut_labels_and_buttons(d) == []
     d.dose.setText("3")
