@@ -212,23 +212,36 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         if sched is not None and xs:
             before = sched.start_ug / 1000
-            self.before.setData([xs[0] - 14 * DAY, xs[0], xs[0]], [before, before, ys[0]])
+            self._set_data(self.before, [xs[0] - 14 * DAY, xs[0], xs[0]], [before, before, ys[0]])
             top = max(max(ys), before)
         else:
-            self.before.setData([], [])
+            self._set_data(self.before, [], [])
             top = 1.0
         self._top = top
         self.holds.update(sched, top * 1.12)
         self.drug_layer.update(sched)
         self.untangle_labels()
-        self.plot.setAccessibleDescription(self.summary())
+        summary = self.summary()
+        if summary != self.plot.accessibleDescription():
+            self.plot.setAccessibleDescription(summary)
         if self._drag_state is None:
-            self.highlight.setData([], [])
+            self._set_data(self.highlight, [], [])
             self.drag_label.setVisible(False)
             # Follow the plan (a new plan, an edit, a released drag), never mid-drag: the
             # step under the mouse must stay under it.
             if not self.user_zoomed:
                 self.fit()
+
+    @staticmethod
+    def _set_data(item: pg.PlotDataItem, xs: list[float], ys: list[float]) -> None:
+        """``item.setData`` unless it shows exactly that already (each call costs a re-plan
+        of pyqtgraph's own: bounds, path, a repaint)."""
+        old_x, old_y = item.xData, item.yData
+        if old_x is None:
+            if xs:
+                item.setData(xs, ys)
+        elif old_x.tolist() != xs or old_y.tolist() != ys:
+            item.setData(xs, ys)
 
     def _on_manual_range(self, *_: object) -> None:
         self.user_zoomed = True
@@ -305,6 +318,10 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         top = max(ys + [sched.start_ug / 1000 if sched else 0])
         self.view_box.setYRange(0, top * 1.3, padding=0)
+        # The new range is applied now rather than when the chart paints: applied while
+        # painting, it moved the axes and items again and Qt painted the chart twice.
+        self.view_box.updateMatrix()
+        self.score_layer.box.updateMatrix()
 
     # -- dragging ---------------------------------------------------------
 
