@@ -298,3 +298,32 @@ def test_a_hand_zoom_is_kept_until_fit_plan(chart, session) -> None:  # type: ig
     chart.fit()
     assert covers_plan(chart, session)
     assert not chart.user_zoomed
+
+
+def test_an_edit_the_view_still_shows_whole_leaves_the_dates_where_they_are(chart, session) -> None:  # type: ignore[no-untyped-def]
+    """The chart follows the plan without moving at every edit: a hold the view still shows
+    whole, with fit's least room after it, keeps the view (and so does its undo); a plan
+    ended early, which would leave most of the view empty, is fitted again."""
+    from taperdesk.model import insert_hold, make_protocol, set_step_dose
+
+    long = replace(session.plan, products=("clonazepam-sol-0.1",), edits=(),
+                   protocol=make_protocol("percent-current", percent="10", every_days=28))
+    assert session.create_plan(long)
+    sched = session.schedule
+    fitted = chart.view_box.viewRange()
+    assert covers_plan(chart, session)
+    days = int((fitted[0][1] - ts(sched.stop_date)) / DAY) - 7  # 7 days of room are left
+    assert days >= 7
+    assert session.apply("Hold", insert_hold, sched.steps[1].start, days)
+    assert session.schedule.stop_date == sched.stop_date + timedelta(days=days)
+    assert chart.view_box.viewRange() == fitted and covers_plan(chart, session)
+    session.undo_stack.undo()
+    assert chart.view_box.viewRange() == fitted
+    assert session.apply("One more day", insert_hold, sched.steps[1].start, days + 1)
+    assert chart.view_box.viewRange() != fitted and covers_plan(chart, session)  # refitted
+    session.undo_stack.undo()
+    assert session.apply("Stop early", set_step_dose, sched.steps[3].row, 0)
+    (x0, x1), _ = chart.view_box.viewRange()
+    assert x1 < fitted[0][1] and covers_plan(chart, session)
+    chart.fit()
+    assert chart.view_box.viewRange()[0] == [x0, x1]  # what a fit gives
