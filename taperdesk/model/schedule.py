@@ -8,7 +8,7 @@ the step in effect on its date and moving everything after it later.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -161,6 +161,20 @@ class _Raw:
     """A cross-over row's doses (None: ``day_doses`` of the plan's drug)."""
 
 
+_STEP_FIELDS = frozenset(f.name for f in fields(Step))
+
+
+def _new_step(**values: object) -> Step:
+    """``Step(**values)``, made without the frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field, three quarters of the cost of a new row: a drag move
+    makes some 250). Every field must be given: the same Step, equal and hashed alike."""
+    if values.keys() != _STEP_FIELDS:
+        raise TypeError(f"a Step needs exactly its fields, not {sorted(values)}")
+    step = object.__new__(Step)
+    step.__dict__.update(values)
+    return step
+
+
 _STEPS: dict[tuple[object, ...], Step] = {}
 _STEPS_MAX = 20_000
 """Reused Step objects kept at most (about 1–2 kB each): ~60 drag moves of a 300-row plan
@@ -220,7 +234,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
         if step is None:
             if len(_STEPS) > _STEPS_MAX:
                 _STEPS.clear()
-            step = _STEPS[key] = Step(
+            step = _STEPS[key] = _new_step(
                 row=row,
                 start=day,
                 days=r.days,

@@ -378,3 +378,27 @@ def test_a_drag_late_in_the_plan_keeps_the_notes_made_before_the_step() -> None:
     dragged = [set_step_dose(p, late.row, late.daily_ug + ug) for ug in (0, 80, 160, -40)]
     assert all(compute(d).notes == s.notes for d in dragged)
     assert same_as_from_nothing([p, *dragged]) == 5
+
+
+@SETTINGS
+@given(held_plans())
+def test_every_step_compute_makes_is_the_step_its_fields_make(p: Plan) -> None:
+    """compute builds its rows without the dataclass __init__ (model/schedule.py,
+    _new_step): each is still exactly Step(...) of its own fields, no field missing."""
+    from dataclasses import fields
+
+    from taperdesk.model.schedule import Step
+
+    for s in compute(p).steps:
+        made = Step(**{f.name: getattr(s, f.name) for f in fields(Step)})
+        assert s == made and hash(s) == hash(made) and vars(s).keys() >= vars(made).keys()
+        assert (s.end, s.next_start) == (made.end, made.next_start)
+
+
+def test_a_step_is_never_made_with_a_field_missing() -> None:
+    import pytest
+
+    from taperdesk.model.schedule import _new_step
+
+    with pytest.raises(TypeError, match="exactly its fields"):
+        _new_step(row=0, start=date(2027, 1, 4), days=7)
