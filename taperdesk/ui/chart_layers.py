@@ -72,11 +72,13 @@ class HoldLayer:
             hue = c.hold if s.kind == StepKind.HOLD else c.back_step
             name = (translate("ChartLayers", "Hold") if s.kind == StepKind.HOLD
                     else translate("ChartLayers", "Back-step"))
-            if drawn[:3] != key[:3]:
+            if drawn[:2] != key[:2]:
                 region.setRegion((ts(s.start), ts(s.next_start)))
+            if drawn[2:3] != key[2:3]:
                 region.setBrush(pg.mkBrush(alpha(hue, 40)))
-                label.setText(translate("ChartLayers", "{0} {1} d").format(name, s.days),
-                              color=readable(hue, QColor(c.background), QColor(c.text)))
+                label.setColor(readable(hue, QColor(c.background), QColor(c.text)))
+            if drawn[1:3] != key[1:3]:
+                label.setText(translate("ChartLayers", "{0} {1} d").format(name, s.days))
             if drawn[:1] + drawn[5:] != key[:1] + key[5:]:
                 label.setPos(ts(s.start), top)
                 self.homes[i] = (ts(s.start), top)
