@@ -8,7 +8,7 @@ the step in effect on its date and moving everything after it later.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -28,7 +28,7 @@ from taperdesk.model.limits import (
     too_long,
 )
 from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
-from taperdesk.model.protocol_rules import StepContext
+from taperdesk.model.protocol_rules import StepContext, percent_current_cut
 from taperdesk.model.protocols import CUSTOM_SOURCE
 from taperdesk.model.units import format_mg
 
@@ -161,6 +161,20 @@ class _Raw:
     """A cross-over row's doses (None: ``day_doses`` of the plan's drug)."""
 
 
+_STEP_FIELDS = frozenset(f.name for f in fields(Step))
+
+
+def _new_step(**values: object) -> Step:
+    """``Step(**values)``, made without the frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field, three quarters of the cost of a new row: a drag move
+    makes some 250). Every field must be given: the same Step, equal and hashed alike."""
+    if values.keys() != _STEP_FIELDS:
+        raise TypeError(f"a Step needs exactly its fields, not {sorted(values)}")
+    step = object.__new__(Step)
+    step.__dict__.update(values)
+    return step
+
+
 _STEPS: dict[tuple[object, ...], Step] = {}
 _STEPS_MAX = 20_000
 """Reused Step objects kept at most (about 1–2 kB each): ~60 drag moves of a 300-row plan
@@ -168,8 +182,24 @@ fit, and a long session stays well inside SPEC.md's 200 MB (benchmarks/)."""
 
 
 def compute(plan: Plan, catalogue: Catalogue | None = None) -> Schedule:
-    """The schedule of ``plan``; the same plan always gives the same schedule."""
+    """The schedule of ``plan``; the same plan always gives the same schedule.
+
+    Re-planning is incremental behind this one pure function: schedules, generations
+    and steps are cached, and a plan whose pins differ from one computed before is
+    generated again only from the first step they change (``_Trace``); the result is
+    exactly what computing from nothing gives (tests/model/test_properties.py).
+    """
     return _compute(plan, catalogue or shipped_catalogue())
+
+
+def clear_caches() -> None:
+    """Forget every cached schedule, generation, trace and step, so the next ``compute``
+    starts from nothing (tests compare the incremental re-plan with it)."""
+    _compute.cache_clear()
+    _generate_cached.cache_clear()
+    _TRACES.clear()
+    _STEPS.clear()
+    percent_current_cut.cache_clear()
 
 
 @lru_cache(maxsize=512)
@@ -204,7 +234,7 @@ def _compute(plan: Plan, catalogue: Catalogue) -> Schedule:
         if step is None:
             if len(_STEPS) > _STEPS_MAX:
                 _STEPS.clear()
-            step = _STEPS[key] = Step(
+            step = _STEPS[key] = _new_step(
                 row=row,
                 start=day,
                 days=r.days,
@@ -307,18 +337,55 @@ def _generate_cached(
     return tuple(raws), tuple(notes)
 
 
+@dataclass(frozen=True)
+class _Trace:
+    """One generation of a plan's protocol steps, kept so that the next generation of the
+    same plan with other pins starts where the pins first differ: step ``k`` depends only
+    on the pins of steps up to ``k``, so a drag, which pins one step again and again,
+    re-plans from that step on and reuses every row before it."""
+
+    pins: dict[int, tuple[int | None, int | None]]
+    raws: tuple[_Raw, ...]
+    """Shared with the generations that resume from this one: never mutated."""
+    states: tuple[tuple[int, Decimal, int, int], ...]
+    """Before protocol step ``k``, ``states[k - 1]``: the made dose of the step before, its
+    requested dose, the days so far and how many notes had been made. One more than
+    ``raws``: the last is where the protocol ended."""
+    notes: tuple[str, ...]
+    """The notes when the protocol ended (before those about pins past the end)."""
+
+
+_TRACES: dict[tuple[Plan, Drug, Formulary], _Trace] = {}
+_TRACES_MAX = 64
+
+
+def _resume_at(pins: dict[int, tuple[int | None, int | None]], trace: _Trace) -> int:
+    """The first protocol step whose generation ``pins`` may change against ``trace``: the
+    first step pinned differently, or the step where the traced protocol ended (whatever
+    is pinned after it, the protocol ends there again)."""
+    differ = [k for k in pins.keys() | trace.pins.keys() if pins.get(k) != trace.pins.get(k)]
+    return min(differ + [len(trace.states)])
+
+
 def _generate_uncached(
     plan: Plan, drug: Drug, form: Formulary, notes: list[str]
 ) -> list[_Raw]:
     proto = plan.protocol
     pins = _pins(plan)
-    prev = form.nearest(plan.start_ug)
-    exact = Decimal(plan.start_ug)
+    base = (replace(plan, edits=()), drug, form)
+    trace = _TRACES.get(base)
     raws: list[_Raw] = []
-    k = 0
-    total_days, limit = 0, limit_days(plan.start)
+    states: list[tuple[int, Decimal, int, int]] = []
+    k, prev, exact, total_days = 1, form.nearest(plan.start_ug), Decimal(plan.start_ug), 0
+    if trace is not None:
+        # Exactly what generating steps 1 .. k-1 again would give (the same plan and pins).
+        k = _resume_at(pins, trace)
+        prev, exact, total_days, made_notes = trace.states[k - 1]
+        raws, states = list(trace.raws[: k - 1]), list(trace.states[: k - 1])
+        notes.extend(trace.notes[:made_notes])
+    limit = limit_days(plan.start)
     while True:
-        k += 1
+        states.append((prev, exact, total_days, len(notes)))
         if k > MAX_STEPS:
             raise PlanError(f"the plan would have more than {MAX_STEPS} steps; choose larger cuts")
         if total_days > limit:
@@ -362,6 +429,10 @@ def _generate_uncached(
         )
         prev, exact = made, nxt
         total_days += days
+        k += 1
+    if len(_TRACES) >= _TRACES_MAX:
+        _TRACES.clear()
+    _TRACES[base] = _Trace(pins, tuple(raws), tuple(states), tuple(notes))
     for k in pins:
         if k > len(raws) + 1:
             notes.append(f"An edit of step {k} no longer applies: the plan has fewer steps.")

@@ -61,19 +61,27 @@ class HoldLayer:
                 continue
             s = steps[i]
             key = (s.start, s.days, s.kind, s.daily_ug, s.rationale, top)
-            if self._drawn[i] == key:
+            drawn = self._drawn[i]
+            if drawn == key:
                 continue
             self._drawn[i] = key
-            region.setRegion((ts(s.start), ts(s.next_start)))
+            # A re-plan mostly changes what a hold holds (its dose), not where it is: each
+            # part is set only when what it shows changed (a text item lays its text out
+            # again at every setText, a region repaints at every setBrush).
             c = self.colours
             hue = c.hold if s.kind == StepKind.HOLD else c.back_step
-            region.setBrush(pg.mkBrush(alpha(hue, 40)))
             name = (translate("ChartLayers", "Hold") if s.kind == StepKind.HOLD
                     else translate("ChartLayers", "Back-step"))
-            label.setText(translate("ChartLayers", "{0} {1} d").format(name, s.days),
-                          color=readable(hue, QColor(c.background), QColor(c.text)))
-            label.setPos(ts(s.start), top)
-            self.homes[i] = (ts(s.start), top)
+            if drawn[:2] != key[:2]:
+                region.setRegion((ts(s.start), ts(s.next_start)))
+            if drawn[2:3] != key[2:3]:
+                region.setBrush(pg.mkBrush(alpha(hue, 40)))
+                label.setColor(readable(hue, QColor(c.background), QColor(c.text)))
+            if drawn[1:3] != key[1:3]:
+                label.setText(translate("ChartLayers", "{0} {1} d").format(name, s.days))
+            if drawn[:1] + drawn[5:] != key[:1] + key[5:]:
+                label.setPos(ts(s.start), top)
+                self.homes[i] = (ts(s.start), top)
             source = HOLD_SOURCE if s.kind == StepKind.HOLD else BACK_STEP_SOURCE
             tip = translate(
                 "ChartLayers",
@@ -194,7 +202,8 @@ class DrugLayer:
         xo = schedule.crossover if schedule is not None else None
         if schedule is None or xo is None or not schedule.steps:
             for line in self.lines:
-                line.setData([], [])
+                if line.xData is not None:  # emptied once, not at every re-plan
+                    line.setData([], [])
             self.key.setVisible(False)
             self.drugs = ()
             return

@@ -91,15 +91,21 @@ class ChecksPanel(QWidget):
         self._shown = self.warnings
         row = self.list.currentRow()
         keep = 0 <= row < len(self.warnings)
-        # Rebuilt with its signals held: clearing used to light no steps and then the
-        # same steps again (two repaints of the table and chart per edit); now once.
+        # Updated in place with its signals held: clearing used to light no steps and then
+        # the same steps again (two repaints of the table and chart per edit), and an edit
+        # mostly changes a warning's steps or dates, not how many warnings there are.
+        none: tuple[str, QColor | None, bool, str] = (
+            str(translate("Checks", "No warnings for this plan.")), None, False, "")
+        looks: list[tuple[str, QColor | None, bool, str]] = [
+            self._look(w) for w in self.warnings] or [none]
         self.list.blockSignals(True)
         try:
-            self.list.clear()
-            for w in self.warnings:
-                self.list.addItem(self._item(w))
-            if not self.warnings:
-                self.list.addItem(translate("Checks", "No warnings for this plan."))
+            if self.list.count() != len(looks):
+                self.list.clear()
+                for _ in looks:
+                    self.list.addItem(QListWidgetItem())
+            for i, look in enumerate(looks):
+                self._restyle(self.list.item(i), *look)
             if keep:
                 self.list.setCurrentRow(row)
         finally:
@@ -111,27 +117,38 @@ class ChecksPanel(QWidget):
             self.detail.setText(translate("Checks", HINT))
             self.ack_button.setEnabled(False)
 
-    def _item(self, w: PlanWarning) -> QListWidgetItem:
-        """One line per warning (its title); the message, source and any acknowledgement are
-        in the tooltip and, once selected, under the list (four lines each cut the list at
-        1366x768 and at 150 % scaling)."""
+    def _look(self, w: PlanWarning) -> tuple[str, QColor, bool, str]:
+        """One line per warning (its title) and how it looks: colour, bold, tooltip. The
+        message, source and any acknowledgement are in the tooltip and, once selected, under
+        the list (four lines each cut the list at 1366x768 and at 150 % scaling)."""
         ack = self._acks.get(w.key)
-        item = QListWidgetItem(f"{'✓ ' if ack else ''}{severity(w)}: {title(w)}"
-                               f"{self._where(w)}")
+        text = f"{'✓ ' if ack else ''}{severity(w)}: {title(w)}{self._where(w)}"
         # Severe (red, listed first by check()) must be acknowledged before printing.
         colour = QColor(theme.muted() if ack else theme.severity_colour(w.severity))
-        item.setForeground(colour)
-        if w.severity == "severe" and not ack:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
         tip = [w.message, translate("Checks", "[{0}] Source: {1}").format(w.code, w.source)]
         if ack:
             tip.append(
                 translate("Checks", "Acknowledged by {0}, {1}: {2}").format(ack[1], ack[2], ack[0])
             )
-        item.setToolTip("\n".join(tip))
-        return item
+        return text, colour, w.severity == "severe" and not ack, "\n".join(tip)
+
+    @staticmethod
+    def _restyle(item: QListWidgetItem, text: str, colour: QColor | None, bold: bool,
+                 tip: str) -> None:
+        """Set what changed only (each set repaints the item)."""
+        if item.text() != text:
+            item.setText(text)
+        if colour is None:  # the palette's own colour (the "no warnings" line)
+            if item.data(Qt.ItemDataRole.ForegroundRole) is not None:
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
+        elif item.foreground().color() != colour:
+            item.setForeground(colour)
+        font = item.font()
+        if font.bold() != bold:
+            font.setBold(bold)
+            item.setFont(font)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
 
     def _where(self, w: PlanWarning) -> str:
         """ " (step 4, 15 Feb)": which step and day, so warnings with one title (a cut too

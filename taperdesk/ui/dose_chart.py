@@ -42,6 +42,12 @@ from taperdesk.ui.translation import translate
 __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 
 GRAB_PX = 7.0
+BEFORE_DAYS = 16
+"""Room a fit leaves before the plan starts (the dose before it shows, dashed)."""
+AFTER_DAYS = 7
+"""The least room a fit leaves after the stop date (3 % of the plan when that is more)."""
+FOLLOW_SLACK = 1.1
+"""After an edit the view stays while it is at most this much wider than a fit."""
 
 
 class _PlanViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
@@ -213,23 +219,36 @@ class DoseChart(QWidget):
         sched = self._session.schedule
         if sched is not None and xs:
             before = sched.start_ug / 1000
-            self.before.setData([xs[0] - 14 * DAY, xs[0], xs[0]], [before, before, ys[0]])
+            self._set_data(self.before, [xs[0] - 14 * DAY, xs[0], xs[0]], [before, before, ys[0]])
             top = max(max(ys), before)
         else:
-            self.before.setData([], [])
+            self._set_data(self.before, [], [])
             top = 1.0
         self._top = top
         self.holds.update(sched, top * 1.12)
         self.drug_layer.update(sched)
         self.untangle_labels()
-        self.plot.setAccessibleDescription(self.summary())
+        summary = self.summary()
+        if summary != self.plot.accessibleDescription():
+            self.plot.setAccessibleDescription(summary)
         if self._drag_state is None:
-            self.highlight.setData([], [])
+            self._set_data(self.highlight, [], [])
             self.drag_label.setVisible(False)
             # Follow the plan (a new plan, an edit, a released drag), never mid-drag: the
             # step under the mouse must stay under it.
             if not self.user_zoomed:
-                self.fit()
+                self.follow()
+
+    @staticmethod
+    def _set_data(item: pg.PlotDataItem, xs: list[float], ys: list[float]) -> None:
+        """``item.setData`` unless it shows exactly that already (each call costs a re-plan
+        of pyqtgraph's own: bounds, path, a repaint)."""
+        old_x, old_y = item.xData, item.yData
+        if old_x is None:
+            if xs:
+                item.setData(xs, ys)
+        elif old_x.tolist() != xs or old_y.tolist() != ys:
+            item.setData(xs, ys)
 
     def _on_manual_range(self, *_: object) -> None:
         self.user_zoomed = True
@@ -279,18 +298,46 @@ class DoseChart(QWidget):
                 ys += [s.daily_ug / 1000, float("nan")]
         self.highlight.setData(xs, ys, connect="finite")
 
+    def _fitted(self) -> tuple[tuple[float, float], float] | None:
+        """The x range and the top of the y range that show the whole plan (fit's view)."""
+        xs, ys = self.curve_points()
+        if not xs:
+            return None
+        span = xs[-1] - xs[0]
+        sched = self._session.schedule
+        top = max(ys + [sched.start_ug / 1000 if sched else 0])
+        return (xs[0] - BEFORE_DAYS * DAY, xs[-1] + max(AFTER_DAYS * DAY, span * 0.03)), top * 1.3
+
     def fit(self) -> None:
         """Show the whole plan, with a little room before and after and above; from now
         the chart follows the plan again."""
         self.user_zoomed = False
-        xs, ys = self.curve_points()
-        if not xs:
+        fitted = self._fitted()
+        if fitted is None:
             return
-        span = xs[-1] - xs[0]
-        self.view_box.setXRange(xs[0] - 16 * DAY, xs[-1] + max(7 * DAY, span * 0.03), padding=0)
-        sched = self._session.schedule
-        top = max(ys + [sched.start_ug / 1000 if sched else 0])
-        self.view_box.setYRange(0, top * 1.3, padding=0)
+        (x0, x1), top = fitted
+        self.view_box.setXRange(x0, x1, padding=0)
+        self.view_box.setYRange(0, top, padding=0)
+        # The new range is applied now rather than when the chart paints: applied while
+        # painting, it moved the axes and items again and Qt painted the chart twice.
+        self.view_box.updateMatrix()
+        self.score_layer.box.updateMatrix()
+
+    def follow(self) -> None:
+        """After an edit: fit again, unless the view a fit gave still shows the whole plan
+        with fit's least room before and after, at most 10 % wider than a fit now, on the
+        same dose scale. A hold or a dragged step then leaves the dates where they are
+        (their labels and grid are not moved by a pixel or redrawn at every edit)."""
+        fitted = self._fitted()
+        xs, _ys = self.curve_points()
+        if fitted is None:
+            return
+        (a, b), top = fitted
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        kept = (y0 == 0 and y1 == top and x0 <= xs[0] - BEFORE_DAYS * DAY
+                and x1 >= xs[-1] + AFTER_DAYS * DAY and x1 - x0 <= (b - a) * FOLLOW_SLACK)
+        if not kept:
+            self.fit()
 
     # -- dragging ---------------------------------------------------------
 

@@ -9,7 +9,7 @@ context menu; the main window adds them (it owns the action registry).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -142,13 +143,22 @@ class StepTableModel(QAbstractTableModel):
     def _refresh(self) -> None:
         sched = self._session.schedule
         steps = sched.steps if sched else ()
-        self._text = {}
-        old = len(self._steps)
+        before = self._steps
+        old = len(before)
         if not old or not steps:  # another plan (or none): columns are sized afresh
+            self._text = {}
             self.beginResetModel()
             self._steps = steps
             self.endResetModel()
             return
+        # Only the rows that changed are told (and so repainted, where visible), and only
+        # their texts made again: a drag or a hold changes the rows from one step on, and
+        # the rows before it are the very same Step objects (model/schedule.py).
+        common = min(old, len(steps))
+        changed = [i for i in range(common) if before[i] is not steps[i]
+                   and before[i] != steps[i]]
+        self._text = {key: text for key, text in self._text.items()
+                      if key[0] < common and not (changed and changed[0] <= key[0] <= changed[-1])}
         # Rows added or removed at the end, the rest changed in place: the view keeps its
         # selection (a reset dropped it, so a second Ctrl+1 said "select a step first").
         if len(steps) > old:
@@ -160,7 +170,9 @@ class StepTableModel(QAbstractTableModel):
             self._steps = steps
             self.endRemoveRows()
         self._steps = steps
-        self.dataChanged.emit(self.index(0, 0), self.index(len(steps) - 1, len(COLUMNS) - 1))
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0),
+                                  self.index(changed[-1], len(COLUMNS) - 1))
 
     def _on_selection(self, rows: tuple[int, ...]) -> None:
         self._highlight = frozenset(rows)
@@ -262,13 +274,36 @@ class StepTableModel(QAbstractTableModel):
         return False
 
 
+class StepView(QTableView):
+    """The step table's view: repaints only the changed rows it shows.
+
+    Qt repaints the whole table for a change of rows that are not on screen (a drag or a
+    hold far down the plan changes every row after it); those rows are read afresh when
+    they are scrolled into view anyway."""
+
+    def dataChanged(self, top_left: Index, bottom_right: Index,  # noqa: N802
+                    roles: Sequence[int] = ()) -> None:
+        if top_left.isValid() and bottom_right.isValid() and not QAccessible.isActive():
+            first = self.rowAt(0)
+            last = self.rowAt(self.viewport().height() - 1)
+            if first >= 0:  # -1: no row at the top, an empty table (Qt decides)
+                if last < 0:
+                    last = self.model().rowCount() - 1
+                lo, hi = max(top_left.row(), first), min(bottom_right.row(), last)
+                if lo > hi:
+                    return
+                top_left = self.model().index(lo, top_left.column())
+                bottom_right = self.model().index(hi, bottom_right.column())
+        super().dataChanged(top_left, bottom_right, list(roles))
+
+
 class StepTable(QWidget):
     """The step table with an error line under it."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = StepTableModel(session)
-        self.view = QTableView()
+        self.view = StepView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from model_helpers import same_as_from_nothing
 
 from taperdesk.model import (
     Plan,
@@ -24,6 +25,7 @@ from taperdesk.model import (
     make_protocol,
     set_step_days,
     set_step_dose,
+    snap_dose,
 )
 from taperdesk.model.catalogue import Catalogue, parse_catalogue, shipped_catalogue
 from taperdesk.model.crossover import equivalent_ug
@@ -275,3 +277,23 @@ def test_holds_keep_both_drugs_and_substitution_lengths_can_be_set() -> None:
     back = compute(back_step(plan, date(2027, 2, 10), 7, "withdrawal"))
     row = next(st for st in back.steps if st.kind is StepKind.BACK_STEP)
     assert (row.daily_ug, row.drugs) == (27000, ("diazepam",))
+
+
+@SETTINGS
+@given(crossovers(), st.data())
+def test_dragging_a_diazepam_step_re_plans_as_computing_from_nothing(
+    plan: Plan, data: st.DataObject
+) -> None:
+    """The diazepam taper is generated incrementally too (its pins shifted past the
+    substitutions): a drag's every preview is the full schedule."""
+    s = compute(plan)
+    rows = [x.row for x in s.steps if x.kind == StepKind.TAPER]
+    assume(rows)
+    row = data.draw(st.sampled_from(rows))
+    shown = [plan]
+    for ug in data.draw(st.lists(st.integers(0, 2 * s.start_ug), min_size=1, max_size=6)):
+        try:
+            shown.append(set_step_dose(plan, row, snap_dose(plan, ug)))
+        except PlanError:
+            continue
+    assert same_as_from_nothing(shown) == len(shown)

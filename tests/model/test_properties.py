@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from model_helpers import doses_by_day
+from model_helpers import doses_by_day, same_as_from_nothing
 
 from taperdesk.model import (
     SPLITS,
@@ -27,9 +27,11 @@ from taperdesk.model import (
     in_date_order,
     insert_hold,
     make_protocol,
+    remove_edit,
     remove_hold,
     set_step_days,
     set_step_dose,
+    snap_dose,
 )
 from taperdesk.model.catalogue import shipped_catalogue
 from taperdesk.model.protocols import CustomStep, Protocol
@@ -318,3 +320,85 @@ def test_holds_in_date_order_give_the_window_s_schedule(
         return
     assert holds_by_date(same) == same
     assert doses_by_day(compute(same)) == doses_by_day(compute(p))
+
+
+def window_edits(p: Plan, data: st.DataObject) -> list[Plan]:
+    """The plans a clinician's random run of window edits shows, one after another: doses
+    and lengths typed in the table, drags (a stream of previews of one step from the plan
+    the drag started on), holds, back-steps and removed edits (pins too)."""
+    shown = [p]
+    for _ in range(data.draw(st.integers(1, 6), label="edits")):
+        p = shown[-1]
+        s = compute(p)
+        row = data.draw(st.integers(0, len(s.steps) - 1), label="row")
+        what = data.draw(st.sampled_from(["dose", "drag", "days", "hold", "back-step",
+                                          "remove"]), label="edit")
+        top = 2 * max(s.start_ug, 1)
+        if what == "dose":
+            shown.append(attempt(set_step_dose, p, row, data.draw(st.integers(0, top))))
+        elif what == "drag":
+            for _move in range(data.draw(st.integers(1, 8), label="moves")):
+                ug = snap_dose(p, data.draw(st.integers(0, top)))
+                shown.append(attempt(set_step_dose, p, row, ug))
+            if data.draw(st.booleans(), label="let go where it began"):
+                shown.append(p)
+        elif what == "days":
+            shown.append(attempt(set_step_days, p, row, data.draw(st.integers(1, 60))))
+        elif what == "hold":
+            shown.append(attempt(insert_hold, p, s.steps[row].start, data.draw(
+                st.integers(1, 21)), stretch_percent=data.draw(st.sampled_from([100, 150]))))
+        elif what == "back-step":
+            shown.append(attempt(back_step, p, s.steps[row].start, 7, "test"))
+        else:
+            shown.append(attempt(remove_edit, p, data.draw(
+                st.integers(0, len(p.edits) - 1), label="edit removed")) if p.edits else p)
+    return shown
+
+
+@SETTINGS
+@given(held_plans(), st.data())
+def test_re_planning_after_each_edit_gives_what_computing_from_nothing_gives(
+    p: Plan, data: st.DataObject
+) -> None:
+    """compute re-plans incrementally (from the first step whose pins changed, with cached
+    protocol steps): after any run of edits, every schedule shown is the full one."""
+    assert same_as_from_nothing(window_edits(p, data)) >= 2
+
+
+def test_a_drag_late_in_the_plan_keeps_the_notes_made_before_the_step() -> None:
+    """A re-plan from a late step reuses the earlier steps and the notes they made: here
+    percent-current's "smaller cuts need other products" for the 0.5 mg/5 mL solution,
+    made before the dragged step, beside the one its later cuts make again."""
+    p = Plan("clonazepam", CAT.drug("clonazepam").product_sets["solution-2mg-5ml"], 4000,
+             "night", date(2027, 1, 4),
+             make_protocol("percent-current", percent="10", every_days=14))
+    s = compute(p)
+    assert len(s.notes) == 2 and all(n.startswith("Smaller cuts") for n in s.notes)
+    late = s.steps[-2]
+    dragged = [set_step_dose(p, late.row, late.daily_ug + ug) for ug in (0, 80, 160, -40)]
+    assert all(compute(d).notes == s.notes for d in dragged)
+    assert same_as_from_nothing([p, *dragged]) == 5
+
+
+@SETTINGS
+@given(held_plans())
+def test_every_step_compute_makes_is_the_step_its_fields_make(p: Plan) -> None:
+    """compute builds its rows without the dataclass __init__ (model/schedule.py,
+    _new_step): each is still exactly Step(...) of its own fields, no field missing."""
+    from dataclasses import fields
+
+    from taperdesk.model.schedule import Step
+
+    for s in compute(p).steps:
+        made = Step(**{f.name: getattr(s, f.name) for f in fields(Step)})
+        assert s == made and hash(s) == hash(made) and vars(s).keys() >= vars(made).keys()
+        assert (s.end, s.next_start) == (made.end, made.next_start)
+
+
+def test_a_step_is_never_made_with_a_field_missing() -> None:
+    import pytest
+
+    from taperdesk.model.schedule import _new_step
+
+    with pytest.raises(TypeError, match="exactly its fields"):
+        _new_step(row=0, start=date(2027, 1, 4), days=7)

@@ -298,3 +298,68 @@ def test_a_hand_zoom_is_kept_until_fit_plan(chart, session) -> None:  # type: ig
     chart.fit()
     assert covers_plan(chart, session)
     assert not chart.user_zoomed
+
+
+def test_an_edit_the_view_still_shows_whole_leaves_the_dates_where_they_are(chart, session) -> None:  # type: ignore[no-untyped-def]
+    """The chart follows the plan without moving at every edit: a hold the view still shows
+    whole, with fit's least room after it, keeps the view (and so does its undo); a plan
+    ended early, which would leave most of the view empty, is fitted again."""
+    from taperdesk.model import insert_hold, make_protocol, set_step_dose
+
+    long = replace(session.plan, products=("clonazepam-sol-0.1",), edits=(),
+                   protocol=make_protocol("percent-current", percent="10", every_days=28))
+    assert session.create_plan(long)
+    sched = session.schedule
+    fitted = chart.view_box.viewRange()
+    assert covers_plan(chart, session)
+    days = int((fitted[0][1] - ts(sched.stop_date)) / DAY) - 7  # 7 days of room are left
+    assert days >= 7
+    assert session.apply("Hold", insert_hold, sched.steps[1].start, days)
+    assert session.schedule.stop_date == sched.stop_date + timedelta(days=days)
+    assert chart.view_box.viewRange() == fitted and covers_plan(chart, session)
+    session.undo_stack.undo()
+    assert chart.view_box.viewRange() == fitted
+    assert session.apply("One more day", insert_hold, sched.steps[1].start, days + 1)
+    assert chart.view_box.viewRange() != fitted and covers_plan(chart, session)  # refitted
+    session.undo_stack.undo()
+    assert session.apply("Stop early", set_step_dose, sched.steps[3].row, 0)
+    (x0, x1), _ = chart.view_box.viewRange()
+    assert x1 < fitted[0][1] and covers_plan(chart, session)
+    chart.fit()
+    assert chart.view_box.viewRange()[0] == [x0, x1]  # what a fit gives
+
+
+def test_hold_spans_follow_every_edit_that_moves_or_changes_them(chart, session) -> None:  # type: ignore[no-untyped-def]
+    """Each part of a hold's span is set only when it changed: after holds are added, made
+    longer, turned into a back-step's neighbour, removed and undone, every span shows its
+    own dates, label, colour and dose."""
+    from taperdesk.model import back_step, insert_hold, remove_hold, set_step_days
+
+    def drawn() -> list[tuple[object, ...]]:
+        return [(tuple(r.getRegion()), label.toPlainText(), r.brush.color().name(),
+                 label.pos().x(), "mg/day" in r.toolTip())
+                for r, label in chart.holds.spans if r.isVisible()]
+
+    def expected() -> list[tuple[object, ...]]:
+        c = chart.colours
+        return [((ts(s.start), ts(s.next_start)),
+                 f"{'Hold' if s.kind == 'hold' else 'Back-step'} {s.days} d",
+                 (c.hold if s.kind == "hold" else c.back_step).lower(), ts(s.start), True)
+                for s in session.schedule.steps if s.kind in ("hold", "back-step")]
+
+    sched = session.schedule
+    assert drawn() == expected()
+    assert session.apply("Hold", insert_hold, sched.steps[0].start, 7)
+    assert drawn() == expected() and len(drawn()) == 2
+    hold = next(s for s in session.schedule.steps if s.kind == "hold")
+    assert session.apply("Longer", set_step_days, hold.row, hold.days + 5)
+    assert drawn() == expected()
+    later = session.schedule.steps[-2]
+    assert session.apply("Back", back_step, later.start, 5, "symptoms")
+    assert drawn() == expected() and len(drawn()) == 3
+    first = next(s for s in session.schedule.steps if s.kind == "hold")
+    assert session.apply("Remove", remove_hold, first.row)
+    assert drawn() == expected()
+    for _ in range(3):
+        session.undo_stack.undo()
+        assert drawn() == expected()

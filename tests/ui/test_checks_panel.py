@@ -3,6 +3,7 @@ steps in the table and the chart; acknowledging needs a reason, is recorded and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -125,3 +126,47 @@ def test_an_edit_keeps_the_chosen_warning_and_lights_its_steps_once(window, qtbo
     assert lst.currentRow() == 1
     assert lit == [s.warnings[1].rows]
     assert s.warnings[1].message[:30] in window.checks.detail.text()
+
+
+def test_the_list_updated_in_place_leaves_nothing_of_the_last_plan(window) -> None:  # type: ignore[no-untyped-def]
+    """The list's lines are reused from edit to edit: each line shows its own warning only
+    (a severe one bold, none left bold, red or with an old tooltip after it)."""
+    from taperdesk.model import set_step_dose
+
+    s = window.session
+    lst = window.checks.list
+
+    def lines() -> list[tuple[str, str, bool, bool]]:
+        return [(lst.item(i).text(), lst.item(i).toolTip(), lst.item(i).font().bold(),
+                 lst.item(i).data(Qt.ItemDataRole.ForegroundRole) is not None)
+                for i in range(lst.count())]
+
+    def as_shown() -> None:
+        assert lst.count() == len(s.warnings)
+        for (text, tip, bold, coloured), w in zip(lines(), s.warnings, strict=True):
+            assert text.startswith(f"{w.severity.upper()}: {w.title}")
+            assert w.message in tip and f"Source: {w.source}" in tip
+            assert bold == (w.severity == "severe") and coloured
+
+    as_shown()
+    first = lines()
+    limit = s.schedule.drug.max_daily_for(s.plan.indication)
+    assert limit is not None
+    assert s.apply("Above the maximum", set_step_dose, 0, limit.ug + 1000)
+    assert s.warnings[0].severity == "severe"
+    as_shown()
+    s.undo_stack.undo()
+    assert lines() == first
+    # As many warnings, other severities and messages: the same lines are reused.
+    plain = s.warnings
+    for shown in (tuple(replace(w, severity="severe", message=w.message + " (again)")
+                        for w in plain), plain):
+        s.warnings = shown
+        s.plan_changed.emit()
+        as_shown()
+    assert lines() == first
+    s.warnings = ()
+    s.plan_changed.emit()
+    assert lines() == [("No warnings for this plan.", "", False, False)]
+    s.undo_stack.redo()
+    as_shown()

@@ -204,3 +204,73 @@ def test_selection_survives_an_edit_that_adds_rows(window, qtbot, qtmodeltester)
     s.undo_stack.undo()
     assert len(s.schedule.steps) == rows and window.steps.model.rowCount() == rows
     assert not resets
+
+
+def cell_texts(window) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Every cell as the table model gives it to the view."""
+    m = window.steps.model
+    return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+
+def test_after_any_edit_every_cell_shows_its_step(window) -> None:  # type: ignore[no-untyped-def]
+    """Texts are kept for the rows an edit leaves as they were: after holds, doses, lengths,
+    undo and redo, every cell is the text of the step now in its row."""
+    from taperdesk.model import insert_hold, set_step_days, set_step_dose
+
+    s = window.session
+    m = window.steps.model
+    told: list[tuple[int, int]] = []
+    m.dataChanged.connect(lambda a, b, _roles=(): told.append((a.row(), b.row())))
+
+    def taper(n: int) -> int:  # the row of the n-th protocol step now
+        return [st.row for st in s.schedule.steps if st.kind == "taper"][n]
+
+    edits = [
+        lambda: ("hold", insert_hold, s.schedule.steps[len(s.schedule.steps) // 2].start, 14),
+        lambda: ("dose", set_step_dose, taper(2), s.schedule.steps[taper(2)].daily_ug - 250),
+        lambda: ("days", set_step_days, taper(1), 10),
+    ]
+    for edit in edits:
+        text, op, *args = edit()
+        before = s.schedule.steps
+        told.clear()
+        assert s.apply(text, op, *args)
+        after = s.schedule.steps
+        assert cell_texts(window) == [[c.value(st) for c in COLUMNS] for st in after]
+        # Only the rows from the first one the edit changed are told to the view.
+        first = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
+        assert told and told[0][0] == first and told[-1][1] < len(after)
+    for step in (s.undo_stack.undo, s.undo_stack.undo, s.undo_stack.redo):
+        step()
+        assert cell_texts(window) == [[c.value(st) for c in COLUMNS] for st in s.schedule.steps]
+
+
+def test_a_change_to_rows_on_screen_repaints_them(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The view repaints the changed rows it shows (changes to rows off screen are read
+    when they are scrolled to)."""
+    from PySide6.QtCore import QEvent, QObject, QRect
+
+    from taperdesk.model import set_step_days
+
+    view = window.steps.view
+    view.scrollToTop()
+    qtbot.wait(10)
+    painted: list[QRect] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())
+            return False
+
+    spy = Paints()
+    view.viewport().installEventFilter(spy)
+    s = window.session
+    rows = len(s.schedule.steps)
+    assert s.apply("days", set_step_days, 1, s.schedule.steps[1].days + 3)
+    assert len(s.schedule.steps) == rows  # no row added or removed: only the change repaints
+    qtbot.waitUntil(lambda: bool(painted))
+    row = view.visualRect(window.steps.model.index(1, DAYS_COLUMN))
+    assert any(r.intersects(row) for r in painted)
+    assert table_rows(window)[1][DAYS_COLUMN] == str(s.schedule.steps[1].days)
+    view.viewport().removeEventFilter(spy)
