@@ -547,22 +547,22 @@ Fuente: {1}</translation>
 <context>
     <name>ChartLayers</name>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="71"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="73"/>
         <source>Hold</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="72"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="74"/>
         <source>Back-step</source>
         <translation>Retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="73"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="81"/>
         <source>{0} {1} d</source>
         <translation>{0} {1} d</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="78"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="86"/>
         <source>{0}: {1} mg/day for {2} days, {3:%d %b %Y} to {4:%d %b %Y}
 {5}
 Source: {6}</source>
@@ -571,17 +571,17 @@ Source: {6}</source>
 Fuente: {6}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="127"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="135"/>
         <source>Symptom total</source>
         <translation>Total de síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="134"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="142"/>
         <source>{0} total</source>
         <translation>total de {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="153"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="161"/>
         <source>{0} {1}: {2}–{3}. Bands: {4}</source>
         <translation>{0} {1}: {2}–{3}. Niveles: {4}</translation>
     </message>
@@ -627,7 +627,7 @@ Fuente: {6}</translation>
         <translation>&amp;Confirmar…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="102"/>
+        <location filename="../../taperdesk/ui/checks.py" line="98"/>
         <source>No warnings for this plan.</source>
         <translation>No hay advertencias para este plan.</translation>
     </message>
@@ -642,52 +642,52 @@ Fuente: {6}</translation>
         <translation>Confirmada por {0}, {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="154"/>
+        <location filename="../../taperdesk/ui/checks.py" line="171"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="166"/>
+        <location filename="../../taperdesk/ui/checks.py" line="183"/>
         <source>Steps {0}: lit in the table and chart.</source>
         <translation>Pasos {0}: resaltados en la tabla y el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="167"/>
+        <location filename="../../taperdesk/ui/checks.py" line="184"/>
         <source>Step {0}: lit in the table and chart.</source>
         <translation>Paso {0}: resaltado en la tabla y el gráfico.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="169"/>
+        <location filename="../../taperdesk/ui/checks.py" line="186"/>
         <source>Concerns the whole plan.</source>
         <translation>Afecta a todo el plan.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="171"/>
+        <location filename="../../taperdesk/ui/checks.py" line="188"/>
         <source>{0}&lt;br&gt;&lt;b&gt;[{1}]&lt;/b&gt; {2}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;[{1}]&lt;/b&gt; {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="174"/>
+        <location filename="../../taperdesk/ui/checks.py" line="191"/>
         <source>&lt;br&gt;&lt;i&gt;Source: {0}&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;Fuente: {0}&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="176"/>
+        <location filename="../../taperdesk/ui/checks.py" line="193"/>
         <source>&lt;br&gt;Acknowledged by {0} on {1}: {2}</source>
         <translation>&lt;br&gt;Confirmada por {0} el {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="193"/>
+        <location filename="../../taperdesk/ui/checks.py" line="210"/>
         <source>Select a warning in the Checks panel first.</source>
         <translation>Seleccione primero una advertencia en el panel Comprobaciones.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="197"/>
+        <location filename="../../taperdesk/ui/checks.py" line="214"/>
         <source>Acknowledge warning</source>
         <translation>Confirmar advertencia</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="198"/>
+        <location filename="../../taperdesk/ui/checks.py" line="215"/>
         <source>{0}
 Why is this acceptable here?</source>
         <translation>{0}
@@ -757,12 +757,12 @@ Why is this acceptable here?</source>
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="144"/>
+        <location filename="../../taperdesk/ui/checks.py" line="161"/>
         <source> (steps {0}–{1}, from {2})</source>
         <translation> (pasos {0}–{1}, desde el {2})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/checks.py" line="146"/>
+        <location filename="../../taperdesk/ui/checks.py" line="163"/>
         <source> (step {0}, {1})</source>
         <translation> (paso {0}, {1})</translation>
     </message>
@@ -783,52 +783,52 @@ Why is this acceptable here?</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="118"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="162"/>
         <source>New patient</source>
         <translation>Nuevo paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="128"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="172"/>
         <source>Also prescribed an opioid (FDA boxed warning)</source>
         <translation>También tiene recetado un opioide (advertencia de recuadro de la FDA)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="135"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="179"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="136"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="180"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="137"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="181"/>
         <source>Clinic ID</source>
         <translation>N.º de historia clínica</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="139"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="183"/>
         <source>Handout language</source>
         <translation>Idioma de la hoja</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="147"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="191"/>
         <source>A date of birth between {0:%d/%m/%Y} and today, not {1:%d/%m/%Y}.</source>
         <translation>Una fecha de nacimiento entre el {0:%d/%m/%Y} y hoy, no el {1:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="155"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="199"/>
         <source>Give the patient&apos;s name.</source>
         <translation>Escriba el nombre del paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="182"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="226"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dialogs.py" line="189"/>
+        <location filename="../../taperdesk/ui/dialogs.py" line="233"/>
         <source>OK needs a reason: type one above (it is recorded with your name).</source>
         <translation>Aceptar necesita un motivo: escríbalo arriba (se registra con su nombre).</translation>
     </message>
@@ -836,27 +836,27 @@ Why is this acceptable here?</source>
 <context>
     <name>DoseChart</name>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="81"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="87"/>
         <source>Daily dose (mg)</source>
         <translation>Dosis diaria (mg)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="91"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="97"/>
         <source>Daily dose</source>
         <translation>Dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="94"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="100"/>
         <source>Dose before the plan</source>
         <translation>Dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="122"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="128"/>
         <source>Dose chart</source>
         <translation>Gráfico de dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="124"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="130"/>
         <source>Drag a step&apos;s level to change its dose, or its right end to change its length. Right-click a date for holds. Wheel: zoom the dates.</source>
         <translation>Arrastre el nivel de un paso para cambiar su dosis, o su extremo derecho para cambiar su duración. Clic derecho en una fecha para pausas. Rueda: acercar o alejar las fechas.</translation>
     </message>
@@ -871,117 +871,117 @@ Why is this acceptable here?</source>
         <translation>{0}: desde {1} mg/día, {2} pasos ({3} pausas o retrocesos) desde el {4:%d %b %Y}, última dosis el {5:%d %b %Y}, fin el {6:%d %b %Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="251"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="270"/>
         <source>{0} total (right axis, shaded by band)</source>
         <translation>total de {0} (eje derecho, sombreado por nivel)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="254"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="273"/>
         <source>daily dose</source>
         <translation>dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="255"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="274"/>
         <source>dose before the plan</source>
         <translation>dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="256"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="275"/>
         <source>hold</source>
         <translation>pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="257"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="276"/>
         <source>back-step</source>
         <translation>retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="258"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="277"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="354"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="401"/>
         <source>Drag step {0} to {1} mg/day</source>
         <translation>Arrastrar el paso {0} a {1} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="357"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="404"/>
         <source>{0} mg/day</source>
         <translation>{0} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="362"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="409"/>
         <source>Drag step {0} to {1} days</source>
         <translation>Arrastrar el paso {0} a {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="363"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="410"/>
         <source>{0} days</source>
         <translation>{0} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="395"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="442"/>
         <source>{0:%d %b %Y} is outside the plan</source>
         <translation>El {0:%d %b %Y} está fuera del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="400"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="447"/>
         <source>1 week</source>
         <translation>1 semana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="401"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="448"/>
         <source>2 weeks</source>
         <translation>2 semanas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="404"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="451"/>
         <source>Insert a {0} hold from {1:%a %d %b}</source>
         <translation>Insertar una pausa de {0} desde el {1:%a %d %b}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="407"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="454"/>
         <source>Insert a hold…</source>
         <translation>Insertar una pausa…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="411"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="458"/>
         <source>Remove this {0}</source>
         <translation>Quitar: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="414"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="461"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="422"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="469"/>
         <source>Back-step to the previous dose…</source>
         <translation>Retroceso a la dosis anterior…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="425"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="472"/>
         <source>Show the whole plan</source>
         <translation>Mostrar todo el plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="430"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="477"/>
         <source>Insert a {0}-day hold on {1:%d %b %Y}</source>
         <translation>Insertar una pausa de {0} días el {1:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="455"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="502"/>
         <source>Back-step on {0:%d %b %Y}</source>
         <translation>Retroceso el {0:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="207"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="216"/>
         <source>{0} (mg/day)</source>
         <translation>{0} (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="208"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="217"/>
         <source>the solid line is the diazepam-equivalent total ({0})</source>
         <translation>la línea continua es el total equivalente en diazepam ({0})</translation>
     </message>
@@ -1651,7 +1651,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
         <translation>Marque los productos que tiene el paciente; las dosis se forman solo con ellos (datos y fuentes de los productos, del catálogo de medicamentos)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="236"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="237"/>
         <location filename="../../taperdesk/ui/products_dialog.py" line="40"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
@@ -1678,7 +1678,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
     </message>
     <message>
         <location filename="../../taperdesk/ui/new_plan.py" line="82"/>
-        <location filename="../../taperdesk/ui/new_plan.py" line="227"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="228"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
@@ -1740,48 +1740,48 @@ Fuente: {1}</translation>
         <translation>Vista previa del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="155"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="156"/>
         <source>Preview: {0}</source>
         <translation>Vista previa: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="158"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="159"/>
         <source>Preview: {0} steps, last dose {1:%d/%m/%Y}, stop {2:%d/%m/%Y}.</source>
         <translation>Vista previa: {0} pasos, última dosis el {1:%d/%m/%Y}, fin el {2:%d/%m/%Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="163"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="164"/>
         <source>  {0:%d/%m/%Y}  {1} mg/day for {2} d</source>
         <translation>  {0:%d/%m/%Y}  {1} mg/día durante {2} d</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="170"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="171"/>
         <source>  … {0} more</source>
         <translation>  … {0} más</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="176"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="177"/>
         <source>… {0} more warnings after OK</source>
         <translation>… {0} advertencias más después de Aceptar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="181"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="182"/>
         <source>No warnings.</source>
         <translation>Sin advertencias.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="244"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="245"/>
         <location filename="../../taperdesk/ui/products_dialog.py" line="80"/>
         <source>Tick at least one product the patient has.</source>
         <translation>Marque al menos un producto que tenga el paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="247"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="248"/>
         <source>Type the daily dose the patient takes now (mg/day).</source>
         <translation>Escriba la dosis diaria que toma ahora el paciente (mg/día).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/new_plan.py" line="251"/>
+        <location filename="../../taperdesk/ui/new_plan.py" line="252"/>
         <source>the current dose</source>
         <translation>la dosis actual</translation>
     </message>
@@ -2791,7 +2791,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>StepTable</name>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="77"/>
+        <location filename="../../taperdesk/ui/steps.py" line="78"/>
         <source> (diazepam-eq.: {0})</source>
         <translation> (eq. de diazepam: {0})</translation>
     </message>
@@ -2799,74 +2799,74 @@ Qué hacer: {1}</translation>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="83"/>
+        <location filename="../../taperdesk/ui/steps.py" line="84"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="84"/>
+        <location filename="../../taperdesk/ui/steps.py" line="85"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="86"/>
+        <location filename="../../taperdesk/ui/steps.py" line="87"/>
         <source>Days</source>
         <translation>Días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="89"/>
+        <location filename="../../taperdesk/ui/steps.py" line="90"/>
         <source>Type a number of days; later steps move</source>
         <translation>Escriba un número de días; los pasos siguientes se desplazan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="92"/>
+        <location filename="../../taperdesk/ui/steps.py" line="93"/>
         <source>mg/day</source>
         <translation>mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="95"/>
+        <location filename="../../taperdesk/ui/steps.py" line="96"/>
         <source>Type a daily dose in mg; later protocol steps re-plan from it</source>
         <translation>Escriba una dosis diaria en mg; los pasos posteriores del protocolo se vuelven a planificar a partir de ella</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="98"/>
+        <location filename="../../taperdesk/ui/steps.py" line="99"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="99"/>
+        <location filename="../../taperdesk/ui/steps.py" line="100"/>
         <source>Rationale</source>
         <translation>Justificación</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="100"/>
+        <location filename="../../taperdesk/ui/steps.py" line="101"/>
         <source>Source</source>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="212"/>
+        <location filename="../../taperdesk/ui/steps.py" line="224"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="240"/>
+        <location filename="../../taperdesk/ui/steps.py" line="252"/>
         <source>Days must be a whole number, not {0!r}</source>
         <translation>Los días deben ser un número entero, no {0!r}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="245"/>
+        <location filename="../../taperdesk/ui/steps.py" line="257"/>
         <source>Set step {0} to {1} days</source>
         <translation>Poner el paso {0} en {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="252"/>
+        <location filename="../../taperdesk/ui/steps.py" line="264"/>
         <source>the daily dose</source>
         <translation>la dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="255"/>
+        <location filename="../../taperdesk/ui/steps.py" line="267"/>
         <source>Set step {0} to {1} mg/day</source>
         <translation>Poner el paso {0} en {1} mg/día</translation>
     </message>
