@@ -116,9 +116,9 @@ class SignInGate(QObject):
             self.idle.dialog.deleteLater()
             self.idle.dialog = None
         if drop_unfinished_cells(self.window):
-            self.session.message.emit(QCoreApplication.translate(
+            self.window.statusBar().showMessage(QCoreApplication.translate(
                 "SignIn", "A table cell still being typed in was dropped at sign-out; "
-                          "nothing of it was saved."))
+                          "nothing of it was saved."), 15000)
         self.idle.hide_data()
         self.session.sign_out()
         if sign_in_dialog(self.session, self.window):

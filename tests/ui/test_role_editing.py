@@ -228,6 +228,7 @@ def test_a_cell_half_typed_at_sign_out_is_not_saved_in_the_next_users_name(
     qtbot.wait(20)
     assert view.state() != view.State.EditingState  # the editor is gone...
     assert s.plan == plan, "saved at sign-out"
+    assert "dropped at sign-out" in window.statusBar().currentMessage()
     qtbot.keyClick(view, Qt.Key.Key_Return)  # ...so Enter commits nothing
     qtbot.wait(20)
     assert s.plan == plan and s.undo_stack.count() == 0
