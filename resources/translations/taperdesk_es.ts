@@ -2688,7 +2688,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../taperdesk/ui/signin_gate.py" line="119"/>
+        <location filename="../../taperdesk/ui/signin_gate.py" line="124"/>
         <source>A table cell still being typed in was dropped at sign-out; nothing of it was saved.</source>
         <translation>Se descartó una celda de la tabla que aún se estaba escribiendo al cerrar la sesión; no se guardó nada de ella.</translation>
     </message>

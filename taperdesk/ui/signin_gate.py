@@ -115,14 +115,15 @@ class SignInGate(QObject):
             self.idle.dialog.hide()
             self.idle.dialog.deleteLater()
             self.idle.dialog = None
-        if drop_unfinished_cells(self.window):
-            self.window.statusBar().showMessage(QCoreApplication.translate(
-                "SignIn", "A table cell still being typed in was dropped at sign-out; "
-                          "nothing of it was saved."), 15000)
+        dropped = drop_unfinished_cells(self.window)
         self.idle.hide_data()
         self.session.sign_out()
         if sign_in_dialog(self.session, self.window):
             self.idle.unlock()
+            if dropped:  # said to whoever signed in, after their "Signed in as …"
+                self.window.statusBar().showMessage(QCoreApplication.translate(
+                    "SignIn", "A table cell still being typed in was dropped at sign-out; "
+                              "nothing of it was saved."), 15000)
             return True
         self.window.close()
         return False
