@@ -29,6 +29,7 @@ from taperdesk.model import (
     set_step_dose,
     snap_dose,
 )
+from taperdesk.store import Permission
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
@@ -443,6 +444,7 @@ class DoseChart(QWidget):
             )
             action.setEnabled(False)
         else:
+            before = len(menu.actions())
             for days, label in (
                 (7, translate("DoseChart", "1 week")),
                 (14, translate("DoseChart", "2 weeks")),
@@ -468,6 +470,13 @@ class DoseChart(QWidget):
             menu.addAction(
                 translate("DoseChart", "Back-step to the previous dose…")
             ).triggered.connect(lambda: self.back_step_dialog(day))
+            why = self._session.why_not(Permission.PLANS)
+            if why:  # a role that may not change plans sees the edits, disabled, and why
+                menu.setToolTipsVisible(True)
+                for edit in menu.actions()[before:]:
+                    edit.setEnabled(False)
+                    edit.setToolTip(why)
+                    edit.setStatusTip(why)
         menu.addSeparator()
         menu.addAction(translate("DoseChart", "Show the whole plan")).triggered.connect(self.fit)
         return menu

@@ -236,3 +236,22 @@ def test_a_cell_half_typed_at_sign_out_is_not_saved_in_the_next_users_name(
     assert "0.25" not in " ".join(str(c) for c in table_rows(window)[1])
     window.close()
     s.store.close()
+
+
+def test_a_nurse_sees_the_charts_edit_items_disabled_with_why(
+        qtbot, staff: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, staff, tmp_path, NURSE)
+    day = window.session.schedule.steps[1].start
+    menu = window.chart.menu_for(day)
+    edits = [a for a in menu.actions() if a.text().startswith(("Insert", "Back-step", "Remove"))]
+    assert len(edits) >= 4
+    assert all(not a.isEnabled() and a.toolTip() == WHY for a in edits)
+    fit = next(a for a in menu.actions() if a.text() == "Show the whole plan")
+    assert fit.isEnabled()  # looking is everyone's
+    window.close()
+    window.session.store.close()
+    prescriber = _window(qtbot, staff, tmp_path, PRESCRIBER)
+    menu = prescriber.chart.menu_for(day)
+    assert all(a.isEnabled() for a in menu.actions() if a.text().startswith("Insert"))
+    prescriber.close()
+    prescriber.session.store.close()
