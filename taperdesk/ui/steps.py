@@ -124,6 +124,9 @@ class StepTableModel(QAbstractTableModel):
         self._highlight: frozenset[int] = frozenset()
         self._text: dict[tuple[int, int], str] = {}
         """Display strings, made once per step and column after each plan change."""
+        self._shape: tuple[object, ...] = ()
+        """Which plan the rows are of (record, drugs, split): another one resets the table,
+        so its columns are sized and hidden afresh."""
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.setInterval(CATCH_UP_MS)
@@ -145,7 +148,11 @@ class StepTableModel(QAbstractTableModel):
         steps = sched.steps if sched else ()
         before = self._steps
         old = len(before)
-        if not old or not steps:  # another plan (or none): columns are sized afresh
+        record, plan = self._session.record, self._session.plan
+        shape = (record.id if record else None, sched.drugs if sched else (),
+                 plan.split if plan else None)
+        if not old or not steps or shape != self._shape:  # another plan (or none, or a
+            self._shape = shape  # cross-over's second drug, another split): sized afresh
             self._text = {}
             self.beginResetModel()
             self._steps = steps

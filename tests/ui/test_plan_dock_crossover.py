@@ -389,3 +389,22 @@ def test_the_new_plan_dialog_scrolls_its_fields_on_1280x720_less_a_taskbar(
     d.dose.setText("3")
     d.accept()
     assert d.result() == 1 and d.plan() is not None and d.plan().protocol.then is not None
+
+
+def test_the_step_table_sizes_its_columns_afresh_for_a_new_plan(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A cross-over made in an open window: its wider mg/day ('2 mg lorazepam + 10 mg
+    diazepam') and dose cells are not cut to the previous plan's widths."""
+    from layout_probe import cut_columns
+
+    window.resize(1366, 768)
+    window.show()
+    qtbot.wait(10)
+    assert cut_columns(window.steps.view, "step table") == []
+    s = window.session
+    lz = s.catalogue.drug("lorazepam")
+    plan = Plan("lorazepam", tuple(lz.product_sets[lz.default_product_set]), 3000,
+                "three-times", START, make_protocol("diazepam-crossover"))
+    assert s.create_plan(plan, "cross-over in an open window")
+    qtbot.wait(10)
+    assert s.schedule.crossover is not None
+    assert cut_columns(window.steps.view, "step table") == []
