@@ -155,7 +155,7 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     phases.append(("qt", time.perf_counter()))
-    from taperdesk.store import IntegrityCheck, StoreError, default_db_path, load_demo
+    from taperdesk.store import IntegrityCheck, StoreError, default_db_path
     from taperdesk.ui.settings import RECORDS_FILE
 
     phases.append(("taperdesk", time.perf_counter()))
@@ -198,6 +198,8 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
         store.close()  # nobody signed in: the window does not open
         return 2 if args.bench_ready else 1
     if args.demo_if_empty:
+        from taperdesk.store import load_demo
+
         try:
             load_demo(store)
         except StoreError as exc:

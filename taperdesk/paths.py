@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "TaperDesk"
 DB_FILE_NAME = "taperdesk.sqlite3"
 
 
 def data_dir() -> Path:
-    """The OS user's TaperDesk data folder (not created here)."""
+    """The OS user's TaperDesk data folder (not created here). platformdirs loads here, when
+    a default is needed: a start with --db (or a chosen file) never asks for one."""
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

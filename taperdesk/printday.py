@@ -9,14 +9,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from taperdesk.model import check, compute, unacknowledged_severe
 from taperdesk.model.appointments import Appointment
 from taperdesk.model.errors import PlanError
 from taperdesk.model.today import WEEK_AHEAD_DAYS, Reason, TodayItem, today_items
-from taperdesk.report import HandoutInput
-from taperdesk.report.context import handout_settings
 from taperdesk.store import Store
+
+if TYPE_CHECKING:  # the report side loads when a day or a handout is printed, not with Today
+    from taperdesk.report import HandoutInput
 
 
 def items_for(store: Store, day: date) -> list[TodayItem]:
@@ -52,6 +54,9 @@ def week_inputs(store: Store, day: date, items: Sequence[TodayItem],
     Each is the handout the window prints for that patient (ui/handout_actions.py): the
     clinic's settings (emergency number, paper, first day of the week), the patient's
     language, date of birth and clinic ID, their own next booked appointment."""
+    from taperdesk.report import HandoutInput
+    from taperdesk.report.context import handout_settings
+
     last = day + timedelta(days=WEEK_AHEAD_DAYS)
     seen: list[int] = []
     for i in items:

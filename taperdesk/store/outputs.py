@@ -15,7 +15,6 @@ the records: the one helper every ``-o`` of the commands and every Save of the w
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -104,6 +103,8 @@ def write_output(
     target, flushed, then renamed onto it. Returns the absolute target.
     """
     target = check_output(target, force=force, protect=protect, records_ok=records_ok)
+    import secrets  # here, not at the top: the window's start writes no output
+
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(
         os, "O_BINARY", 0)

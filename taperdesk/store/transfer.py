@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from taperdesk.model import PlanError
 from taperdesk.model.holds import in_date_order
 from taperdesk.store.codec import encode_plan, normalise
 from taperdesk.store.errors import StoreError
 from taperdesk.store.patients import PatientsMixin
-from taperdesk.store.planfile import PlanDocument
 from taperdesk.store.plans import PlansMixin
 from taperdesk.store.records import Patient, PlanRecord
 from taperdesk.store.roles import Permission
+
+if TYPE_CHECKING:
+    from taperdesk.store.planfile import PlanDocument
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class TransferMixin(PatientsMixin, PlansMixin):
             plan = in_date_order(rec.plan, self.catalogue)
         except PlanError as exc:
             raise StoreError(f"Plan {plan_id} cannot be exported: {exc}.") from None
+        from taperdesk.store.planfile import PlanDocument
+
         return PlanDocument(plan, p.name, p.opioid, p.born, p.clinic_id, p.language)
 
     def import_document(

@@ -9,19 +9,34 @@ nobody which names exist. Roles and rights: store/roles.py.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from taperdesk.store.base import StoreBase
 from taperdesk.store.codec import check_text, decode_time, normalise
 from taperdesk.store.errors import StoreError
 from taperdesk.store.roles import Permission, Role, User, parse_role
 
-PASSWORD_HASHER = PasswordHasher()
-"""argon2-cffi's defaults (Argon2id, RFC 9106's low-memory profile). Each hash carries its
-own parameters, so one made with others is still checked correctly."""
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@cache
+def password_hasher() -> PasswordHasher:
+    """argon2-cffi's defaults (Argon2id, RFC 9106's low-memory profile). Each hash carries its
+    own parameters, so one made with others is still checked correctly. Made (and argon2
+    loaded) when a password is first hashed or checked, not when the records open: a start
+    on records without accounts never needs it."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PASSWORD_HASHER":  # the program's hasher, as it was known before
+        return password_hasher()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 MIN_PASSWORD = 8
 """TaperDesk default: the shortest password accepted (characters); not a clinical number."""
 MAX_USER_NAME = 100
@@ -35,8 +50,17 @@ def _user(r: sqlite3.Row | Any) -> User:
 
 
 class UsersMixin(StoreBase):
-    hasher: PasswordHasher = PASSWORD_HASHER
-    """The Argon2 hasher; tests of other parts may set a cheaper one on their store."""
+    _hasher: PasswordHasher | None = None
+
+    @property
+    def hasher(self) -> PasswordHasher:
+        """The Argon2 hasher (``password_hasher()``); tests of other parts may set a cheaper
+        one on their store."""
+        return self._hasher or password_hasher()
+
+    @hasher.setter
+    def hasher(self, hasher: PasswordHasher) -> None:
+        self._hasher = hasher
 
     def users(self) -> list[User]:
         """Every account, disabled ones included, by name."""
@@ -136,6 +160,8 @@ class UsersMixin(StoreBase):
     def _verify(self, digest: str | None, password: str) -> bool:
         # An unknown name is checked against a throwaway hash, so it takes as long as a
         # wrong password and the refusal's timing does not tell which names exist.
+        from argon2.exceptions import InvalidHashError, VerificationError
+
         try:
             return bool(self.hasher.verify(digest or self._decoy(), password))
         except (VerificationError, InvalidHashError):

@@ -14,20 +14,13 @@ from taperdesk.model import PROTOCOLS, compute
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
 from taperdesk.paths import is_server_uri
-from taperdesk.store import (
-    Permission,
-    PlanFileError,
-    Store,
-    StoreError,
-    read_plan_file,
-    write_plan_file,
-)
+from taperdesk.store import Permission, Store, StoreError
 from taperdesk.ui import dialogs
 from taperdesk.ui.about import about_box
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.model_texts import protocol_name, protocol_rule
 from taperdesk.ui.session import Session
-from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog, remember_server
+from taperdesk.ui.settings import RECORDS_FILE, remember_server
 from taperdesk.ui.translation import LANGUAGE, QT_TRANSLATE_NOOP, translate
 
 PLAN_FILTER = QT_TRANSLATE_NOOP("FileActions", "TaperDesk plan (*.taper.json *.json)")
@@ -61,6 +54,8 @@ class FileActions:
             if not chosen:
                 return None
             path = Path(chosen)
+        from taperdesk.store.planfile import write_plan_file  # loaded when first used
+
         try:
             # the dialog asked before replacing a file; the records file is refused always
             write_plan_file(path, self.session.store.export_document(record.id), force=True,
@@ -82,6 +77,8 @@ class FileActions:
             if not chosen:
                 return False
             path = Path(chosen)
+        from taperdesk.store.planfile import PlanFileError, read_plan_file
+
         try:
             doc = read_plan_file(path, self.session.catalogue)
         except PlanFileError as exc:
@@ -224,6 +221,8 @@ class FileActions:
         return False
 
     def settings_dialog(self) -> bool:
+        from taperdesk.ui.settings_dialog import SettingsDialog  # loaded when first opened
+
         chosen = str(self.settings.value(RECORDS_FILE) or "")
         before = str(self.settings.value(LANGUAGE, "") or "")
         why_not = self.session.why_not(Permission.SETTINGS)

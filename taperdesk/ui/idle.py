@@ -107,10 +107,17 @@ class IdleLock(QObject):
         self._hidden: list[QWidget] = []
         self._covers: list[QWidget] = []
         self._focus: QWidget | None = None
+        # The application-wide filter sees every event, each one a call into Python: it is
+        # installed when the event loop first runs, after the window's first paint (no input
+        # reaches a window before it is on screen), so the two thousand events of building
+        # and painting the window at start do not pass through it.
+        QTimer.singleShot(0, self, self._watch)
+        self.reload()
+
+    def _watch(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.reload()
 
     @property
     def locked(self) -> bool:

@@ -1,10 +1,11 @@
-"""Dialogs sized to the screen they open on (1366x768 less a taskbar, any screen from
+"""Windows sized to the screen they open on (1366x768 less a taskbar, any screen from
 1280x720, and 1920x1080 at 150 %, which is 1280x720 logical): the print preview and
-the assessment dialog, whose buttons at the foot must stay on screen."""
+the assessment dialog, whose buttons at the foot must stay on screen, and the main
+window's first size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -19,14 +20,19 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
     return screen.availableGeometry()
 
 
-def fit_to_screen(dialog: QWidget, preferred: QSize, available: QRect) -> None:
+def fit_to_screen(dialog: QWidget, preferred: QSize, available: QRect, *,
+                  margin: int = SCREEN_MARGIN) -> None:
     """Size ``dialog`` to ``preferred`` or less, so its frame (title bar included) fits
-    inside ``available``, and centre it there: the buttons at its foot stay on screen."""
+    inside ``available`` with ``margin`` px to spare on each side, and centre the frame
+    there: the buttons at its foot stay on screen. (The main window passes 0: all the
+    room there is.)"""
     frame_extra = dialog.frameGeometry().size() - dialog.geometry().size()
-    room = available.size() - QSize(2 * SCREEN_MARGIN, 2 * SCREEN_MARGIN)
-    room -= QSize(max(frame_extra.width(), 0), max(frame_extra.height(), 30))
+    # Before a window is first shown Qt does not know its frame: allow borders and a
+    # title bar of a usual size until it does.
+    frame = QSize(max(frame_extra.width(), 8), max(frame_extra.height(), 30))
+    room = available.size() - QSize(2 * margin, 2 * margin) - frame
     size = preferred.boundedTo(room).expandedTo(dialog.minimumSizeHint().boundedTo(room))
     dialog.resize(size)
-    rect = QRect(0, 0, size.width(), size.height())
+    rect = QRect(QPoint(0, 0), size + frame)  # move() places the frame's top left corner
     rect.moveCenter(available.center())
     dialog.move(rect.topLeft())

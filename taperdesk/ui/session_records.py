@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from taperdesk.model.guardrails import PlanWarning
 from taperdesk.model.scales import Assessment
-from taperdesk.store import PlanDocument, Store, StoreError
+from taperdesk.store import Store, StoreError
 from taperdesk.ui.changes import Changes
 from taperdesk.ui.commands import AddAssessmentCommand, PatientEditCommand
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
@@ -21,7 +21,7 @@ from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
-    from taperdesk.store import AssessmentRecord, Patient, PlanRecord
+    from taperdesk.store import AssessmentRecord, Patient, PlanDocument, PlanRecord
     from taperdesk.ui.session import Session
 
 READ_ONLY = QT_TRANSLATE_NOOP(

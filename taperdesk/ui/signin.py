@@ -113,6 +113,8 @@ def sign_in_at_start(session: Session, user: str | None, *, bench: bool) -> bool
     import os
     import sys
 
+    if bench and not user and session.needs_first_account():
+        return True  # records with no accounts: no dialog, and no cli package to load
     from taperdesk.cli.signing import PASSWORD_ENV
 
     if user:
@@ -123,9 +125,7 @@ def sign_in_at_start(session: Session, user: str | None, *, bench: bool) -> bool
             print(f"error: {done.refused}", file=sys.stderr)
             return False
     elif bench:
-        if not session.needs_first_account():
-            print(f"error: the records have user accounts: give --user NAME and "
-                  f"${PASSWORD_ENV}", file=sys.stderr)
-            return False
-        return True
+        print(f"error: the records have user accounts: give --user NAME and "
+              f"${PASSWORD_ENV}", file=sys.stderr)
+        return False
     return sign_in_dialog(session)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,6 +31,7 @@ from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.patient_header import PatientHeader
 from taperdesk.ui.patient_list import PatientList
 from taperdesk.ui.plan_form import PlanForm
+from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
 from taperdesk.ui.session import WAITING, Session
 from taperdesk.ui.session_records import READ_ONLY
 from taperdesk.ui.settings import remember_patient, restore_layout, save_layout
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from taperdesk.ui.today import TodayPanel
 
 SETTINGS_ORG = "TaperDesk"
+FIRST_SIZE = (1366, 768)
+"""The window's size on a first run where the screen has room (SPEC's reference screen)."""
 SIDE_MIN_PX, SIDE_MAX_PX = 300, 420
 """First-run width of each side column of docks: enough for the plan fields and readable
 warnings; a wide screen gives the rest to the chart and the step table."""
@@ -69,7 +72,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings or QSettings(SETTINGS_ORG, "TaperDesk")
-        self.resize(1366, 768)
+        # First run: 1366x768 or what the screen has room for (1280x720 at 150 % on a
+        # 1920x1080 screen); a saved layout, restored below, keeps its own size.
+        fit_to_screen(self, QSize(*FIRST_SIZE), available_geometry(self), margin=0)
         self.chart = DoseChart(session)
         self.steps = StepTable(session)
         self.banner = RedFlagBanner(session)

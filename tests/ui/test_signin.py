@@ -151,6 +151,19 @@ def test_the_idle_lock_hides_patient_data_and_keeps_the_edit_in_progress(
     assert window.session.user is not None and window.session.user.name == "tester"
 
 
+def test_input_counts_the_idle_time_again_once_the_window_is_up(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The lock's application-wide filter is installed when the event loop first runs
+    (after the first paint): from then on a key press starts the count again."""
+    lock = window.sign_in_gate.idle
+    qtbot.wait(20)  # the event loop has run
+    lock.timer.stop()  # as if the count were over: only input starts it again
+    qtbot.wait(50)
+    assert not lock.timer.isActive()
+    qtbot.keyClick(window.patients.search, "D")
+    assert lock.timer.isActive() and lock.timer.remainingTime() > 14 * 60_000
+    assert not lock.locked
+
+
 def test_the_idle_time_is_an_editable_setting(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def five(d: SettingsDialog) -> bool:
         assert d.idle.value() == 15 and "TaperDesk default: 15 minutes" in d.idle.toolTip()
