@@ -28,6 +28,10 @@ How each figure is taken:
 - **Start-up**: `taperdesk-gui --db <10 000-patient file> --bench-ready` in a
   fresh process, timed from launch until the window is shown with the last
   patient's plan drawn (median of 5, after one warm-up launch, like the floor).
+  TaperDesk's bytecode is written first, as an installed copy has it (the launches
+  run with `PYTHONDONTWRITEBYTECODE`, so stale bytecode would be compiled at every
+  launch); each launch follows a floor launch of its own, and the detail gives the
+  ratio to those paired floors too (the budget is judged on the run's floor).
   The same process reports its resident memory (**memory** budget) and how long
   each part of its start took; the table gives their medians: before main()
   (the interpreter and `taperdesk.app`), `qt` (Qt's modules), `taperdesk` (the
@@ -91,6 +95,61 @@ range change no longer rebuilds their labels; the hold labels' overlap check run
 only when a label reaches the band names at the right edge; the session checks a
 plan's warnings when they are first asked for, so a drag no longer runs `check()` at
 every move. The model's re-plan (the drag's largest part) and start-up are as before.
+
+## Second round (2 December): the raised goals
+
+Profiled again (cProfile and py-spy in-process; same-minute runs of the old and the
+new code side by side, since the machine was shared):
+
+- **Drag move.** `compute` generated all 300 steps again at each move (Decimal
+  arithmetic and rationale text for each) and built some 250 new frozen `Step` rows.
+  Now `compute` keeps each plan's protocol steps as a trace and, for the next plan that
+  differs only in its pins, resumes at the first step whose pin changed (step k depends
+  only on the pins up to k; a hypothesis property compares every row, notes included,
+  with a compute from nothing); percent-current's next dose is cached; rows are made
+  without the frozen dataclass `__init__`. The model's part of a move fell from about
+  4-5 ms to 1.3-1.9 ms. Of a move of about 4 ms now: the model 1.3-1.9 ms, the chart's
+  paint 0.7-1.4 ms, the views' updates 0.9 ms (chart 0.55, patient header 0.3).
+- **Refresh after a hold.** Qt painted the chart twice per edit, because `fit()`'s new
+  range was applied during the paint; it is applied first now. The chart no longer
+  re-fits when an edit leaves the whole plan in view with fit's margins and at most
+  10 % more room than a fit (docs/CHART.md): that re-fit re-ticked the date axis, about
+  2 ms. The step table tells, and re-words, only the rows that changed, and its view
+  repaints only those on screen; the checks list is updated in place; the chart's hold
+  regions, labels and lines are set only when their own part changed. Of a refresh of
+  about 5 ms now: the chart's paint 2.2 ms (mostly Qt's drawing), the views' updates
+  2.4 ms (chart 1.0, checks 0.7, patient header 0.4, step table 0.35).
+- **Patient search.** Each keystroke cleared a QListWidget and added 200 items, each
+  label about 15 µs (the birth date's `strftime`, and shiboken's import hook on every
+  call), and the next paint measured all 200 rows; the query read each patient's row to
+  look at its clinic ID. Now the list is a `QListView` over a small model that words a
+  row when it is first shown (a screenful, not 200), rows have one height
+  (`setUniformItemSizes`), and each word's clinic-ID matches come from the clinic-ID
+  index, so no row is read unless it matches (the worst keystroke's query 3.7 → 2.1
+  ms). Per keystroke now: query 1.5-2 ms, model reset 0.3 ms, paint 2 ms.
+- **Today list.** The one 113 ms run came from the shared machine (wall time 2 to 4 ×
+  the CPU time, which stayed at 50-70 ms) and from a p95 of 10 being the single worst
+  list; neither the cache nor a query plan was the cause. About 30 ms is SQLite turning
+  some 9 000 result rows into Python objects, 8 ms the records code, 12 ms the model;
+  the model's part is smaller now (reasons ranked by plain ints, items built as
+  tuples, dates through a dict).
+- **Start-up.** The morning's 1.7-1.9 × the floor was mostly the benchmark timing
+  Python compiling TaperDesk's modules at every launch (stale bytecode after a merge,
+  with `PYTHONDONTWRITEBYTECODE` set): 1.72 × against 1.45 × with it fresh, same code,
+  same minute. The suite now writes the bytecode first. In the program, what the first
+  paint does not need loads when first used (argon2, the plan-file module, the demo,
+  the settings dialog, `taperdesk.report`, the cli package, platformdirs, secrets;
+  `tests/e2e/test_start_loads.py` keeps it so), and the idle lock's application-wide
+  event filter is installed after the first paint (some 1 900 start-up events each
+  called into Python). Main-thread CPU 447 → 427 ms, 1.45 → 1.38 × by interleaved
+  launches. Of the rest, about 120 ms over the floor: the records and model modules
+  about 55 ms, building the window 39 ms (the chart about half: pyqtgraph's PlotItem
+  builds its hidden settings menu), opening the plan 15 ms (the score bands about
+  half), the first paint 32 ms.
+- **Still on the table:** Qt's raster engine hands every fill taller than about 96
+  pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
+  wait was about a quarter of a refresh, and application code cannot turn it off, so
+  figures swing with load.
 
 
 What keeps the start quick (docs/ARCHITECTURE.md has the code): the records

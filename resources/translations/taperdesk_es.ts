@@ -836,27 +836,27 @@ Why is this acceptable here?</source>
 <context>
     <name>DoseChart</name>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="87"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="88"/>
         <source>Daily dose (mg)</source>
         <translation>Dosis diaria (mg)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="97"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="98"/>
         <source>Daily dose</source>
         <translation>Dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="100"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="101"/>
         <source>Dose before the plan</source>
         <translation>Dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="128"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="129"/>
         <source>Dose chart</source>
         <translation>Gráfico de dosis</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="130"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="131"/>
         <source>Drag a step&apos;s level to change its dose, or its right end to change its length. Right-click a date for holds. Wheel: zoom the dates.</source>
         <translation>Arrastre el nivel de un paso para cambiar su dosis, o su extremo derecho para cambiar su duración. Clic derecho en una fecha para pausas. Rueda: acercar o alejar las fechas.</translation>
     </message>
@@ -871,107 +871,107 @@ Why is this acceptable here?</source>
         <translation>{0}: desde {1} mg/día, {2} pasos ({3} pausas o retrocesos) desde el {4:%d %b %Y}, última dosis el {5:%d %b %Y}, fin el {6:%d %b %Y}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="270"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="271"/>
         <source>{0} total (right axis, shaded by band)</source>
         <translation>total de {0} (eje derecho, sombreado por nivel)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="273"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="274"/>
         <source>daily dose</source>
         <translation>dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="274"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="275"/>
         <source>dose before the plan</source>
         <translation>dosis antes del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="275"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="276"/>
         <source>hold</source>
         <translation>pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="276"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="277"/>
         <source>back-step</source>
         <translation>retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="277"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="278"/>
         <source>today</source>
         <translation>hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="401"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="402"/>
         <source>Drag step {0} to {1} mg/day</source>
         <translation>Arrastrar el paso {0} a {1} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="404"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="405"/>
         <source>{0} mg/day</source>
         <translation>{0} mg/día</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="409"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="410"/>
         <source>Drag step {0} to {1} days</source>
         <translation>Arrastrar el paso {0} a {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="410"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="411"/>
         <source>{0} days</source>
         <translation>{0} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="442"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="443"/>
         <source>{0:%d %b %Y} is outside the plan</source>
         <translation>El {0:%d %b %Y} está fuera del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="447"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="449"/>
         <source>1 week</source>
         <translation>1 semana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="448"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="450"/>
         <source>2 weeks</source>
         <translation>2 semanas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="451"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="453"/>
         <source>Insert a {0} hold from {1:%a %d %b}</source>
         <translation>Insertar una pausa de {0} desde el {1:%a %d %b}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="454"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="456"/>
         <source>Insert a hold…</source>
         <translation>Insertar una pausa…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="458"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="460"/>
         <source>Remove this {0}</source>
         <translation>Quitar: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="461"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="463"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="469"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="471"/>
         <source>Back-step to the previous dose…</source>
         <translation>Retroceso a la dosis anterior…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="472"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="481"/>
         <source>Show the whole plan</source>
         <translation>Mostrar todo el plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="477"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="486"/>
         <source>Insert a {0}-day hold on {1:%d %b %Y}</source>
         <translation>Insertar una pausa de {0} días el {1:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/dose_chart.py" line="502"/>
+        <location filename="../../taperdesk/ui/dose_chart.py" line="511"/>
         <source>Back-step on {0:%d %b %Y}</source>
         <translation>Retroceso el {0:%d %b %Y}</translation>
     </message>
@@ -989,55 +989,55 @@ Why is this acceptable here?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="33"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="26"/>
         <source>TaperDesk plan (*.taper.json *.json)</source>
         <translation>Plan de TaperDesk (*.taper.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="34"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="27"/>
         <source>TaperDesk records (*.sqlite3)</source>
         <translation>Registros de TaperDesk (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="35"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="28"/>
         <source>Calendar (*.ics)</source>
         <translation>Calendario (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="36"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="29"/>
         <source>FHIR JSON (*.fhir.json *.json)</source>
         <translation>FHIR JSON (*.fhir.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="52"/>
-        <location filename="../../taperdesk/ui/file_actions.py" line="129"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="45"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="126"/>
         <source>Open a plan first.</source>
         <translation>Abra primero un plan.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="57"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="50"/>
         <source>Export plan file</source>
         <translation>Exportar archivo del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="69"/>
-        <location filename="../../taperdesk/ui/file_actions.py" line="147"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="64"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="144"/>
         <source>Could not export: {0}</source>
         <translation>No se pudo exportar: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="71"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="66"/>
         <source>Exported to {0}</source>
         <translation>Exportado a {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="78"/>
-        <location filename="../../taperdesk/ui/file_actions.py" line="95"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="73"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="92"/>
         <source>Import plan file</source>
         <translation>Importar archivo del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="96"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="93"/>
         <source>Nothing was imported.
 
 {0}</source>
@@ -1046,42 +1046,42 @@ Why is this acceptable here?</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="106"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="103"/>
         <source>Export to calendar</source>
         <translation>Exportar al calendario</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="116"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="113"/>
         <source>Export FHIR</source>
         <translation>Exportar FHIR</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="133"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="130"/>
         <source>This plan has no steps to export.</source>
         <translation>Este plan no tiene pasos que exportar.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="150"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="147"/>
         <source>Exported the plan as a {0} to {1}</source>
         <translation>Plan exportado como {0} a {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="166"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="163"/>
         <source>Open records file</source>
         <translation>Abrir archivo de registros</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="175"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="172"/>
         <source>{0} is already open.</source>
         <translation>{0} ya está abierto.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="181"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="178"/>
         <source>Records file</source>
         <translation>Archivo de registros</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="182"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="179"/>
         <source>That file cannot be used.
 
 {0}</source>
@@ -1090,59 +1090,59 @@ Why is this acceptable here?</source>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="192"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="189"/>
         <source> Its folder&apos;s clinic products file is used from the next start.</source>
         <translation> El archivo de productos de la clínica de su carpeta se usa a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="196"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="193"/>
         <source>Opened {0}.{1}</source>
         <translation>Abierto {0}.{1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="206"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="203"/>
         <source>Choose a patient first.</source>
         <translation>Elija primero un paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="214"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="211"/>
         <source>Patient details</source>
         <translation>Datos del paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="219"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="216"/>
         <source>Details of {0}</source>
         <translation>Datos de {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="238"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="237"/>
         <source>The window speaks the chosen language from the next start.</source>
         <translation>La ventana usará el idioma elegido a partir del próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="243"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="242"/>
         <source>The clinic server setting is used from the next start of TaperDesk.</source>
         <translation>El ajuste del servidor de la clínica se usa a partir del próximo inicio de TaperDesk.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="255"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="254"/>
         <source>Clinical sources</source>
         <translation>Fuentes clínicas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="262"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="261"/>
         <source>{0}: {1}
 Source: {2}</source>
         <translation>{0}: {1}
 Fuente: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="266"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="265"/>
         <source>Holds: {0}</source>
         <translation>Pausas: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/file_actions.py" line="267"/>
+        <location filename="../../taperdesk/ui/file_actions.py" line="266"/>
         <source>{0} [{1}]
 Source: {2}</source>
         <translation>{0} [{1}]
@@ -1449,7 +1449,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="151"/>
+        <location filename="../../taperdesk/ui/idle.py" line="158"/>
         <source>Locked: sign in on the main window.</source>
         <translation>Bloqueado: inicie sesión en la ventana principal.</translation>
     </message>
@@ -1485,22 +1485,22 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="152"/>
+        <location filename="../../taperdesk/ui/window.py" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="155"/>
+        <location filename="../../taperdesk/ui/window.py" line="160"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="160"/>
+        <location filename="../../taperdesk/ui/window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="167"/>
+        <location filename="../../taperdesk/ui/window.py" line="172"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -2532,122 +2532,122 @@ Qué hacer: {1}</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="42"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="32"/>
         <source>Clinic name</source>
         <translation>Nombre de la clínica</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="43"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="33"/>
         <source>Printed at the top of every handout</source>
         <translation>Se imprime en la parte superior de cada hoja</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="47"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="37"/>
         <source>Clinic phone</source>
         <translation>Teléfono de la clínica</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="48"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="38"/>
         <source>Printed in the handout&apos;s get-help box</source>
         <translation>Se imprime en el recuadro «pedir ayuda» de la hoja</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="52"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="42"/>
         <source>Next appointment</source>
         <translation>Próxima cita</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="53"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="43"/>
         <source>Printed on the handout as written (e.g. 2026-12-14 or &apos;in two weeks&apos;); leave empty to print a blank line to fill in by hand</source>
         <translation>Se imprime en la hoja tal como se escribe (p. ej., 2026-12-14 o «en dos semanas»); déjelo vacío para imprimir una línea en blanco que se rellena a mano</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="63"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="53"/>
         <source>Paper</source>
         <translation>Papel</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="64"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="54"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="65"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="55"/>
         <source>The paper handouts are printed on</source>
         <translation>El papel en el que se imprimen las hojas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="69"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="59"/>
         <source>Week starts on</source>
         <translation>La semana empieza el</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="71"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="61"/>
         <source>Monday</source>
         <translation>Lunes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="72"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="62"/>
         <source>Sunday</source>
         <translation>Domingo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="74"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="64"/>
         <source>The first column of the handout&apos;s calendar</source>
         <translation>La primera columna del calendario de la hoja</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="143"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="85"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="156"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="98"/>
         <source>Printed in the get-help box on page 1. TaperDesk default: {0} (US); choose your country&apos;s number or type it</source>
         <translation>Se imprime en el recuadro «pedir ayuda» de la página 1. Valor predeterminado de TaperDesk: {0} (EE. UU.); elija el número de su país o escríbalo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="162"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="104"/>
         <source>Emergency number</source>
         <translation>Número de emergencias</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="184"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="126"/>
         <source>Kept in the records file, so every PC using it prints the same details.</source>
         <translation>Se guarda en el archivo de registros, así que todos los equipos que lo usan imprimen los mismos datos.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="195"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="137"/>
         <source>Open another records file…</source>
         <translation>Abrir otro archivo de registros…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="197"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="139"/>
         <source>Records file</source>
         <translation>Archivo de registros</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="208"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="150"/>
         <source>As the system</source>
         <translation>Como el sistema</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="212"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="154"/>
         <source>The language of this PC&apos;s window, from the next start (handouts follow each patient&apos;s language)</source>
         <translation>El idioma de la ventana en este equipo, a partir del próximo inicio (las hojas siguen el idioma de cada paciente)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="215"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="157"/>
         <source>Window language</source>
         <translation>Idioma de la ventana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="253"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="195"/>
         <source>{0}: one line of text, please.</source>
         <translation>{0}: una sola línea de texto, por favor.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="257"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="199"/>
         <source>Emergency number: the number to call, e.g. 911, 999 or 112.</source>
         <translation>Número de emergencias: el número al que llamar, p. ej., 911, 999 o 112.</translation>
     </message>
@@ -2655,32 +2655,32 @@ Qué hacer: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="173"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="115"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="175"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="117"/>
         <source>After this long without use the window hides patient data and asks the password again. TaperDesk default: {0} minutes</source>
         <translation>Tras este tiempo sin uso, la ventana oculta los datos de los pacientes y vuelve a pedir la contraseña. Valor predeterminado de TaperDesk: {0} minutos</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="177"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="119"/>
         <source>Lock when idle (TaperDesk default {0} min)</source>
         <translation>Bloquear por inactividad (predeterminado de TaperDesk: {0} min)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="203"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="145"/>
         <source>The clinic&apos;s records server (docs/SERVER.md), used from the next start in place of the records file; tested when you press OK. Leave empty to use the records file.</source>
         <translation>El servidor de registros de la clínica (docs/SERVER.md), que se usa a partir del próximo inicio en lugar del archivo de registros; se comprueba al pulsar Aceptar. Déjelo vacío para usar el archivo de registros.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="206"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="148"/>
         <source>Clinic server</source>
         <translation>Servidor de la clínica</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/settings.py" line="271"/>
+        <location filename="../../taperdesk/ui/settings_dialog.py" line="213"/>
         <source>Clinic server: {0}</source>
         <translation>Servidor de la clínica: {0}</translation>
     </message>
@@ -2844,29 +2844,29 @@ Qué hacer: {1}</translation>
         <translation>Fuente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="224"/>
+        <location filename="../../taperdesk/ui/steps.py" line="231"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="252"/>
+        <location filename="../../taperdesk/ui/steps.py" line="259"/>
         <source>Days must be a whole number, not {0!r}</source>
         <translation>Los días deben ser un número entero, no {0!r}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="257"/>
+        <location filename="../../taperdesk/ui/steps.py" line="264"/>
         <source>Set step {0} to {1} days</source>
         <translation>Poner el paso {0} en {1} días</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="264"/>
+        <location filename="../../taperdesk/ui/steps.py" line="271"/>
         <source>the daily dose</source>
         <translation>la dosis diaria</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/steps.py" line="267"/>
+        <location filename="../../taperdesk/ui/steps.py" line="274"/>
         <source>Set step {0} to {1} mg/day</source>
         <translation>Poner el paso {0} en {1} mg/día</translation>
     </message>
@@ -3099,118 +3099,118 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 <context>
     <name>Window</name>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="102"/>
-        <location filename="../../taperdesk/ui/window.py" line="196"/>
+        <location filename="../../taperdesk/ui/window.py" line="107"/>
+        <location filename="../../taperdesk/ui/window.py" line="201"/>
         <source>Patients</source>
         <translation>Pacientes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="104"/>
+        <location filename="../../taperdesk/ui/window.py" line="109"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="105"/>
+        <location filename="../../taperdesk/ui/window.py" line="110"/>
         <source>Checks</source>
         <translation>Comprobaciones</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="106"/>
+        <location filename="../../taperdesk/ui/window.py" line="111"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="147"/>
+        <location filename="../../taperdesk/ui/window.py" line="152"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="149"/>
+        <location filename="../../taperdesk/ui/window.py" line="154"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="169"/>
+        <location filename="../../taperdesk/ui/window.py" line="174"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="172"/>
+        <location filename="../../taperdesk/ui/window.py" line="177"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="173"/>
+        <location filename="../../taperdesk/ui/window.py" line="178"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="180"/>
+        <location filename="../../taperdesk/ui/window.py" line="185"/>
         <source>Remove hold</source>
         <translation>Quitar pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="191"/>
+        <location filename="../../taperdesk/ui/window.py" line="196"/>
         <source>Search patients</source>
         <translation>Buscar pacientes</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="192"/>
+        <location filename="../../taperdesk/ui/window.py" line="197"/>
         <source>Type part of a name or clinic ID</source>
         <translation>Escriba parte de un nombre o del n.º de historia</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="197"/>
+        <location filename="../../taperdesk/ui/window.py" line="202"/>
         <source>Choose a patient to open their plan</source>
         <translation>Elija un paciente para abrir su plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="201"/>
+        <location filename="../../taperdesk/ui/window.py" line="206"/>
         <source>Plan steps</source>
         <translation>Pasos del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="202"/>
+        <location filename="../../taperdesk/ui/window.py" line="207"/>
         <source>One row per step: dates, days, daily dose, doses by time of day, kind, rationale and source; days and dose are editable</source>
         <translation>Una fila por paso: fechas, días, dosis diaria, dosis por momento del día, tipo, justificación y fuente; los días y la dosis se pueden editar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="210"/>
+        <location filename="../../taperdesk/ui/window.py" line="215"/>
         <source>Plan checks</source>
         <translation>Comprobaciones del plan</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="211"/>
+        <location filename="../../taperdesk/ui/window.py" line="216"/>
         <source>Warnings about the plan, severe first</source>
         <translation>Advertencias sobre el plan, primero las graves</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="215"/>
+        <location filename="../../taperdesk/ui/window.py" line="220"/>
         <source>Symptom assessments</source>
         <translation>Evaluaciones de síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="216"/>
+        <location filename="../../taperdesk/ui/window.py" line="221"/>
         <source>Scores recorded for this patient</source>
         <translation>Puntuaciones registradas para este paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="298"/>
+        <location filename="../../taperdesk/ui/window.py" line="303"/>
         <source>Select a step in the table first.</source>
         <translation>Seleccione primero un paso en la tabla.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="308"/>
+        <location filename="../../taperdesk/ui/window.py" line="313"/>
         <source>Insert a {0}-day hold on {1:%d %b %Y}</source>
         <translation>Insertar una pausa de {0} días el {1:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="328"/>
+        <location filename="../../taperdesk/ui/window.py" line="333"/>
         <source>Step {0} is not a hold or back-step; select the hold to remove.</source>
         <translation>El paso {0} no es una pausa ni un retroceso; seleccione la pausa que quiere quitar.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/window.py" line="334"/>
+        <location filename="../../taperdesk/ui/window.py" line="339"/>
         <source>Remove the {0} at step {1}</source>
         <translation>Quitar ({0}) en el paso {1}</translation>
     </message>
