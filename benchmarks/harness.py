@@ -30,6 +30,9 @@ class Outcome:
     """Why there is no figure, or extra facts (sample size, statistic)."""
     goal: float | None = None
     """SPEC's raised goal for this figure (same unit), where it sets one."""
+    floor: float | None = None
+    """The import floor this figure is judged against when it is not the run's own: the
+    start-up's are floor launches made beside its launches, under the same load."""
 
     @property
     def ok(self) -> bool:
@@ -43,6 +46,7 @@ class Outcome:
 
     def ratio(self, floor_ms: float | None) -> float | None:
         """The figure as a multiple of the run's import floor (times only)."""
+        floor_ms = self.floor or floor_ms
         if self.figure is None or self.unit != "ms" or not floor_ms:
             return None
         return self.figure / floor_ms

@@ -118,7 +118,7 @@ def run(quick: bool, patients: int, workdir: Path, echo: Callable[[str], None],
 def with_goal(outcome: Outcome, import_floor: float) -> Outcome:
     """The outcome with its raised goal from SPEC.md, if it has one."""
     if outcome.what.startswith("start-up"):
-        return replace(outcome, goal=STARTUP_GOAL * import_floor)
+        return replace(outcome, goal=STARTUP_GOAL * (outcome.floor or import_floor))
     goal = next((g for name, g in GOALS.items() if outcome.what.startswith(name)), None)
     return replace(outcome, goal=goal) if goal is not None else outcome
 

@@ -77,8 +77,10 @@ def test_floors_are_measured_in_the_same_run_and_start_up_budget_derives_from_on
     startup = re.search(r"^start-up .*\(budget (\d+) ms = 1\.5 × (\d+) ms bare import\)",
                         proc.stdout, re.M)
     assert startup, proc.stdout
-    assert startup[2] == floor[1]
-    assert abs(int(startup[1]) - 1.5 * int(floor[1])) <= 1
+    # judged by floor launches made beside the start-ups, in the same run: a bare import
+    # as the first floor is, so of its order
+    assert 0.5 * int(floor[1]) <= int(startup[2]) <= 2 * int(floor[1]), proc.stdout
+    assert abs(int(startup[1]) - 1.5 * int(startup[2])) <= 1
 
 
 def test_exit_status_says_whether_every_budget_was_met(
