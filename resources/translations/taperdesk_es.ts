@@ -462,84 +462,84 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="60"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="61"/>
         <source>Add assessment</source>
         <translation>Añadir evaluación</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="70"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="71"/>
         <source>{0}
 Source: {1}</source>
         <translation>{0}
 Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="88"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="89"/>
         <source>Red flags: any one is urgent</source>
         <translation>Señales de alarma: cualquiera de ellas es urgente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="94"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="95"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="99"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="100"/>
         <source>e.g. phone check-in; sleeping poorly since the last cut</source>
         <translation>p. ej., control telefónico; duerme mal desde la última reducción</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="107"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="108"/>
         <source>Scale</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="109"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="110"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="118"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="119"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="140"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="141"/>
         <source>{0}. Source: {1}</source>
         <translation>{0}. Fuente: {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="144"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="145"/>
         <source>Score each item: {0}</source>
         <translation>Puntúe cada ítem: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="151"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="152"/>
         <source>{0}: {1} to {2}. {3}</source>
         <translation>{0}: {1} a {2}. {3}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="157"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="158"/>
         <source> (observed)</source>
         <translation> (observado)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="167"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="168"/>
         <source>Total {0} of {1}: {2}</source>
         <translation>Total {0} de {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="171"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="172"/>
         <source> (reaches the hold threshold, the {0} band)</source>
         <translation> (alcanza el umbral de pausa, nivel {0})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="175"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="176"/>
         <source>Bands: {0}</source>
         <translation>Niveles: {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/assessment_dialog.py" line="190"/>
+        <location filename="../../taperdesk/ui/assessment_dialog.py" line="191"/>
         <source>An assessment records what was found; it cannot be dated after today ({0:%d %b %Y}).</source>
         <translation>Una evaluación registra lo que se encontró; no puede tener fecha posterior a hoy ({0:%d %b %Y}).</translation>
     </message>
@@ -547,22 +547,22 @@ Fuente: {1}</translation>
 <context>
     <name>ChartLayers</name>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="73"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="74"/>
         <source>Hold</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="74"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="75"/>
         <source>Back-step</source>
         <translation>Retroceso</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="81"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="82"/>
         <source>{0} {1} d</source>
         <translation>{0} {1} d</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="86"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="87"/>
         <source>{0}: {1} mg/day for {2} days, {3:%d %b %Y} to {4:%d %b %Y}
 {5}
 Source: {6}</source>
@@ -571,17 +571,17 @@ Source: {6}</source>
 Fuente: {6}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="135"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="136"/>
         <source>Symptom total</source>
         <translation>Total de síntomas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="142"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="143"/>
         <source>{0} total</source>
         <translation>total de {0}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="161"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="162"/>
         <source>{0} {1}: {2}–{3}. Bands: {4}</source>
         <translation>{0} {1}: {2}–{3}. Niveles: {4}</translation>
     </message>
@@ -976,12 +976,12 @@ Why is this acceptable here?</source>
         <translation>Retroceso el {0:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="216"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="217"/>
         <source>{0} (mg/day)</source>
         <translation>{0} (mg/día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/chart_layers.py" line="217"/>
+        <location filename="../../taperdesk/ui/chart_layers.py" line="218"/>
         <source>the solid line is the diazepam-equivalent total ({0})</source>
         <translation>la línea continua es el total equivalente en diazepam ({0})</translation>
     </message>
@@ -1563,77 +1563,102 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
         <translation>Tres veces al día, en tercios iguales (lo que sobre, al acostarse)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="92"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="80"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="81"/>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="82"/>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="83"/>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="84"/>
+        <source>very severe</source>
+        <translation>muy grave</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/model_texts.py" line="108"/>
         <source>{0} (pinned)</source>
         <translation>{0} (fijado)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="101"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="117"/>
         <source>Nardi (clonazepam)</source>
         <translation>Nardi (clonazepam)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="102"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="118"/>
         <source>Percent of current dose (ASAM)</source>
         <translation>Porcentaje de la dosis actual (ASAM)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="103"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="119"/>
         <source>Percent of starting dose (linear)</source>
         <translation>Porcentaje de la dosis inicial (lineal)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="104"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="120"/>
         <source>Vissers (75/50/25/12.5 %)</source>
         <translation>Vissers (75/50/25/12,5 %)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="105"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="121"/>
         <source>Fixed amount</source>
         <translation>Cantidad fija</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="106"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="122"/>
         <source>Custom</source>
         <translation>Personalizado</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="107"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="123"/>
         <source>Cross-over to diazepam (Ashton)</source>
         <translation>Cambio a diazepam (Ashton)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="110"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="126"/>
         <source>Cut 0.5 mg/day every 2 weeks until 1 mg/day, then 0.25 mg/day every week, to zero; a cut that would pass 1 mg stops at 1 mg.</source>
         <translation>Reducir 0,5 mg/día cada 2 semanas hasta 1 mg/día y después 0,25 mg/día cada semana, hasta cero; una reducción que pasaría de 1 mg se queda en 1 mg.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="113"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="129"/>
         <source>Cut P % of the current dose every D days, to a dose the products can make (ASAM default 5–10 % every 2–4 weeks).</source>
         <translation>Reducir un P % de la dosis actual cada D días, hasta una dosis que los productos permitan formar (ASAM: 5–10 % cada 2–4 semanas).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="116"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="132"/>
         <source>Cut P % of the starting dose every D days, e.g. 25 % every 2 weeks.</source>
         <translation>Reducir un P % de la dosis inicial cada D días, p. ej., 25 % cada 2 semanas.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="118"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="134"/>
         <source>75, 50, 25 and 12.5 % of the starting dose, 2 weeks each, then stop; each dose rounded to one the products can make (rounding is flagged).</source>
         <translation>75, 50, 25 y 12,5 % de la dosis inicial, 2 semanas cada uno, y después suspender; cada dosis se redondea a una que los productos permitan formar (el redondeo se señala).</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="121"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="137"/>
         <source>Cut X mg/day every D days.</source>
         <translation>Reducir X mg/día cada D días.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="122"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="138"/>
         <source>Steps typed or dragged by the clinician.</source>
         <translation>Pasos escritos o arrastrados por el clínico.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/model_texts.py" line="123"/>
+        <location filename="../../taperdesk/ui/model_texts.py" line="139"/>
         <source>Replace one dose of the day at a time with its diazepam equivalent (ASAM 2025 Table 7, Ashton or VA/DoD column), night dose first; then taper diazepam by the protocol chosen.</source>
         <translation>Sustituir las tomas del día de una en una por su equivalente en diazepam (ASAM 2025, tabla 7, columna Ashton o VA/DoD), empezando por la toma de la noche; después, reducir el diazepam según el protocolo elegido.</translation>
     </message>
@@ -2874,42 +2899,42 @@ Fuente: {1}</translation>
 <context>
     <name>SymptomPanel</name>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="75"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="76"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="84"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="85"/>
         <source>Scale</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="79"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="80"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="81"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="82"/>
         <source>Band</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="78"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="79"/>
         <source>Red flags</source>
         <translation>Señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="87"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="88"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="89"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="90"/>
         <source>Item scores</source>
         <translation>Puntuaciones por ítem</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="168"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="169"/>
         <source>{0}
 {1}
 Source: {2}
@@ -2926,22 +2951,22 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="199"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="200"/>
         <source>Add &amp;assessment…</source>
         <translation>Añadir &amp;evaluación…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="201"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="202"/>
         <source>Score a symptom scale and the red-flag questions</source>
         <translation>Puntuar una escala de síntomas y las preguntas de señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="247"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="248"/>
         <source>Suggested: {0}.</source>
         <translation>Sugerencia: {0}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="250"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="251"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
     </message>

@@ -37,6 +37,7 @@ from taperdesk.model.scales import (
 )
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import DATE_FORMAT, from_qdate, to_qdate
+from taperdesk.ui.model_texts import band_label
 from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
 from taperdesk.ui.translation import translate
 
@@ -165,12 +166,12 @@ class AssessmentDialog(QDialog):
         total = sum(s.value() for s in self.spins.values())
         band = sc.band(total)
         text = translate("AssessmentDialog", "Total {0} of {1}: {2}").format(
-            total, sc.max_total, band.label
+            total, sc.max_total, band_label(band.label)
         )
         if sc.band_rank(band.label) >= sc.band_rank(sc.hold_band):
             text += translate(
                 "AssessmentDialog", " (reaches the hold threshold, the {0} band)"
-            ).format(sc.hold_band)
+            ).format(band_label(sc.hold_band))
         self.total.setText(text)
         self.total.setToolTip(translate("AssessmentDialog", "Bands: {0}").format(sc.bands_source))
         self.error.setText("")

@@ -17,6 +17,7 @@ from taperdesk.model.scales import scale as get_scale
 from taperdesk.model.schedule import BACK_STEP_SOURCE, HOLD_SOURCE
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui.chart_axis import ts
+from taperdesk.ui.model_texts import band_label
 from taperdesk.ui.theme import ChartColours, alpha, chart_colours, readable
 from taperdesk.ui.translation import translate
 
@@ -159,9 +160,9 @@ class ScoreLayer:
             band.setBrush(pg.mkBrush(alpha(self.colours.band,
                                            BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
             tip = translate("ChartLayers", "{0} {1}: {2}–{3}. Bands: {4}").format(
-                sc.name, b.label, b.min, b.max, sc.bands_source)
+                sc.name, band_label(b.label), b.min, b.max, sc.bands_source)
             band.setToolTip(tip)
-            label.setText(b.label, color=self.colours.text)
+            label.setText(band_label(b.label), color=self.colours.text)
             label.setPos(right_edge, (b.min + b.max + 1) / 2)
         self.box.setYRange(0, sc.max_total, padding=0)
 

@@ -76,6 +76,22 @@ REASONS = {
 }
 
 
+BANDS = {
+    "none": QT_TRANSLATE_NOOP("ModelTexts", "none"),
+    "mild": QT_TRANSLATE_NOOP("ModelTexts", "mild"),
+    "moderate": QT_TRANSLATE_NOOP("ModelTexts", "moderate"),
+    "severe": QT_TRANSLATE_NOOP("ModelTexts", "severe"),
+    "very severe": QT_TRANSLATE_NOOP("ModelTexts", "very severe"),
+}
+"""The symptom scales' band names (TaperDesk's default bands, resources/scales). The
+scales' items and anchors stay as published: a validated translation is not ours to make."""
+
+
+def band_label(label: str) -> str:
+    """A score band's name ('moderate' / 'moderado'); a clinic's own band as it is written."""
+    return translate("ModelTexts", BANDS[label]) if label in BANDS else label
+
+
 def reason_label(reason: Reason) -> str:
     """Why a patient is on Today ('Red flag', 'Dose change'…) in the window's language."""
     return translate("Today", REASONS.get(reason.value, reason.label))

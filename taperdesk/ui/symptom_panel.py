@@ -42,6 +42,7 @@ from taperdesk.model.scales import (
 from taperdesk.store import AssessmentRecord
 from taperdesk.ui import dialogs, hold_suggestion, theme
 from taperdesk.ui.assessment_dialog import AssessmentDialog
+from taperdesk.ui.model_texts import band_label
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
 from taperdesk.ui.session import Session
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate, ui_date
@@ -78,7 +79,8 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("SymptomPanel", "Red flags"), _flags),
     Column(QT_TRANSLATE_NOOP("SymptomPanel", "Total"), lambda r: str(r.record.assessment.total)),
     Column(
-        QT_TRANSLATE_NOOP("SymptomPanel", "Band"), lambda r: r.scored.band.label if r.scored else ""
+        QT_TRANSLATE_NOOP("SymptomPanel", "Band"),
+        lambda r: band_label(r.scored.band.label) if r.scored else "",
     ),
     Column(
         QT_TRANSLATE_NOOP("SymptomPanel", "Scale"),

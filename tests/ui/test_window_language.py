@@ -20,6 +20,7 @@ from windowing import open_window
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import PROTOCOLS
+from taperdesk.model.scales import shipped_scales
 from taperdesk.model.today import Reason
 from taperdesk.resources import resource
 from taperdesk.ui import model_texts
@@ -100,6 +101,9 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
         assert model_texts.protocol_name(info) == info.name
     assert [model_texts.time_label(t) for t in TIME_LABELS] == list(TIME_LABELS.values())
     assert set(model_texts.REASONS) == {r.value for r in Reason}
+    shipped = {b.label for sc in shipped_scales().values() for b in sc.bands}
+    assert shipped <= set(model_texts.BANDS), shipped - set(model_texts.BANDS)
+    assert [model_texts.band_label(b) for b in sorted(shipped)] == sorted(shipped)
     assert [model_texts.reason_label(r) for r in Reason] == [r.label for r in Reason]
 
 
@@ -161,6 +165,11 @@ def test_the_window_shown_in_spanish_has_no_english_menu_or_label(  # type: igno
         today = [w.today.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert today == ["Motivo", "Paciente", "Detalle"]
         assert model_texts.reason_label(Reason.STEP_CHANGE) == "Cambio de dosis"
+        bands = [lb.toPlainText() for _r, lb in w.chart.score_layer.bands if lb.isVisible()]
+        assert "moderado" in bands and "moderate" not in bands, bands
+        band_column = [w.symptoms.model.data(w.symptoms.model.index(r, 3))
+                       for r in range(w.symptoms.model.rowCount())]
+        assert band_column and not {"mild", "moderate", "severe"} & set(band_column)
         assert ui_date(date(2027, 1, 4), "%a %d %b %Y") == "lun 04 ene 2027"
         assert translate("Window", "Insert a {0}-day hold on {1:%d %b %Y}").format(
             7, date(2027, 1, 4)) == "Insertar una pausa de 7 días el 04 ene 2027"
