@@ -4,18 +4,18 @@ gives each step's dates and each day's exact total."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from fhir.resources.R4B.bundle import Bundle
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from icalendar import Calendar
 from plans import ANN
 from strategies import plans
 
 from taperdesk.interop.fhir import bundle_json, plan_bundle
 from taperdesk.interop.ical import plan_calendar
-from taperdesk.model import Plan, PlanError, compute
+from taperdesk.model import Hold, Plan, PlanError, Protocol, ProtocolId, StepKind, compute
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import mg_decimal
 
@@ -32,13 +32,24 @@ def _schedule(plan: Plan) -> Schedule:
     return s
 
 
+HELD_CROSSOVER = Plan(  # found by hypothesis: a hold on a 1-day substitution's first day
+    "alprazolam", ("alprazolam-tab-0.25",), 250, "morning-night", date(2000, 1, 1),
+    Protocol("diazepam-crossover", every_days=1, equivalence="ashton",
+             then=Protocol(ProtocolId.NARDI)),
+    edits=(Hold(date(2000, 1, 1), 1, 100, ""),))
+
+
 @SETTINGS
 @given(plans())
+@example(HELD_CROSSOVER)
 def test_calendar_events_fall_on_exactly_the_change_days(plan: Plan) -> None:
     s = _schedule(plan)
     data = plan_calendar(s, stamp=datetime(2026, 12, 1, tzinfo=UTC))
     starts = [e.decoded("dtstart") for e in Calendar.from_ical(data).walk("VEVENT")]
-    expected = {s.plan.start, s.stop_date} | {st.start for st in s.steps if st.kind != "taper"}
+    # Each hold or back-step starts an event; a substitution only where it changes the
+    # doses (the rest of one after a hold on its first day is the same dose: no event).
+    held = {StepKind.HOLD, StepKind.BACK_STEP}
+    expected = {s.plan.start, s.stop_date} | {st.start for st in s.steps if st.kind in held}
     for st in s.steps[1:]:
         # A cross-over's substitution keeps the total but changes the doses (issue 14).
         if (s.dose_on(st.start) != s.dose_on(st.start - timedelta(days=1))
