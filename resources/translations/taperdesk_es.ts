@@ -1449,7 +1449,7 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="158"/>
+        <location filename="../../taperdesk/ui/idle.py" line="159"/>
         <source>Locked: sign in on the main window.</source>
         <translation>Bloqueado: inicie sesión en la ventana principal.</translation>
     </message>
@@ -1457,27 +1457,27 @@ Los datos de la clínica están en Archivo ▸ Configuración.</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="56"/>
+        <location filename="../../taperdesk/ui/idle.py" line="57"/>
         <source>TaperDesk is locked</source>
         <translation>TaperDesk está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="62"/>
+        <location filename="../../taperdesk/ui/idle.py" line="63"/>
         <source>Locked after {0} minutes without use; patient data is hidden. {1}: type your password to go on where you left off.</source>
         <translation>Bloqueado tras {0} minutos sin uso; los datos de los pacientes están ocultos. {1}: escriba su contraseña para seguir donde lo dejó.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="71"/>
+        <location filename="../../taperdesk/ui/idle.py" line="72"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="73"/>
+        <location filename="../../taperdesk/ui/idle.py" line="74"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/idle.py" line="86"/>
+        <location filename="../../taperdesk/ui/idle.py" line="87"/>
         <source>That is not the password of the signed-in user.</source>
         <translation>Esa no es la contraseña del usuario que ha iniciado sesión.</translation>
     </message>
@@ -2437,19 +2437,107 @@ Qué hacer: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="15"/>
+        <source>prescriber</source>
+        <translation>prescripción</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="16"/>
+        <source>nurse</source>
+        <translation>enfermería</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="17"/>
+        <source>pharmacist</source>
+        <translation>farmacia</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="18"/>
+        <source>admin</source>
+        <translation>administración</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="21"/>
+        <source>read the records</source>
+        <translation>leer los registros</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="22"/>
+        <source>print handouts</source>
+        <translation>imprimir hojas para el paciente</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="23"/>
+        <source>change patients</source>
+        <translation>cambiar pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="24"/>
+        <source>record assessments</source>
+        <translation>registrar evaluaciones</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="25"/>
+        <source>change appointments</source>
+        <translation>cambiar citas</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="26"/>
+        <source>acknowledge red flags</source>
+        <translation>confirmar señales de alarma</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="27"/>
+        <source>change plans</source>
+        <translation>cambiar planes</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="28"/>
+        <source>decide on suggested holds</source>
+        <translation>decidir sobre las pausas propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="29"/>
+        <source>acknowledge plan warnings</source>
+        <translation>confirmar advertencias del plan</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="30"/>
+        <source>manage user accounts</source>
+        <translation>gestionar cuentas de usuario</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="31"/>
+        <source>change the clinic settings</source>
+        <translation>cambiar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="43"/>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/user_texts.py" line="50"/>
+        <source>{0} ({1}) may not {2}.</source>
+        <translation>{0} ({1}) no puede {2}.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../taperdesk/ui/session_users.py" line="65"/>
+        <location filename="../../taperdesk/ui/session_users.py" line="66"/>
         <source>These records already have accounts: sign in.</source>
         <translation>Estos registros ya tienen cuentas: inicie sesión.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/session_users.py" line="96"/>
+        <location filename="../../taperdesk/ui/session_users.py" line="97"/>
         <source>Sign in first.</source>
         <translation>Inicie sesión primero.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/session_users.py" line="110"/>
+        <location filename="../../taperdesk/ui/session_users.py" line="111"/>
         <source>Signed in as {0}.</source>
         <translation>Sesión iniciada como {0}.</translation>
     </message>
@@ -2713,7 +2801,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../taperdesk/ui/signin_gate.py" line="124"/>
+        <location filename="../../taperdesk/ui/signin_gate.py" line="125"/>
         <source>A table cell still being typed in was dropped at sign-out; nothing of it was saved.</source>
         <translation>Se descartó una celda de la tabla que aún se estaba escribiendo al cerrar la sesión; no se guardó nada de ella.</translation>
     </message>
@@ -2785,7 +2873,7 @@ Qué hacer: {1}</translation>
 <context>
     <name>SignInGate</name>
     <message>
-        <location filename="../../taperdesk/ui/signin_gate.py" line="86"/>
+        <location filename="../../taperdesk/ui/signin_gate.py" line="87"/>
         <source>Signed in: {0}</source>
         <translation>Sesión iniciada: {0}</translation>
     </message>
@@ -2904,7 +2992,7 @@ Fuente: {1}</translation>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="85"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="86"/>
         <source>Scale</source>
         <translation>Escala</translation>
     </message>
@@ -2924,17 +3012,17 @@ Fuente: {1}</translation>
         <translation>Señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="88"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="89"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="90"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="91"/>
         <source>Item scores</source>
         <translation>Puntuaciones por ítem</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="169"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="170"/>
         <source>{0}
 {1}
 Source: {2}
@@ -2951,22 +3039,22 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 {6}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="200"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="201"/>
         <source>Add &amp;assessment…</source>
         <translation>Añadir &amp;evaluación…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="202"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="203"/>
         <source>Score a symptom scale and the red-flag questions</source>
         <translation>Puntuar una escala de síntomas y las preguntas de señales de alarma</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="248"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="249"/>
         <source>Suggested: {0}.</source>
         <translation>Sugerencia: {0}.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/symptom_panel.py" line="251"/>
+        <location filename="../../taperdesk/ui/symptom_panel.py" line="252"/>
         <source>Source: {0}</source>
         <translation>Fuente: {0}</translation>
     </message>

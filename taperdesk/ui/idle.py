@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from taperdesk.ui import theme
 from taperdesk.ui.session import Session
+from taperdesk.ui.user_texts import user_label
 
 IDLE_SETTING = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 15
@@ -61,7 +62,7 @@ class LockDialog(QDialog):
         self.text = QLabel(self.tr(
             "Locked after {0} minutes without use; patient data is hidden. {1}: type your "
             "password to go on where you left off.").format(
-                lock.minutes, user.label if user else ""))
+                lock.minutes, user_label(user) if user else ""))
         self.text.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

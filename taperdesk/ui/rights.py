@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from taperdesk.store import Permission
 from taperdesk.ui.appointments_undo import BookCommand, CancelCommand, ChangeCommand
 from taperdesk.ui.commands import AddAssessmentCommand, PatientEditCommand, PlanEditCommand
+from taperdesk.ui.user_texts import refusal
 
 if TYPE_CHECKING:
     from taperdesk.ui.dose_chart import DoseChart
@@ -68,7 +69,7 @@ def plan_edit_refusal(session: Session) -> str:
     table's ``flags()`` and tooltips ask it, so it follows a sign-in at once."""
     user = session.user
     if user is not None:  # the usual case, asked per cell: no query of the records
-        return "" if user.may(Permission.PLANS) else user.refusal(Permission.PLANS)
+        return "" if user.may(Permission.PLANS) else refusal(user, Permission.PLANS)
     watch(session)
     kept = _NOBODY[session]
     if kept.why is None:

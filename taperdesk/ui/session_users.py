@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from taperdesk.store import Permission, Store, StoreError, User
 from taperdesk.ui.changes import Changes
+from taperdesk.ui.user_texts import refusal, user_label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -95,7 +96,7 @@ class UserOperations:
         if user is None:
             first = QCoreApplication.translate("Session", "Sign in first.")
             return first if self.store.has_users() else ""
-        return "" if user.may(permission) else user.refusal(permission)
+        return "" if user.may(permission) else refusal(user, permission)
 
     def _forget_edits(self) -> None:
         """The undo history and any edit whose save failed belong to the user who made
@@ -107,5 +108,5 @@ class UserOperations:
         self._forget_edits()
         self.user_changed.emit()
         self.show_message(
-            QCoreApplication.translate("Session", "Signed in as {0}.").format(user.label))
+            QCoreApplication.translate("Session", "Signed in as {0}.").format(user_label(user)))
         return self.announce(Changes())

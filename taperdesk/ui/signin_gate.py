@@ -20,6 +20,7 @@ from taperdesk.ui.idle import IdleLock
 from taperdesk.ui.rights import ChartGuard, UndoGuard, plan_edit_refusal, watch
 from taperdesk.ui.signin import sign_in_dialog
 from taperdesk.ui.steps import COLUMNS
+from taperdesk.ui.user_texts import user_label
 
 if TYPE_CHECKING:
     from taperdesk.ui.window import MainWindow
@@ -83,7 +84,7 @@ class SignInGate(QObject):
     def _on_user(self) -> None:
         s, a = self.session, self.window.registry
         user = s.user
-        self.who.setText(self.tr("Signed in: {0}").format(user.label) if user else "")
+        self.who.setText(self.tr("Signed in: {0}").format(user_label(user)) if user else "")
         a[Act.SIGN_OUT].setEnabled(user is not None)
         for act, permission in ACT_PERMISSIONS.items():
             why = s.why_not(permission)

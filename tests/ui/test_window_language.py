@@ -9,7 +9,7 @@ import re
 import runpy
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,8 @@ from taperdesk.model.protocols import PROTOCOLS
 from taperdesk.model.scales import shipped_scales
 from taperdesk.model.today import Reason
 from taperdesk.resources import resource
-from taperdesk.ui import model_texts
+from taperdesk.store import Permission, Role, User
+from taperdesk.ui import model_texts, user_texts
 from taperdesk.ui.translation import (
     LANGUAGE,
     install_translator,
@@ -101,6 +102,14 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
         assert model_texts.protocol_name(info) == info.name
     assert [model_texts.time_label(t) for t in TIME_LABELS] == list(TIME_LABELS.values())
     assert set(model_texts.REASONS) == {r.value for r in Reason}
+    assert set(user_texts.ROLES) == {r.value for r in Role}
+    assert set(user_texts.RIGHTS) == {p.value for p in Permission}
+    nurse = User(7, "Nia", Role.NURSE, False, False, datetime(2026, 12, 1, tzinfo=UTC))
+    admin = User(8, "Dr Ada Lee", Role.PRESCRIBER, True, False, nurse.created)
+    for who in (nurse, admin):  # English as the records say it
+        assert user_texts.user_label(who) == who.label
+        assert [user_texts.refusal(who, p) for p in Permission] == \
+            [who.refusal(p) for p in Permission]
     shipped = {b.label for sc in shipped_scales().values() for b in sc.bands}
     assert shipped <= set(model_texts.BANDS), shipped - set(model_texts.BANDS)
     assert [model_texts.band_label(b) for b in sorted(shipped)] == sorted(shipped)
@@ -165,6 +174,11 @@ def test_the_window_shown_in_spanish_has_no_english_menu_or_label(  # type: igno
         today = [w.today.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert today == ["Motivo", "Paciente", "Detalle"]
         assert model_texts.reason_label(Reason.STEP_CHANGE) == "Cambio de dosis"
+        nurse = User(7, "Nia", Role.NURSE, False, False, datetime(2026, 12, 1, tzinfo=UTC))
+        assert user_texts.refusal(nurse, Permission.PLANS) == \
+            "Nia (enfermería) no puede cambiar planes."
+        assert user_texts.user_label(User(8, "Ada", Role.PRESCRIBER, True, False,
+                                          nurse.created)) == "Ada (prescripción, administración)"
         bands = [lb.toPlainText() for _r, lb in w.chart.score_layer.bands if lb.isVisible()]
         assert "moderado" in bands and "moderate" not in bands, bands
         band_column = [w.symptoms.model.data(w.symptoms.model.index(r, 3))
