@@ -355,27 +355,27 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="66"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="67"/>
         <source>HH:MM (blank: any time that day)</source>
         <translation>HH:MM (en blanco: a cualquier hora ese día)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="73"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="74"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="74"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="75"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="75"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="76"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="76"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="77"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -383,78 +383,78 @@
 <context>
     <name>AppointmentsPanel</name>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="41"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="42"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="41"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="42"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="41"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="42"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="42"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="43"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="46"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="47"/>
         <source>Appointments</source>
         <translation>Citas</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="47"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="48"/>
         <source>The patient&apos;s visits and phone check-ins; Enter changes one, Delete cancels it</source>
         <translation>Las consultas y los controles telefónicos del paciente; Intro modifica uno, Supr lo anula</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="54"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="55"/>
         <source>Add…</source>
         <translation>Añadir…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="55"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="56"/>
         <source>Change…</source>
         <translation>Cambiar…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="56"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="57"/>
         <source>Cancel it</source>
         <translation>Anular cita</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="57"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="58"/>
         <source>Cancel the selected appointment (kept on record; Undo brings it back)</source>
         <translation>Anular la cita seleccionada (sigue registrada; Deshacer la recupera)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="59"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="60"/>
         <source>Propose check-ins…</source>
         <translation>Proponer controles…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="123"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="124"/>
         <source>{0} check-ins not booked yet for this plan (the check-in rule). Propose check-ins… books them.</source>
         <translation>{0} controles aún sin programar para este plan (la regla de controles). Proponer controles… los programa.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="156"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="157"/>
         <source>Choose a patient first.</source>
         <translation>Elija primero un paciente.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="165"/>
-        <location filename="../../taperdesk/ui/appointments.py" line="174"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="166"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="175"/>
         <source>Select an appointment first.</source>
         <translation>Seleccione primero una cita.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments.py" line="180"/>
+        <location filename="../../taperdesk/ui/appointments.py" line="181"/>
         <source>Nothing to propose: every check-in of the plan from today is booked.</source>
         <translation>Nada que proponer: todos los controles del plan a partir de hoy están programados.</translation>
     </message>
@@ -2356,27 +2356,27 @@ Fuente: {1}</translation>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="111"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="112"/>
         <source>Propose check-ins</source>
         <translation>Proponer controles</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="113"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="114"/>
         <source>From the check-in rule (a TaperDesk default, editable): a phone check-in on day {0} after every cut, and a visit at least weekly while the dose falls.</source>
         <translation>Según la regla de controles (predeterminada de TaperDesk, modificable): un control telefónico el día {0} después de cada reducción y una consulta al menos semanal mientras baja la dosis.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="129"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="130"/>
         <source>Book ticked</source>
         <translation>Programar los marcados</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="165"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="166"/>
         <source>Nothing is ticked: tick the check-ins to book, or Cancel.</source>
         <translation>No hay nada marcado: marque los controles que quiera programar, o pulse Cancelar.</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/appointments_dialog.py" line="169"/>
+        <location filename="../../taperdesk/ui/appointments_dialog.py" line="170"/>
         <source>{0} proposed check-ins</source>
         <translation>{0} controles propuestos</translation>
     </message>
@@ -3135,17 +3135,17 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="56"/>
+        <location filename="../../taperdesk/ui/today.py" line="57"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="56"/>
+        <location filename="../../taperdesk/ui/today.py" line="57"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="57"/>
+        <location filename="../../taperdesk/ui/today.py" line="58"/>
         <source>Detail</source>
         <translation>Detalle</translation>
     </message>
@@ -3153,47 +3153,47 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="131"/>
+        <location filename="../../taperdesk/ui/today.py" line="133"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="132"/>
+        <location filename="../../taperdesk/ui/today.py" line="134"/>
         <source>Who needs the clinic today, red flags first; Enter opens the patient there</source>
         <translation>Quién necesita a la clínica hoy, primero las señales de alarma; Intro abre allí al paciente</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="135"/>
+        <location filename="../../taperdesk/ui/today.py" line="137"/>
         <source>Print the day…</source>
         <translation>Imprimir el día…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="136"/>
+        <location filename="../../taperdesk/ui/today.py" line="138"/>
         <source>A one-page worklist of Today</source>
         <translation>Una lista de trabajo de Hoy en una página</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="137"/>
+        <location filename="../../taperdesk/ui/today.py" line="139"/>
         <source>Week&apos;s handouts…</source>
         <translation>Hojas de la semana…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="138"/>
+        <location filename="../../taperdesk/ui/today.py" line="140"/>
         <source>One PDF: the handout of every patient whose dose changes this week</source>
         <translation>Un solo PDF: la hoja de cada paciente cuya dosis cambia esta semana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="154"/>
+        <location filename="../../taperdesk/ui/today.py" line="156"/>
         <source>Today: reading the records…</source>
         <translation>Hoy: leyendo los registros…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today.py" line="196"/>
+        <location filename="../../taperdesk/ui/today.py" line="198"/>
         <source>Today could not be read: {0}</source>
         <translation>No se pudo leer Hoy: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../taperdesk/ui/today.py" line="201"/>
+        <location filename="../../taperdesk/ui/today.py" line="203"/>
         <source>&lt;b&gt;Today, {0:%a %d %b %Y}&lt;/b&gt;: %n item(s)</source>
         <translation>
             <numerusform>&lt;b&gt;Hoy, {0:%a %d %b %Y}&lt;/b&gt;: %n elemento</numerusform>
@@ -3201,12 +3201,80 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../taperdesk/ui/today.py" line="204"/>
+        <location filename="../../taperdesk/ui/today.py" line="206"/>
         <source>%n red flag(s)</source>
         <translation>
             <numerusform>%n señal de alarma</numerusform>
             <numerusform>%n señales de alarma</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TodayWords</name>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="20"/>
+        <source>Visit</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="21"/>
+        <source>Phone check-in</source>
+        <translation>Control telefónico</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="35"/>
+        <source>{0} on {1} - not acknowledged</source>
+        <translation>{0} el {1}: sin confirmar</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="39"/>
+        <source>{0}: the suggested hold is not decided</source>
+        <translation>{0}: la pausa propuesta está sin decidir</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="45"/>
+        <source>{0} at {1}</source>
+        <translation>{0} a las {1}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="50"/>
+        <source>No active plan</source>
+        <translation>Sin plan activo</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="54"/>
+        <source>Last dose {0} ({1} mg/day); no dose from {2}</source>
+        <translation>Última dosis el {0} ({1} mg/día); sin dosis desde el {2}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="61"/>
+        <source>{0} → {1} mg/day today</source>
+        <translation>{0} → {1} mg/día hoy</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="64"/>
+        <source>{0} → {1} mg/day tomorrow</source>
+        <translation>{0} → {1} mg/día mañana</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="66"/>
+        <source>{0} → {1} mg/day in {2} days ({3})</source>
+        <translation>{0} → {1} mg/día en {2} días ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="71"/>
+        <source>Day {0} after the change to {1} mg/day on {2} (TaperDesk default)</source>
+        <translation>Día {0} tras el cambio a {1} mg/día el {2} (predeterminado de TaperDesk)</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="78"/>
+        <source>Weekly while the dose falls; none recorded</source>
+        <translation>Semanal mientras baja la dosis; ninguna registrada</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/today_words.py" line="79"/>
+        <source>Weekly while the dose falls; none since {0}</source>
+        <translation>Semanal mientras baja la dosis; ninguna desde el {0}</translation>
     </message>
 </context>
 <context>

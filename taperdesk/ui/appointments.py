@@ -29,6 +29,7 @@ from taperdesk.ui.appointments_dialog import (
 )
 from taperdesk.ui.changes import Changes
 from taperdesk.ui.session import Session
+from taperdesk.ui.today_words import kind_label
 
 
 class AppointmentsPanel(QWidget):
@@ -104,7 +105,7 @@ class AppointmentsPanel(QWidget):
         for r in self.records:
             a = r.appointment
             item = QTreeWidgetItem([f"{a.on:%a %d %b %Y}", a.at.strftime("%H:%M") if a.at
-                                    else "", self.tr(a.kind.label), a.note])
+                                    else "", kind_label(a.kind), a.note])
             item.setData(0, Qt.ItemDataRole.UserRole, r.id)
             item.setToolTip(3, a.note)
             if a.on < today:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.appointments import MAX_APPOINTMENT_NOTE, Appointment, Kind
 from taperdesk.ui import dialogs, theme
 from taperdesk.ui.dialogs import _Form, date_edit, from_qdate
+from taperdesk.ui.today_words import kind_label
 
 if TYPE_CHECKING:
     from taperdesk.ui.session import Session
@@ -59,7 +60,7 @@ class AppointmentDialog(_Form):
         a = start or Appointment(session.today(), None, Kind.VISIT)
         self.kind = QComboBox()
         for k in Kind:
-            self.kind.addItem(self.tr(k.label), k)
+            self.kind.addItem(kind_label(k), k)
         self.kind.setCurrentIndex(self.kind.findData(a.kind))
         self.on = date_edit(a.on)
         self.at = QLineEdit(a.at.strftime("%H:%M") if a.at else "")

@@ -41,7 +41,8 @@ from taperdesk.ui import theme
 from taperdesk.ui.access import name
 from taperdesk.ui.model_texts import reason_label
 from taperdesk.ui.session import Session
-from taperdesk.ui.translation import QT_TRANSLATE_NOOP
+from taperdesk.ui.today_words import detail
+from taperdesk.ui.translation import QT_TRANSLATE_NOOP, ui_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -91,10 +92,11 @@ class TodayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return reason_label(i.reason)
-            return i.patient if col == 1 else i.detail
+            return i.patient if col == 1 else detail(i)
         if role == Qt.ItemDataRole.ToolTipRole:
             who = f"{i.patient} ({i.clinic_id})" if i.clinic_id else i.patient
-            return f"{who}\n{reason_label(i.reason)}, {i.on:%a %d %b %Y}: {i.detail}"
+            return (f"{who}\n{reason_label(i.reason)}, {ui_date(i.on, '%a %d %b %Y')}: "
+                    f"{detail(i)}")
         if i.reason is Reason.RED_FLAG:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(theme.tone("alert")))

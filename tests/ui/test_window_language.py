@@ -9,7 +9,7 @@ import re
 import runpy
 import subprocess
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -21,10 +21,11 @@ from taperdesk.model.guardrails import RULES
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import PROTOCOLS
 from taperdesk.model.scales import shipped_scales
-from taperdesk.model.today import Reason
+from taperdesk.model.appointments import Appointment, DoseChange, Kind
+from taperdesk.model.today import Reason, TodayItem
 from taperdesk.resources import resource
 from taperdesk.store import Permission, Role, User
-from taperdesk.ui import model_texts, user_texts
+from taperdesk.ui import model_texts, today_words, user_texts
 from taperdesk.ui.translation import (
     LANGUAGE,
     install_translator,
@@ -104,6 +105,9 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
     assert set(model_texts.REASONS) == {r.value for r in Reason}
     assert set(user_texts.ROLES) == {r.value for r in Role}
     assert set(user_texts.RIGHTS) == {p.value for p in Permission}
+    assert [today_words.detail(i) for i in TODAY_ITEMS] == [i.detail for i in TODAY_ITEMS]
+    assert {i.reason for i in TODAY_ITEMS} == set(Reason)  # every reason, word for word
+    assert [today_words.kind_label(k) for k in Kind] == [k.label for k in Kind]
     nurse = User(7, "Nia", Role.NURSE, False, False, datetime(2026, 12, 1, tzinfo=UTC))
     admin = User(8, "Dr Ada Lee", Role.PRESCRIBER, True, False, nurse.created)
     for who in (nurse, admin):  # English as the records say it
@@ -114,6 +118,25 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
     assert shipped <= set(model_texts.BANDS), shipped - set(model_texts.BANDS)
     assert [model_texts.band_label(b) for b in sorted(shipped)] == sorted(shipped)
     assert [model_texts.reason_label(r) for r in Reason] == [r.label for r in Reason]
+
+
+DAY = date(2027, 1, 4)
+_CUT = DoseChange(date(2027, 1, 7), 500, 250)
+TODAY_ITEMS = [TodayItem(1, "A", "", reason, DAY, facts) for reason, facts in (
+    (Reason.RED_FLAG, ("Chest pain", DAY)),
+    (Reason.HOLD_DECISION, ("CIWA-B rose",)),
+    (Reason.APPOINTMENT, (Appointment(DAY, time(9, 30), Kind.VISIT, "fasting"),)),
+    (Reason.APPOINTMENT, (Appointment(DAY, None, Kind.PHONE),)),
+    (Reason.NO_PLAN, ()),
+    (Reason.PLAN_ENDS, (DoseChange(DAY, 250, 0),)),
+    (Reason.STEP_CHANGE, (_CUT, DAY)),
+    (Reason.STEP_CHANGE, (_CUT, date(2027, 1, 6))),
+    (Reason.STEP_CHANGE, (_CUT, date(2027, 1, 7))),
+    (Reason.CHECK_IN, (_CUT, 2)),
+    (Reason.ASSESSMENT_DUE, (date(2026, 12, 20),)),
+    (Reason.ASSESSMENT_DUE, (None,)),
+)]
+"""One item of each kind of detail, made as model/today.py makes them."""
 
 
 def texts_of(w) -> list[str]:  # type: ignore[no-untyped-def]
@@ -174,6 +197,11 @@ def test_the_window_shown_in_spanish_has_no_english_menu_or_label(  # type: igno
         today = [w.today.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert today == ["Motivo", "Paciente", "Detalle"]
         assert model_texts.reason_label(Reason.STEP_CHANGE) == "Cambio de dosis"
+        spanish = [today_words.detail(i) for i in TODAY_ITEMS]
+        assert "0.5 → 0.25 mg/día en 3 días (jue 07 ene)" in spanish, spanish
+        found = english_words(spanish, {"Chest", "pain", "CIWA", "B", "rose"})
+        assert found == [], found
+        assert today_words.kind_label(Kind.PHONE) == "Control telefónico"
         nurse = User(7, "Nia", Role.NURSE, False, False, datetime(2026, 12, 1, tzinfo=UTC))
         assert user_texts.refusal(nurse, Permission.PLANS) == \
             "Nia (enfermería) no puede cambiar planes."
