@@ -17,11 +17,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QMenu, QTableView
 from windowing import open_window
 
+from taperdesk.model.appointments import Appointment, DoseChange, Kind
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import PROTOCOLS
 from taperdesk.model.scales import shipped_scales
-from taperdesk.model.appointments import Appointment, DoseChange, Kind
 from taperdesk.model.today import Reason, TodayItem
 from taperdesk.resources import resource
 from taperdesk.store import Permission, Role, User
