@@ -3212,67 +3212,67 @@ Registrado por {4}, {5:%d %b %Y %H:%M}
 <context>
     <name>TodayWords</name>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="20"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="19"/>
         <source>Visit</source>
         <translation>Consulta</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="21"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="20"/>
         <source>Phone check-in</source>
         <translation>Control telefónico</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="35"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="23"/>
         <source>{0} on {1} - not acknowledged</source>
         <translation>{0} el {1}: sin confirmar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="39"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="24"/>
         <source>{0}: the suggested hold is not decided</source>
         <translation>{0}: la pausa propuesta está sin decidir</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="45"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="25"/>
         <source>{0} at {1}</source>
         <translation>{0} a las {1}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="50"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="26"/>
         <source>No active plan</source>
         <translation>Sin plan activo</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="54"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="27"/>
         <source>Last dose {0} ({1} mg/day); no dose from {2}</source>
         <translation>Última dosis el {0} ({1} mg/día); sin dosis desde el {2}</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="61"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="28"/>
         <source>{0} → {1} mg/day today</source>
         <translation>{0} → {1} mg/día hoy</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="64"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="29"/>
         <source>{0} → {1} mg/day tomorrow</source>
         <translation>{0} → {1} mg/día mañana</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="66"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="30"/>
         <source>{0} → {1} mg/day in {2} days ({3})</source>
         <translation>{0} → {1} mg/día en {2} días ({3})</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="71"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="31"/>
         <source>Day {0} after the change to {1} mg/day on {2} (TaperDesk default)</source>
         <translation>Día {0} tras el cambio a {1} mg/día el {2} (predeterminado de TaperDesk)</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="78"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="33"/>
         <source>Weekly while the dose falls; none recorded</source>
         <translation>Semanal mientras baja la dosis; ninguna registrada</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/today_words.py" line="79"/>
+        <location filename="../../taperdesk/ui/today_words.py" line="34"/>
         <source>Weekly while the dose falls; none since {0}</source>
         <translation>Semanal mientras baja la dosis; ninguna desde el {0}</translation>
     </message>

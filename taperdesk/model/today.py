@@ -19,6 +19,7 @@ from taperdesk.model.appointments import (
     CHECKIN_DAY_AFTER_CUT,
     Appointment,
     DoseChange,
+    Kind,
     dose_changes,
 )
 from taperdesk.model.daily import TimedDose
@@ -91,7 +92,11 @@ class TodayItem(NamedTuple):
 
     @property
     def detail(self) -> str:
-        return _WORDS[self.reason](*self.facts)
+        return self.worded(ENGLISH)
+
+    def worded(self, wording: Wording) -> str:
+        """The detail in ``wording``'s language (``detail``: in English)."""
+        return _WORDS[self.reason](wording, *self.facts)
 
 
 def today_items(
@@ -152,30 +157,41 @@ def today_items(
     return [k[-1] for k in keyed]
 
 
-def _plan_ends(c: DoseChange) -> str:
-    return (f"Last dose {_short(c.on - timedelta(days=1))} ({_mg(c.before_ug)} mg/day); "
-            f"no dose from {_short(c.on)}")
+class Wording(NamedTuple):
+    """How a detail is worded: ``text`` turns each English template of ``TEMPLATES`` into
+    the language's, ``short`` writes a date ('Mon 08 Feb'), ``kind`` an appointment's kind.
+    The model words in English (``ENGLISH``); the window passes its own language
+    (ui/today_words.py), so both say the same from the same facts."""
+
+    text: Callable[[str], str]
+    short: Callable[[date], str]
+    kind: Callable[[Kind], str]
 
 
-def _step_change(c: DoseChange, day: date) -> str:
-    return f"{_mg(c.before_ug)} → {_mg(c.after_ug)} mg/day{_when(c.on, day)}"
+def _plan_ends(w: Wording, c: DoseChange) -> str:
+    return w.text("Last dose {0} ({1} mg/day); no dose from {2}").format(
+        w.short(c.on - timedelta(days=1)), _mg(c.before_ug), w.short(c.on))
 
 
-def _check_in(c: DoseChange, checkin_day: int) -> str:
-    return (f"Day {checkin_day} after the change to {_mg(c.after_ug)} mg/day on "
-            f"{_short(c.on)} (TaperDesk default)")
-
-
-def _assessment_due(last: date | None) -> str:
-    since = f"none since {_short(last)}" if last else "none recorded"
-    return f"Weekly while the dose falls; {since}"
-
-
-def _when(on: date, day: date) -> str:
-    days = (on - day).days
+def _step_change(w: Wording, c: DoseChange, day: date) -> str:
+    days = (c.on - day).days
     if days == 0:
-        return " today"
-    return " tomorrow" if days == 1 else f" in {days} days ({_short(on)})"
+        return w.text("{0} → {1} mg/day today").format(_mg(c.before_ug), _mg(c.after_ug))
+    if days == 1:
+        return w.text("{0} → {1} mg/day tomorrow").format(_mg(c.before_ug), _mg(c.after_ug))
+    return w.text("{0} → {1} mg/day in {2} days ({3})").format(
+        _mg(c.before_ug), _mg(c.after_ug), days, w.short(c.on))
+
+
+def _check_in(w: Wording, c: DoseChange, checkin_day: int) -> str:
+    return w.text("Day {0} after the change to {1} mg/day on {2} (TaperDesk default)").format(
+        checkin_day, _mg(c.after_ug), w.short(c.on))
+
+
+def _assessment_due(w: Wording, last: date | None) -> str:
+    if last is None:
+        return w.text("Weekly while the dose falls; none recorded")
+    return w.text("Weekly while the dose falls; none since {0}").format(w.short(last))
 
 
 @lru_cache(maxsize=4096)
@@ -189,22 +205,34 @@ def _mg(ug: int) -> str:
     return format_mg(ug)
 
 
-def _appointment_text(a: Appointment) -> str:
-    when = f" at {a.at:%H:%M}" if a.at is not None else ""
-    note = f": {a.note}" if a.note else ""
-    return f"{a.kind.label}{when}{note}"
+def _appointment_text(w: Wording, a: Appointment) -> str:
+    text = w.kind(a.kind)
+    if a.at is not None:
+        text = w.text("{0} at {1}").format(text, f"{a.at:%H:%M}")
+    return f"{text}: {a.note}" if a.note else text
 
 
 _WORDS: dict[Reason, Callable[..., str]] = {
-    Reason.RED_FLAG: lambda what, on: f"{what} on {_short(on)} - not acknowledged",
-    Reason.HOLD_DECISION: lambda why: f"{why}: the suggested hold is not decided",
+    Reason.RED_FLAG: lambda w, what, on: w.text("{0} on {1} - not acknowledged").format(
+        what, w.short(on)),
+    Reason.HOLD_DECISION: lambda w, why: w.text(
+        "{0}: the suggested hold is not decided").format(why),
     Reason.APPOINTMENT: _appointment_text,
-    Reason.NO_PLAN: lambda: "No active plan",
+    Reason.NO_PLAN: lambda w: w.text("No active plan"),
     Reason.PLAN_ENDS: _plan_ends,
     Reason.STEP_CHANGE: _step_change,
     Reason.CHECK_IN: _check_in,
     Reason.ASSESSMENT_DUE: _assessment_due,
 }
+TEMPLATES = (
+    "{0} on {1} - not acknowledged", "{0}: the suggested hold is not decided", "{0} at {1}",
+    "No active plan", "Last dose {0} ({1} mg/day); no dose from {2}",
+    "{0} → {1} mg/day today", "{0} → {1} mg/day tomorrow", "{0} → {1} mg/day in {2} days ({3})",
+    "Day {0} after the change to {1} mg/day on {2} (TaperDesk default)",
+    "Weekly while the dose falls; none recorded", "Weekly while the dose falls; none since {0}",
+)
+"""Every English template a detail is worded from (a translation marks each one)."""
+ENGLISH = Wording(str, _short, lambda k: k.label)
 
 
 # -- the patient header: one patient's day -------------------------------------

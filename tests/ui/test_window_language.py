@@ -22,7 +22,7 @@ from taperdesk.model.guardrails import RULES
 from taperdesk.model.plan import SPLITS, TIME_LABELS
 from taperdesk.model.protocols import PROTOCOLS
 from taperdesk.model.scales import shipped_scales
-from taperdesk.model.today import Reason, TodayItem
+from taperdesk.model.today import TEMPLATES, Reason, TodayItem
 from taperdesk.resources import resource
 from taperdesk.store import Permission, Role, User
 from taperdesk.ui import model_texts, today_words, user_texts
@@ -105,6 +105,7 @@ def test_every_model_label_the_window_shows_is_marked() -> None:
     assert set(model_texts.REASONS) == {r.value for r in Reason}
     assert set(user_texts.ROLES) == {r.value for r in Role}
     assert set(user_texts.RIGHTS) == {p.value for p in Permission}
+    assert today_words.MARKED == TEMPLATES  # the model's templates, each marked
     assert [today_words.detail(i) for i in TODAY_ITEMS] == [i.detail for i in TODAY_ITEMS]
     assert {i.reason for i in TODAY_ITEMS} == set(Reason)  # every reason, word for word
     assert [today_words.kind_label(k) for k in Kind] == [k.label for k in Kind]
