@@ -29,13 +29,13 @@ from taperdesk.model import (
     set_step_dose,
     snap_dose,
 )
-from taperdesk.store import Permission
 from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
 from taperdesk.ui.chart_summary import plan_summary
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.model_texts import kind_label
+from taperdesk.ui.rights import plan_edit_refusal
 from taperdesk.ui.session import Session
 from taperdesk.ui.theme import ChartColours, chart_colours
 from taperdesk.ui.translation import translate
@@ -470,7 +470,7 @@ class DoseChart(QWidget):
             menu.addAction(
                 translate("DoseChart", "Back-step to the previous dose…")
             ).triggered.connect(lambda: self.back_step_dialog(day))
-            why = self._session.why_not(Permission.PLANS)
+            why = plan_edit_refusal(self._session)
             if why:  # a role that may not change plans sees the edits, disabled, and why
                 menu.setToolTipsVisible(True)
                 for edit in menu.actions()[before:]:
