@@ -1932,33 +1932,43 @@ Fuente: {1}</translation>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="96"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="68"/>
+        <source>born {0}</source>
+        <translation>nacido/a el {0}</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_list.py" line="98"/>
         <source>Search name or clinic ID…</source>
         <translation>Buscar nombre o n.º de historia…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="103"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="105"/>
         <source>Show archived</source>
         <translation>Mostrar archivados</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="104"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="106"/>
         <source>&amp;New…</source>
         <translation>&amp;Nuevo…</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="105"/>
-        <location filename="../../taperdesk/ui/patient_list.py" line="174"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="107"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="176"/>
         <source>Archive</source>
         <translation>Archivar</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="68"/>
-        <source>born {0:%d %b %Y}</source>
-        <translation>nacido/a el {0:%d %b %Y}</translation>
+        <location filename="../../taperdesk/ui/patient_list.py" line="69"/>
+        <source>opioid</source>
+        <translation>opioide</translation>
     </message>
     <message>
-        <location filename="../../taperdesk/ui/patient_list.py" line="172"/>
+        <location filename="../../taperdesk/ui/patient_list.py" line="70"/>
+        <source>archived</source>
+        <translation>archivado/a</translation>
+    </message>
+    <message>
+        <location filename="../../taperdesk/ui/patient_list.py" line="174"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>

@@ -24,7 +24,7 @@ from taperdesk.store import Patient, StoreError
 from taperdesk.ui import dialogs
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.session import Session
-from taperdesk.ui.translation import translate
+from taperdesk.ui.translation import translate, ui_date
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -40,7 +40,7 @@ class PatientRows(QAbstractListModel):
         super().__init__(parent)
         self._patients: list[Patient] = []
         self._labels: dict[int, str] = {}
-        self._born = ""
+        self._born = self._opioid = self._archived = ""
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._patients)
@@ -65,7 +65,9 @@ class PatientRows(QAbstractListModel):
         self.beginResetModel()
         self._patients = patients
         self._labels = {}
-        self._born = translate("PatientList", "born {0:%d %b %Y}")
+        self._born = translate("PatientList", "born {0}")
+        self._opioid = translate("PatientList", "opioid")
+        self._archived = translate("PatientList", "archived")
         self.endResetModel()
 
     def row_of(self, patient_id: int | None) -> int:
@@ -79,11 +81,11 @@ class PatientRows(QAbstractListModel):
     def _label(self, p: Patient) -> str:
         extra = [p.clinic_id] if p.clinic_id else []
         if p.born:
-            extra.append(self._born.format(p.born))
+            extra.append(self._born.format(ui_date(p.born, "%d %b %Y")))
         if p.opioid:
-            extra.append("opioid")
+            extra.append(self._opioid)
         if p.archived:
-            extra.append("archived")
+            extra.append(self._archived)
         return p.name + (f"  ({', '.join(extra)})" if extra else "")
 
 

@@ -198,6 +198,9 @@ def test_the_window_shown_in_spanish_has_no_english_menu_or_label(  # type: igno
         today = [w.today.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
         assert today == ["Motivo", "Paciente", "Detalle"]
         assert model_texts.reason_label(Reason.STEP_CHANGE) == "Cambio de dosis"
+        assert w.session.update_patient("born", born=date(1958, 3, 12)).ok
+        label = w.patients.labels()[0]
+        assert "nacido/a el 12 mar 1958" in label, label  # Spanish months, not strftime's
         spanish = [today_words.detail(i) for i in TODAY_ITEMS]
         assert "0.5 → 0.25 mg/día en 3 días (jue 07 ene)" in spanish, spanish
         found = english_words(spanish, {"Chest", "pain", "CIWA", "B", "rose"})
