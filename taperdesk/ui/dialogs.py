@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QDate, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME
 from taperdesk.ui import theme
-from taperdesk.ui.screen_fit import available_geometry, fit_to_screen
+from taperdesk.ui.screen_fit import VerticalScroll, available_geometry, fit_to_screen
 from taperdesk.ui.translation import translate
 
 
@@ -91,19 +90,14 @@ class _Form(QDialog):
     def __init__(self, title: str, parent: QWidget | None, *, scrolls: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.fields_scroll: QScrollArea | None = None
-        self._outer = QVBoxLayout()
-        self._fields = QWidget()
+        self.fields_scroll: VerticalScroll | None = None
         if scrolls:
-            self.setLayout(self._outer)
+            self._fields = QWidget()
             self.form = QFormLayout(self._fields)
             self.form.setContentsMargins(0, 0, 0, 0)
-            scroll = self.fields_scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(self._fields)
-            self._outer.addWidget(scroll)
+            self.fields_scroll = VerticalScroll(lambda: self._fields.sizeHint().height())
+            self.fields_scroll.setWidget(self._fields)
+            QVBoxLayout(self).addWidget(self.fields_scroll)  # all of the fields may scroll
         else:
             self.form = QFormLayout(self)
         self.error = QLabel()
@@ -115,31 +109,25 @@ class _Form(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish(self) -> None:
-        if self.fields_scroll is not None:
-            self._outer.addWidget(self.error)
-            self._outer.addWidget(self.buttons)
+        outer = self.layout()
+        if self.fields_scroll is not None and outer is not None:
+            outer.addWidget(self.error)
+            outer.addWidget(self.buttons)
             return
         self.form.addRow(self.error)
         self.form.addRow(self.buttons)
 
     def fit_screen(self, parent: QWidget | None) -> None:
-        """As tall as the whole form, or as the screen allows (the fields then scroll);
-        never narrower than the fields."""
-        assert self.fields_scroll is not None
-        bar = self.fields_scroll.verticalScrollBar().sizeHint().width()
-        self.fields_scroll.setMinimumWidth(self._fields.minimumSizeHint().width() + bar)
-        fit_to_screen(self, self.fields_size(), available_geometry(parent))
-
-    def fields_size(self) -> QSize:
-        """The whole form unscrolled, with the error line and buttons below it."""
-        assert self.fields_scroll is not None
+        """As tall as the whole form, or as the screen allows (the fields then scroll)."""
+        outer = self.layout()
+        assert self.fields_scroll is not None and outer is not None
         inner = self._fields.sizeHint()
         bar = self.fields_scroll.verticalScrollBar().sizeHint().width()
-        margins = self._outer.contentsMargins()
+        m = outer.contentsMargins()
         foot = self.error.sizeHint().height() + self.buttons.sizeHint().height()
-        spacing = 2 * max(self._outer.spacing(), 0)
-        return QSize(inner.width() + bar + margins.left() + margins.right(),
-                     inner.height() + foot + spacing + margins.top() + margins.bottom())
+        whole = QSize(inner.width() + bar + m.left() + m.right(),
+                      inner.height() + foot + 2 * max(outer.spacing(), 0) + m.top() + m.bottom())
+        fit_to_screen(self, whole, available_geometry(parent))
 
     def problem(self) -> str:
         return ""

@@ -9,17 +9,14 @@ the same fields and refuse the same values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QWidget,
 )
@@ -103,31 +100,6 @@ def fill_product_sets(combo: QComboBox, drug: Drug, current: tuple[str, ...]) ->
 def _products_tip() -> str:
     return translate("PlanFields", "Diazepam products that make the diazepam doses (from the "
                      "drug catalogue)")
-
-
-class VerticalScroll(QScrollArea):
-    """Scrolls its widget up and down only: as wide as the widget needs, never cut, and as
-    tall as ``scrolled()`` less than the widget needs (the rows allowed to scroll)."""
-
-    def __init__(self, scrolled: Callable[[], int]) -> None:
-        super().__init__()
-        self._scrolled = scrolled
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # The bar takes room only while it is needed: ask again when it comes or goes.
-        self.verticalScrollBar().rangeChanged.connect(lambda *_: self.updateGeometry())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        inner = self.widget()
-        hint = super().minimumSizeHint()
-        if inner is None:
-            return hint
-        scroll_bar = self.verticalScrollBar()
-        bar = scroll_bar.sizeHint().width() if scroll_bar.maximum() > 0 else 0
-        need = inner.minimumSizeHint()
-        return QSize(need.width() + bar, max(hint.height(), need.height() - self._scrolled()))
 
 
 class TaperFields:

@@ -44,13 +44,13 @@ from taperdesk.ui.new_plan import NewPlanDialog
 from taperdesk.ui.plan_fields import (
     CrossoverFields,
     TaperFields,
-    VerticalScroll,
     add_stacked_row,
     fill_product_sets,
     row_label,
     show_row,
 )
 from taperdesk.ui.products_dialog import ProductsDialog
+from taperdesk.ui.screen_fit import VerticalScroll
 from taperdesk.ui.session import Session
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
 

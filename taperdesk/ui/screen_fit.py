@@ -1,15 +1,18 @@
 """Windows sized to the screen they open on (1366x768 less a taskbar, any screen from
 1280x720, and 1920x1080 at 150 %, which is 1280x720 logical): the print preview and
-the assessment dialog, whose buttons at the foot must stay on screen, and the main
-window's first size."""
+the assessment dialog and the New plan dialog, whose buttons at the foot must stay on
+screen (their fields scroll up and down: ``VerticalScroll``), and the main window's
+first size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
 
-__all__ = ["SCREEN_MARGIN", "available_geometry", "fit_to_screen"]
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+__all__ = ["SCREEN_MARGIN", "VerticalScroll", "available_geometry", "fit_to_screen"]
 
 SCREEN_MARGIN = 24  # px left free around the dialog for its frame and the taskbar's edge
 
@@ -36,3 +39,28 @@ def fit_to_screen(dialog: QWidget, preferred: QSize, available: QRect, *,
     rect = QRect(QPoint(0, 0), size + frame)  # move() places the frame's top left corner
     rect.moveCenter(available.center())
     dialog.move(rect.topLeft())
+
+
+class VerticalScroll(QScrollArea):
+    """Scrolls its widget up and down only: as wide as the widget needs, never cut, and as
+    tall as ``scrolled()`` less than the widget needs (the rows allowed to scroll)."""
+
+    def __init__(self, scrolled: Callable[[], int]) -> None:
+        super().__init__()
+        self._scrolled = scrolled
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The bar takes room only while it is needed: ask again when it comes or goes.
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inner = self.widget()
+        hint = super().minimumSizeHint()
+        if inner is None:
+            return hint
+        scroll_bar = self.verticalScrollBar()
+        bar = scroll_bar.sizeHint().width() if scroll_bar.maximum() > 0 else 0
+        need = inner.minimumSizeHint()
+        return QSize(need.width() + bar, max(hint.height(), need.height() - self._scrolled()))
