@@ -149,6 +149,19 @@ new code side by side, since the machine was shared):
   about 55 ms, building the window 39 ms (the chart about half: pyqtgraph's PlotItem
   builds its hidden settings menu), opening the plan 15 ms (the score bands about
   half), the first paint 32 ms.
+- **Start-up, third round (2 December, afternoon).** On a host about 3 × slower than
+  the reference (import floor 0.93-1.0 s) start-up was 1.53-1.60 × its floor. cProfile
+  showed PySide6 itself reading the source of every module imported after it (its
+  `__feature__` check, `inspect.getsource` through linecache and tokenize, looking for
+  the text "PySide6"): some 415 modules, about a tenth of the start, and 14 MB of
+  linecache kept afterwards. `taperdesk/ui/import_scan.py` answers the same question
+  from the `.py` file's bytes (anything else is left to PySide's own check;
+  `tests/ui/test_import_scan.py` compares both answers on every module the window
+  loads). Interleaved launches in the same minutes, 8 each: 1.57-1.60 × the floor
+  before, 1.39-1.42 × after; memory 130 → 116 MB. The 1.2 × goal is still missed; what
+  is left is as listed above (the records and model modules' 51 frozen dataclasses,
+  the chart's PlotItem, whose four axes rebuild their label HTML some 48 times while
+  it is built, the first paint).
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so
