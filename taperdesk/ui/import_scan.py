@@ -23,9 +23,14 @@ from types import ModuleType
 FEATURE_MODULES = ("PySide6.support.feature", "shibokensupport.feature")
 
 
+def feature_module() -> ModuleType | None:
+    """PySide6's loaded feature module (named by the release), or None."""
+    return next((sys.modules[n] for n in FEATURE_MODULES if n in sys.modules), None)
+
+
 def quicken() -> bool:
     """Install the quicker check; True if PySide6's check was found and replaced."""
-    feature = next((sys.modules[n] for n in FEATURE_MODULES if n in sys.modules), None)
+    feature = feature_module()
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original):
         return False

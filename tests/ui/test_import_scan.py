@@ -9,7 +9,8 @@ from taperdesk.ui import import_scan
 
 
 def pyside_check():
-    feature = next(sys.modules[n] for n in import_scan.FEATURE_MODULES if n in sys.modules)
+    feature = import_scan.feature_module()
+    assert feature is not None
     check = feature._mod_uses_pyside  # noqa: SLF001
     return getattr(check, "original", check)
 
@@ -28,7 +29,8 @@ def test_the_quick_check_agrees_with_pysides_on_every_loaded_module() -> None:
 
 
 def test_quicken_replaces_pysides_check_once() -> None:
-    feature = next(sys.modules[n] for n in import_scan.FEATURE_MODULES if n in sys.modules)
+    feature = import_scan.feature_module()
+    assert feature is not None
     before = feature._mod_uses_pyside  # noqa: SLF001
     try:
         assert import_scan.quicken() is True
