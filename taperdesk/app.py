@@ -154,9 +154,8 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from taperdesk.ui.import_scan import quicken
+    import taperdesk.ui  # noqa: F401  (pyqtgraph too, the quick way: see its docstring)
 
-    quicken()  # PySide6's source scan of each later import, answered quicker
     phases.append(("qt", time.perf_counter()))
     from taperdesk.store import IntegrityCheck, StoreError, default_db_path
     from taperdesk.ui.settings import RECORDS_FILE

@@ -17,6 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from settings_guard import THROWAWAY, real_folders, snapshot  # noqa: E402  (env first)
 
+# Qt and pyqtgraph loaded as the program loads them (taperdesk/ui/__init__.py), before any
+# test module imports pyqtgraph itself.
+import taperdesk.ui  # noqa: E402, F401
+
 
 @pytest.fixture(scope="session", autouse=True)
 def real_settings_untouched() -> Iterator[Path]:
