@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 from taperdesk.model import Schedule, StepKind, format_mg
 from taperdesk.model.scales import scale as get_scale
@@ -107,7 +107,9 @@ class ScoreLayer:
         self.scores.setZValue(10)
         self.colours = chart_colours()
         self.box.addItem(self.scores)
-        self.bands: list[tuple[pg.LinearRegionItem, pg.TextItem]] = []
+        self.bands: list[tuple[QGraphicsRectItem, pg.TextItem]] = []
+        """Each band a plain rectangle across what is shown (a pyqtgraph region item was
+        a tenth of opening a patient, for shading that is never dragged)."""
         self.scale_name = ""
         self.set_colours(self.colours)
 
@@ -124,7 +126,9 @@ class ScoreLayer:
         self.box.setGeometry(main.sceneBoundingRect())
         self.box.linkedViewChanged(main, self.box.XAxis)
 
-    def update(self, records: list[AssessmentRecord], right_edge: float) -> None:
+    def update(self, records: list[AssessmentRecord], xs: tuple[float, float]) -> None:
+        """Plot ``records`` (the latest scale's) over its bands; ``xs``: the x range in
+        view."""
         # A red-flag-only entry scores no item: it has no total to plot (never a 0).
         records = [r for r in records if r.assessment.scores]
         if not records:
@@ -142,11 +146,11 @@ class ScoreLayer:
         self.scale_name = sc.name
         self._axis.setLabel(translate("ChartLayers", "{0} total").format(sc.name))
         while len(self.bands) < len(sc.bands):
-            band = pg.LinearRegionItem(orientation="horizontal", movable=False,
-                                       pen=pg.mkPen(None))
+            band = QGraphicsRectItem()
+            band.setPen(QPen(Qt.PenStyle.NoPen))
             band.setZValue(-30)
             label = pg.TextItem(anchor=(1, 0.5))
-            self.box.addItem(band)
+            self.box.addItem(band, ignoreBounds=True)
             self.box.addItem(label)
             self.bands.append((band, label))
         for i, (band, label) in enumerate(self.bands):
@@ -156,21 +160,23 @@ class ScoreLayer:
             if not shown:
                 continue
             b = sc.bands[i]
-            band.setRegion((b.min, b.max + 1))
-            band.setBrush(pg.mkBrush(alpha(self.colours.band,
-                                           BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
+            band.setRect(QRectF(xs[0], b.min, xs[1] - xs[0], b.max + 1 - b.min))
+            band.setBrush(QBrush(alpha(self.colours.band,
+                                       BAND_ALPHA[min(i, len(BAND_ALPHA) - 1)])))
             tip = translate("ChartLayers", "{0} {1}: {2}–{3}. Bands: {4}").format(
                 sc.name, band_label(b.label), b.min, b.max, sc.bands_source)
             band.setToolTip(tip)
             label.setText(band_label(b.label), color=self.colours.text)
-            label.setPos(right_edge, (b.min + b.max + 1) / 2)
+            label.setPos(xs[1], (b.min + b.max + 1) / 2)
         self.box.setYRange(0, sc.max_total, padding=0)
 
-    def place_labels(self, right_edge: float) -> None:
-        """Band names stay at the right edge of what is shown."""
-        for _band, label in self.bands:
+    def follow(self, xs: tuple[float, float]) -> None:
+        """The x range in view changed: bands span it, their names stay at its right edge."""
+        for band, label in self.bands:
             if label.isVisible():
-                label.setPos(right_edge, label.pos().y())
+                r = band.rect()
+                band.setRect(QRectF(xs[0], r.top(), xs[1] - xs[0], r.height()))
+                label.setPos(xs[1], label.pos().y())
 
 
 DRUG_COLOURS = ("#D55E00", "#009E73")

@@ -194,8 +194,12 @@ class DoseChart(QWidget):
         self.untangle_labels()
 
     def _on_x_range(self) -> None:
-        self.score_layer.place_labels(self.view_box.viewRange()[0][1])
+        self.score_layer.follow(self._shown_x())
         self.untangle_labels()
+
+    def _shown_x(self) -> tuple[float, float]:
+        left, right = self.view_box.viewRange()[0]
+        return float(left), float(right)
 
     def untangle_labels(self) -> None:
         """No hold label over a band's name (see chart_layers.untangle)."""
@@ -263,7 +267,7 @@ class DoseChart(QWidget):
         self.fit()  # another patient: forget the last one's zoom
 
     def _on_assessments_changed(self) -> None:
-        self.score_layer.update(self._session.assessments, self.view_box.viewRange()[0][1])
+        self.score_layer.update(self._session.assessments, self._shown_x())
         self.untangle_labels()
         name = self.score_layer.scale_name
         c = self.colours

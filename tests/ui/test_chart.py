@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from standalone import answer_dialogs, open_session
 
 from taperdesk.model import compute, set_step_days, snap_dose
+from taperdesk.model.scales import scale as get_scale
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.dose_chart import DoseChart
 from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
@@ -217,6 +218,25 @@ def test_holds_today_scores_bands_and_selection_are_drawn(qtbot, chart, session)
     assert (hx[0], hx[1], hy[0]) == (ts(step.start), ts(step.next_start), step.daily_ug / 1000)
     session.highlight(())
     assert len(chart.highlight.getData()[0] or []) == 0
+
+
+def test_score_bands_shade_their_range_across_whatever_is_shown(chart, session) -> None:  # type: ignore[no-untyped-def]
+    scale = get_scale(session.assessments[-1].assessment.scale_id)
+
+    def shaded() -> list[tuple[float, float, float, float]]:
+        return [(b.rect().left(), b.rect().right(), b.rect().top(), b.rect().bottom())
+                for b, label in chart.score_layer.bands if label.isVisible()]
+
+    def expected() -> list[tuple[float, float, float, float]]:
+        (x0, x1), _ = chart.view_box.viewRange()
+        return [(x0, x1, b.min, b.max + 1) for b in scale.bands if b.max > 0]
+
+    assert len(shaded()) == 4 and shaded() == expected()
+    (x0, x1), _ = chart.view_box.viewRange()
+    chart.view_box.setXRange(x0 + 30 * DAY, x1 + 90 * DAY, padding=0)  # a pan and a zoom
+    assert shaded() == expected() and shaded()[0][:2] != (x0, x1)
+    names = [label.pos().x() for b, label in chart.score_layer.bands if label.isVisible()]
+    assert names == [chart.view_box.viewRange()[0][1]] * 4  # names at the right edge
 
 
 def test_date_axis_labels_whole_utc_days_with_the_year(chart) -> None:  # type: ignore[no-untyped-def]

@@ -128,9 +128,9 @@ def test_a_red_flag_only_entry_is_not_plotted_as_a_total_of_0(qtbot) -> None:  #
     flag_only = Assessment(date(2026, 11, 9), "checklist", (), frozenset({"seizure"}))
     records = [AssessmentRecord(1, 1, scored, "a", None),  # type: ignore[arg-type]
                AssessmentRecord(2, 1, flag_only, "a", None)]  # type: ignore[arg-type]
-    layer.update(records, 0.0)
+    layer.update(records, (0.0, 86400.0))
     xs, ys = layer.scores.getData()
     assert len(xs) == 1 and list(ys) == [scored.total]
-    layer.update(records[1:], 0.0)
+    layer.update(records[1:], (0.0, 86400.0))
     xs, _ys = layer.scores.getData()
     assert xs is None or len(xs) == 0
