@@ -151,35 +151,39 @@ def main(argv: Sequence[str] | None = None, ask: Ask | None = None) -> int:
 def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
     phases = [("main", time.perf_counter())]  # where start-up time goes (--bench-ready)
     args = parse(argv)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from taperdesk.import_scan import quicken
+
+    quicken()  # PySide6's source scan of each later import, answered quicker
+    QCoreApplication.setOrganizationName("TaperDesk")  # QSettings() reads the same file
+    QCoreApplication.setApplicationName("TaperDesk")  # before and after the QApplication
+    from taperdesk.paths import RECORDS_FILE, default_db_path, records_location
+
+    chosen = QSettings().value(RECORDS_FILE)
+    path = args.db or (records_location(str(chosen)) if chosen else default_db_path())
+    # The records file's quick check reads the whole file; it runs in a thread while the
+    # records code, Qt's widgets, pyqtgraph and the window's modules load, and the file is
+    # opened (and written) only once it is done.
+    from taperdesk.store import IntegrityCheck, StoreError
+
+    checked = IntegrityCheck(path) if isinstance(path, Path) and path.is_file() else None
+    phases.append(("taperdesk", time.perf_counter()))
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     import taperdesk.ui  # noqa: F401  (pyqtgraph too, the quick way: see its docstring)
 
     phases.append(("qt", time.perf_counter()))
-    from taperdesk.store import IntegrityCheck, StoreError, default_db_path
-    from taperdesk.ui.settings import RECORDS_FILE
-
-    phases.append(("taperdesk", time.perf_counter()))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("TaperDesk")
-    app.setApplicationName("TaperDesk")
     from taperdesk.ui.translation import install_translator, window_language
 
     install_translator(app, window_language(QSettings()))  # before any window text is made
     phases.append(("app", time.perf_counter()))
-    chosen = QSettings().value(RECORDS_FILE)
-    from taperdesk.paths import records_location
-
-    path = args.db or (records_location(str(chosen)) if chosen else default_db_path())
 
     def refuse(reason: str, _path: Path) -> Path | None:
         print(f"error: {reason}", file=sys.stderr)
         return None
 
-    # The records file's quick check reads the whole file; it runs in a thread while the
-    # window's modules load, and the file is opened (and written) only once it is done.
-    checked = IntegrityCheck(path) if isinstance(path, Path) and path.is_file() else None
     from taperdesk.ui.session import Session
     from taperdesk.ui.window import MainWindow
 

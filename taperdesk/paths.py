@@ -13,6 +13,9 @@ from pathlib import Path
 
 APP_NAME = "TaperDesk"
 DB_FILE_NAME = "taperdesk.sqlite3"
+RECORDS_FILE = "records_file"
+"""The window's setting naming the records file or server chosen (File ▸ Open, Settings);
+read at start, before Qt's widgets load."""
 
 
 def data_dir() -> Path:

@@ -8,7 +8,7 @@ PySide6's modules instead of copying every Qt class (pyqtgraph_import).
 
 import PySide6.QtWidgets  # noqa: F401  (first: quicken replaces a check PySide6 installs)
 
-from taperdesk.ui.import_scan import quicken
+from taperdesk.import_scan import quicken
 from taperdesk.ui.pyqtgraph_import import import_pyqtgraph
 
 quicken()

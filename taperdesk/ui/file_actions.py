@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from taperdesk.model import PROTOCOLS, compute
 from taperdesk.model.guardrails import RULES
 from taperdesk.model.schedule import HOLD_SOURCE
-from taperdesk.paths import is_server_uri
+from taperdesk.paths import RECORDS_FILE, is_server_uri
 from taperdesk.store import Permission, Store, StoreError
 from taperdesk.ui import dialogs
 from taperdesk.ui.about import about_box
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.model_texts import protocol_name, protocol_rule
 from taperdesk.ui.session import Session
-from taperdesk.ui.settings import RECORDS_FILE, remember_server
+from taperdesk.ui.settings import remember_server
 from taperdesk.ui.translation import LANGUAGE, QT_TRANSLATE_NOOP, translate
 
 PLAN_FILTER = QT_TRANSLATE_NOOP("FileActions", "TaperDesk plan (*.taper.json *.json)")

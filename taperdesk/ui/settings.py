@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from taperdesk.paths import is_server_uri
+from taperdesk.paths import RECORDS_FILE, is_server_uri
 
 if TYPE_CHECKING:
     from taperdesk.ui.settings_dialog import SettingsDialog as SettingsDialog
 
 GEOMETRY, STATE = "geometry", "state"
 LAST_PATIENT = "last_patient"
-RECORDS_FILE = "records_file"
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,7 @@ from accounts import PASSWORD, TESTER, open_signed
 from PySide6.QtCore import QSettings, QTimer
 
 from taperdesk.app import main, open_last_patient
+from taperdesk.paths import RECORDS_FILE
 from taperdesk.store import Store
 from taperdesk.ui.session import Session
 from taperdesk.ui.settings import last_patient, last_patient_key, remember_patient
@@ -58,6 +59,22 @@ def test_the_last_patient_opens_again_per_records_file(tmp_path: Path) -> None:
         s.add_patient("Di Second")
     r = gui("--db", str(other), home=tmp_path)
     assert r.returncode == 0 and "patient=Cy First" in r.stdout, r.stdout
+
+
+def test_without_db_the_records_file_chosen_in_the_settings_opens(tmp_path: Path) -> None:
+    # The start reads this setting before Qt's widgets load (to start the file's quick
+    # check at once): it must be the same settings file the window writes.
+    db = tmp_path / "chosen.sqlite3"
+    with Store.open(db) as s:
+        s.add_patient("Cy Chosen")
+    conf = tmp_path / "config" / "TaperDesk" / "TaperDesk.conf"
+    settings = QSettings(str(conf), QSettings.Format.IniFormat)
+    settings.setValue(RECORDS_FILE, str(db))
+    settings.sync()
+    r = gui(home=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "patient=Cy Chosen" in r.stdout
+    assert not (tmp_path / "data" / "TaperDesk").exists()  # the default file was not made
 
 
 def test_a_last_patient_gone_is_quietly_ignored(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

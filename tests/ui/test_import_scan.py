@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import taperdesk.ui.window  # noqa: F401  (every module the window loads, to compare on)
-from taperdesk.ui import import_scan
+from taperdesk import import_scan
 
 
 def pyside_check():

@@ -14,11 +14,12 @@ from standalone import answer_dialogs
 from windowing import open_window
 
 from taperdesk.model import set_step_days
+from taperdesk.paths import RECORDS_FILE
 from taperdesk.store import Store, StoreError
 from taperdesk.store.users import SIGN_IN_REFUSED
 from taperdesk.ui.action_registry import Act
 from taperdesk.ui.session import Session
-from taperdesk.ui.settings import RECORDS_FILE, SettingsDialog
+from taperdesk.ui.settings import SettingsDialog
 from taperdesk.ui.signin import SignInDialog
 
 NURSE = "Nia"
