@@ -37,10 +37,11 @@ How each figure is taken:
   beside the start-ups a minute later took 353 ms (the detail gives both).
   The same process reports its resident memory (**memory** budget) and how long
   each part of its start took; the table gives their medians: before main()
-  (the interpreter and `taperdesk.app`), `qt` (Qt's modules), `taperdesk` (the
-  records and model code), `app` (the QApplication), `modules` (pyqtgraph and the
-  window's modules), `records` (opening the file), `window` (building it), `plan`
-  (opening the patient's plan), `paint` (the first paint).
+  (the interpreter and `taperdesk.app`), `taperdesk` (QtCore, the records and model
+  code, the records file's quick check started), `qt` (Qt's widgets and pyqtgraph),
+  `app` (the QApplication), `modules` (the window's modules), `records` (opening the
+  file, waiting for the check), `window` (building it), `plan` (opening the patient's
+  plan), `paint` (the first paint).
 - **Re-plan**: `insert_hold` + `compute` + `check` on the 301-row plan, each
   call a different hold (median of 60).
 - **Table + chart refresh**: the open plan replaced by the plan with a hold
@@ -154,7 +155,7 @@ new code side by side, since the machine was shared):
   showed PySide6 itself reading the source of every module imported after it (its
   `__feature__` check, `inspect.getsource` through linecache and tokenize, looking for
   the text "PySide6"): some 415 modules, about a tenth of the start, and 14 MB of
-  linecache kept afterwards. `taperdesk/ui/import_scan.py` answers the same question
+  linecache kept afterwards. `taperdesk/import_scan.py` answers the same question
   from the `.py` file's bytes (anything else is left to PySide's own check;
   `tests/ui/test_import_scan.py` compares both answers on every module the window
   loads). Interleaved launches in the same minutes, 8 each: 1.57-1.60 × the floor
@@ -162,6 +163,31 @@ new code side by side, since the machine was shared):
   is left is as listed above (the records and model modules' 51 frozen dataclasses,
   the chart's PlotItem, whose four axes rebuild their label HTML some 48 times while
   it is built, the first paint).
+- **Start-up, fourth round (2 December, evening).** Same slow host (floor 0.84-1.04 s).
+  Timing each Python enum PySide6 makes showed the floor itself spending about a
+  quarter of its time making 646 of them: `pyqtgraph.Qt` copies every name of
+  PySide6's QtCore, QtGui and QtWidgets into modules of its own (`dir`, then `getattr`
+  of each), and PySide6, which makes a class and its enums only when first asked,
+  then makes all of them. `taperdesk/ui/pyqtgraph_import.py` gives pyqtgraph PySide6's
+  modules in place of its empty copies, so the copy has nothing to do and each class
+  is made when first used (393 enums by the first paint instead of all; pyqtgraph's
+  import 650-720 → 370-440 ms). It is done only while those copies are empty shells,
+  and `tests/ui/test_pyqtgraph_import.py` checks in a fresh interpreter that every
+  name of the usual copies is there, of the same kind. Moving pyqtgraph's import to
+  `taperdesk/ui/__init__.py` (so tests and benchmarks run on the same pyqtgraph) had
+  ended the records check's overlap with it: on the 10 000-patient file opening then
+  waited 75-130 ms for the check. The check now starts before Qt's widgets load (the
+  records file is known from `--db` or the setting, read with QtCore alone); the wait
+  is 14-16 ms. The chart's score bands are plain rectangles instead of pyqtgraph
+  region items (opening the patient's plan 68 → 49 ms). Interleaved launches, 8 each:
+  demo records 1.43 → 1.26-1.29 ×, the 10 000-patient file 1.38 → 1.29-1.30 ×; the
+  benchmark's own run below, 1.34 ×. The 1.2 × goal is still missed by a tenth or more
+  of the floor. What is left over the
+  floor, on this host: the records and model code about 150 ms (the 51 frozen
+  dataclasses about 65 ms of it: Python compiles six methods for each), building the
+  window 160-180 ms (the chart half of it, pyqtgraph's PlotWidget a quarter), opening
+  the plan about 45 ms and the first paint 110-160 ms, of which PySide6 making the
+  enums of classes first used then is 20-35 ms.
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so
@@ -169,8 +195,10 @@ new code side by side, since the machine was shared):
 
 
 What keeps the start quick (docs/ARCHITECTURE.md has the code): the records
-file's integrity check, which reads the whole file, runs in a thread while
-pyqtgraph and the window's modules load; Python's cyclic garbage collector is off
+file's integrity check, which reads the whole file, runs in a thread while the
+records code, Qt's widgets, pyqtgraph and the window's modules load; pyqtgraph shares
+PySide6's modules instead of copying every Qt class; PySide6's per-import source scan
+is answered from each file's bytes; Python's cyclic garbage collector is off
 while the window is built (start-up makes some 100 000 objects that all live on)
 and, once the window is on screen, collects once and freezes what start-up made;
 reportlab and QtPdf are loaded only when a handout is first made.
