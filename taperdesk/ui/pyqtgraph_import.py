@@ -54,6 +54,13 @@ def import_pyqtgraph() -> ModuleType:
     return sys.modules["pyqtgraph"]
 
 
+def shares_qt() -> bool:
+    """True if the loaded pyqtgraph runs on PySide6's own modules (``--bench-ready`` says
+    so, and the tests of the program and of the clinic bundle check it)."""
+    qt = sys.modules.get("pyqtgraph.Qt")
+    return qt is not None and getattr(qt, "QtCore", None) is sys.modules.get("PySide6.QtCore")
+
+
 def copies_are_empty_shells(package: Path | None = None) -> bool:
     """True if pyqtgraph's Qt/QtCore, Qt/QtGui and Qt/QtWidgets define nothing of their own
     (``package``: pyqtgraph's folder; the installed one's by default). Their code is read

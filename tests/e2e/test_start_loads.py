@@ -31,6 +31,7 @@ def test_the_window_starts_without_what_later_actions_need(tmp_path: Path) -> No
                        capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "patient=Demo Patient (example)" in r.stdout
+    assert "pyqtgraph=shared" in r.stdout  # PySide6's own modules, not a copy of each class
     loaded = set(next(line for line in r.stdout.splitlines()
                       if line.startswith("loaded ")).split()[1:])
     assert {"taperdesk.ui.window", "pyqtgraph", "taperdesk.store.users"} <= loaded

@@ -21,7 +21,9 @@ USUAL = """
 import json, sys
 import PySide6.QtWidgets, pyqtgraph.Qt as Q
 import PySide6
-print(json.dumps({"copies": {n: {k: type(v).__name__ for k, v in vars(getattr(Q, n)).items()
+from taperdesk.ui.pyqtgraph_import import shares_qt  # after pyqtgraph: it is left as it is
+print(json.dumps({"shares": shares_qt(),
+                  "copies": {n: {k: type(v).__name__ for k, v in vars(getattr(Q, n)).items()
                                  if not k.startswith("__")} for n in SHARED},
                   "listed": {n: dir(getattr(PySide6, n)) for n in SHARED}}))
 """
@@ -53,6 +55,7 @@ def fresh(code: str, stdin: str = "") -> str:
 def test_every_name_of_pyqtgraphs_usual_copies_is_pysides_own_object() -> None:
     usual = json.loads(fresh(USUAL))
     copies = usual["copies"]
+    assert usual["shares"] is False  # pyqtgraph imported first keeps its own copies
     assert all(len(copies[n]) > 150 for n in SHARED)  # the usual copies hold every class
     lean = json.loads(fresh(LEAN, json.dumps(copies)))
     assert lean["shared"] == [True, True, True]
@@ -70,6 +73,7 @@ def test_this_process_runs_on_the_shared_modules() -> None:
     assert pyqtgraph.Qt.QtCore is PySide6.QtCore
     assert pyqtgraph.Qt.QtGui is PySide6.QtGui and pyqtgraph.Qt.QtWidgets is PySide6.QtWidgets
     assert pyqtgraph_import.import_pyqtgraph() is pyqtgraph  # once: later calls change nothing
+    assert pyqtgraph_import.shares_qt() is True
 
 
 def test_a_pyqtgraph_with_code_in_its_qt_modules_is_imported_as_it_is(tmp_path: Path) -> None:
