@@ -3,8 +3,8 @@
 On import, ``pyqtgraph.Qt`` fills its own empty ``QtCore``, ``QtGui`` and ``QtWidgets``
 modules with a copy of every name in PySide6's (``_copy_attrs``: ``dir`` of PySide6's
 module, then ``getattr`` of each name). PySide6 makes its classes lazily, on first use;
-asking for all of them makes some 4 000 Python types and 600 enums that the window never
-uses, and that was a fifth of TaperDesk's start (docs/PERFORMANCE.md).
+asking for all of them makes every class and its Python enums (646 enums), most of which
+the window never uses, and that was a fifth of TaperDesk's start (docs/PERFORMANCE.md).
 
 ``import_pyqtgraph`` hands pyqtgraph PySide6's modules themselves in place of its empty
 copies (through ``sys.modules``), and while pyqtgraph loads, ``dir`` of those modules
@@ -12,8 +12,8 @@ lists only what they have already made, so the copy finds nothing to do. Every n
 pyqtgraph asks for afterwards is PySide6's own object, made when first used, exactly the
 object the copy would have held. This is done only while pyqtgraph's three modules are
 the empty shells the copy fills (a pyqtgraph that defines names of its own in them is
-imported as it is); tests/ui/test_pyqtgraph_import.py checks, in a fresh interpreter, that every
-name of pyqtgraph's usual copies is the same object here.
+imported as it is); tests/ui/test_pyqtgraph_import.py checks, in fresh interpreters, that
+every name of pyqtgraph's usual copies is there, of the same kind.
 """
 
 from __future__ import annotations
