@@ -18,10 +18,12 @@ every name of pyqtgraph's usual copies is there, of the same kind.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import CodeType, ModuleType
 
@@ -37,19 +39,15 @@ def import_pyqtgraph() -> ModuleType:
         import pyqtgraph  # noqa: F401
 
         return sys.modules["pyqtgraph"]
-    import PySide6.QtCore
-    import PySide6.QtGui
-    import PySide6.QtWidgets
-
-    modules = [PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets]
-    for module in modules:
-        sys.modules["pyqtgraph.Qt." + module.__name__.rpartition(".")[2]] = module
+    modules = [importlib.import_module(f"PySide6.{name}") for name in SHARED]
+    for name, module in zip(SHARED, modules, strict=True):
+        sys.modules[f"pyqtgraph.Qt.{name}"] = module
     try:
         with only_made_names_listed(modules):
             import pyqtgraph  # noqa: F401
     except BaseException:
         for name in SHARED:
-            sys.modules.pop("pyqtgraph.Qt." + name, None)
+            sys.modules.pop(f"pyqtgraph.Qt.{name}", None)
         raise
     return sys.modules["pyqtgraph"]
 
@@ -106,7 +104,7 @@ def only_made_names_listed(modules: list[ModuleType]) -> Iterator[None]:
     missing = object()
     saved = [vars(m).get("__dir__", missing) for m in modules]
     for module in modules:
-        vars(module)["__dir__"] = made_names(module)
+        vars(module)["__dir__"] = partial(list, vars(module))  # the names it holds now
     try:
         yield
     finally:
@@ -115,8 +113,3 @@ def only_made_names_listed(modules: list[ModuleType]) -> Iterator[None]:
                 vars(module).pop("__dir__", None)
             else:
                 vars(module)["__dir__"] = before
-
-
-def made_names(module: ModuleType) -> Callable[[], list[str]]:
-    names = vars(module)
-    return lambda: list(names)
