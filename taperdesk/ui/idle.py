@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -92,7 +93,8 @@ class LockDialog(QDialog):
 
 
 class IdleLock(QObject):
-    """Watches the application's input; locks ``window`` after ``minutes`` of none."""
+    """Watches the input to the program's windows; locks ``window`` after ``minutes`` of
+    none."""
 
     def __init__(self, window: QMainWindow, session: Session,
                  sign_out: Callable[[], object]) -> None:
@@ -108,17 +110,24 @@ class IdleLock(QObject):
         self._hidden: list[QWidget] = []
         self._covers: list[QWidget] = []
         self._focus: QWidget | None = None
-        # The application-wide filter sees every event, each one a call into Python: it is
-        # installed when the event loop first runs, after the window's first paint (no input
-        # reaches a window before it is on screen), so the two thousand events of building
-        # and painting the window at start do not pass through it.
+        # Input reaches the program through its windows (the main window's, a dialog's):
+        # the lock watches those, not the whole application, whose filter would see every
+        # event of every object (paints, timers, the style's), each a call into Python
+        # that made Python types for what it was passed. Watching starts when the event
+        # loop first runs, once the window is on screen (no input reaches it before).
         QTimer.singleShot(0, self, self._watch)
         self.reload()
 
     def _watch(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watch(self.window.windowHandle())
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.watch)  # a dialog, a second window
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count input to ``window`` too (installing twice still filters once: Qt)."""
+        if window is not None:
+            window.installEventFilter(self)
 
     @property
     def locked(self) -> bool:

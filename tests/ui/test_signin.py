@@ -9,7 +9,10 @@ from typing import Any
 
 import pytest
 from accounts import FAST_HASHER, PASSWORD, open_signed, sign_in
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLineEdit
 from standalone import answer_dialogs
 from windowing import open_window
 
@@ -152,17 +155,49 @@ def test_the_idle_lock_hides_patient_data_and_keeps_the_edit_in_progress(
     assert window.session.user is not None and window.session.user.name == "tester"
 
 
+def _stopped(qtbot, lock) -> None:  # type: ignore[no-untyped-def]
+    lock.timer.stop()  # as if the count were over: only input starts it again
+    qtbot.wait(30)
+    assert not lock.timer.isActive()
+
+
 def test_input_counts_the_idle_time_again_once_the_window_is_up(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """The lock's application-wide filter is installed when the event loop first runs
-    (after the first paint): from then on a key press starts the count again."""
+    """The lock watches the window's input from the first run of the event loop: a key
+    press or a mouse move, arriving as a real one does (through the window system to the
+    window), starts the count again; the window's own events (a repaint) do not."""
     lock = window.sign_in_gate.idle
     qtbot.wait(20)  # the event loop has run
-    lock.timer.stop()  # as if the count were over: only input starts it again
-    qtbot.wait(50)
-    assert not lock.timer.isActive()
-    qtbot.keyClick(window.patients.search, "D")
+    _stopped(qtbot, lock)
+    window.update()
+    window.chart.plot.viewport().repaint()
+    qtbot.wait(30)
+    assert not lock.timer.isActive()  # painting is not input
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_D)
     assert lock.timer.isActive() and lock.timer.remainingTime() > 14 * 60_000
+    _stopped(qtbot, lock)
+    QTest.mouseMove(window.windowHandle(), QPoint(200, 200))
+    qtbot.wait(30)
+    assert lock.timer.isActive()
     assert not lock.locked
+
+
+def test_typing_in_a_dialog_counts_as_input(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A dialog is a window of its own: once it has the focus, typing into it starts the
+    count again too (a long form filled in is not idle time)."""
+    lock = window.sign_in_gate.idle
+    qtbot.wait(20)
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(),
+                    timeout=3000)
+    field.setFocus()
+    _stopped(qtbot, lock)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert field.text() == "a"  # it reached the field, through the dialog's window
+    assert lock.timer.isActive() and not lock.locked
+    dialog.close()
 
 
 def test_the_idle_time_is_an_editable_setting(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
