@@ -23,10 +23,6 @@ from taperdesk.model.appointments import Appointment
 from taperdesk.store import AppointmentRecord
 from taperdesk.ui import dialogs, theme
 from taperdesk.ui.access import name
-from taperdesk.ui.appointments_dialog import (
-    AppointmentDialog,
-    ProposeDialog,
-)
 from taperdesk.ui.changes import Changes
 from taperdesk.ui.session import Session
 from taperdesk.ui.today_words import kind_label
@@ -155,6 +151,10 @@ class AppointmentsPanel(QWidget):
     def add_dialog(self) -> bool:
         if self._session.patient is None:
             return self._say(Changes.refusal(self.tr("Choose a patient first.")))
+        from taperdesk.ui.appointments_dialog import (
+            AppointmentDialog,  # when first used: not part of the start
+        )
+
         dialog = AppointmentDialog(self._session, self)
         if not dialogs.run(dialog):
             return False
@@ -164,6 +164,10 @@ class AppointmentsPanel(QWidget):
         rec = self.selected()
         if rec is None:
             return self._say(Changes.refusal(self.tr("Select an appointment first.")))
+        from taperdesk.ui.appointments_dialog import (
+            AppointmentDialog,  # when first used: not part of the start
+        )
+
         dialog = AppointmentDialog(self._session, self, start=rec.appointment, editing=rec.id)
         if not dialogs.run(dialog):
             return False
@@ -180,4 +184,8 @@ class AppointmentsPanel(QWidget):
         if not proposed:
             return self._say(Changes.refusal(self.tr("Nothing to propose: every check-in of "
                                                      "the plan from today is booked.")))
+        from taperdesk.ui.appointments_dialog import (
+            ProposeDialog,  # when first used: not part of the start
+        )
+
         return dialogs.run(ProposeDialog(self._session, proposed, self))

@@ -11,7 +11,7 @@ scale's bands (ui/chart_layers.py); dates are labelled in UTC days
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -33,12 +33,14 @@ from taperdesk.ui import dialogs
 from taperdesk.ui.chart_axis import DAY, DayAxis, day_of, ts
 from taperdesk.ui.chart_layers import DrugLayer, HoldLayer, ScoreLayer, untangle
 from taperdesk.ui.chart_summary import plan_summary
-from taperdesk.ui.hold_dialogs import BackStepDialog, HoldDialog
 from taperdesk.ui.model_texts import kind_label
 from taperdesk.ui.rights import plan_edit_refusal
 from taperdesk.ui.session import Session
 from taperdesk.ui.theme import ChartColours, chart_colours
 from taperdesk.ui.translation import translate
+
+if TYPE_CHECKING:
+    from taperdesk.ui.hold_dialogs import HoldDialog
 
 __all__ = ["DAY", "DoseChart", "day_of", "ts"]
 
@@ -496,6 +498,8 @@ class DoseChart(QWidget):
         )
 
     def hold_dialog(self, day: date) -> HoldDialog:
+        from taperdesk.ui.hold_dialogs import HoldDialog  # when first used: not part of the start
+
         return HoldDialog(day, self, check=lambda v: self._session.refusal(
             insert_hold, v[0], v[1], stretch_percent=v[2], reason=v[3]))
 
@@ -507,6 +511,10 @@ class DoseChart(QWidget):
         return self.insert_hold(on, days, stretch, reason)
 
     def back_step_dialog(self, day: date) -> bool:
+        from taperdesk.ui.hold_dialogs import (
+            BackStepDialog,  # when first used: not part of the start
+        )
+
         dialog = BackStepDialog(day, self, check=lambda v: self._session.refusal(back_step, *v))
         if not dialogs.run(dialog):
             return False

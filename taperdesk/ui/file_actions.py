@@ -16,7 +16,6 @@ from taperdesk.model.schedule import HOLD_SOURCE
 from taperdesk.paths import RECORDS_FILE, is_server_uri
 from taperdesk.store import Permission, Store, StoreError
 from taperdesk.ui import dialogs
-from taperdesk.ui.about import about_box
 from taperdesk.ui.dialogs import PatientDialog, clip
 from taperdesk.ui.model_texts import protocol_name, protocol_rule
 from taperdesk.ui.session import Session
@@ -247,6 +246,8 @@ class FileActions:
     # -- help -------------------------------------------------------------
 
     def about(self) -> None:
+        from taperdesk.ui.about import about_box  # when first used: not part of the start
+
         about_box(self.parent, str(self.session.store.path)).exec()
 
     def sources(self) -> None:

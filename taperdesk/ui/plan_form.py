@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -40,7 +41,6 @@ from taperdesk.store.demo import next_monday
 from taperdesk.ui import dialogs, splits, theme
 from taperdesk.ui.dialogs import DATE_FORMAT, clip, from_qdate, to_qdate
 from taperdesk.ui.model_texts import protocol_name, protocol_rule
-from taperdesk.ui.new_plan import NewPlanDialog
 from taperdesk.ui.plan_fields import (
     CrossoverFields,
     TaperFields,
@@ -53,6 +53,9 @@ from taperdesk.ui.products_dialog import ProductsDialog
 from taperdesk.ui.screen_fit import VerticalScroll
 from taperdesk.ui.session import Session
 from taperdesk.ui.translation import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from taperdesk.ui.new_plan import NewPlanDialog
 
 SPLIT_SOURCE = QT_TRANSLATE_NOOP(
     "PlanForm",
@@ -486,6 +489,8 @@ class PlanForm(QWidget):
         if self._session.patient is None:
             self._session.show_error(translate("PlanForm", "Choose or add a patient first."))
             return False
+        from taperdesk.ui.new_plan import NewPlanDialog  # when first used: not part of the start
+
         dialog = NewPlanDialog(self._session.catalogue, next_monday(date.today()), self,
                                like=self._session.plan)
         return dialogs.run(dialog) and self.create_plan(dialog)

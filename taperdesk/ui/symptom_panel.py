@@ -40,7 +40,7 @@ from taperdesk.model.scales import (
     suggest_hold,
 )
 from taperdesk.store import AssessmentRecord
-from taperdesk.ui import dialogs, hold_suggestion, theme
+from taperdesk.ui import dialogs, theme
 from taperdesk.ui.assessment_dialog import AssessmentDialog
 from taperdesk.ui.model_texts import band_label
 from taperdesk.ui.red_flag_banner import RED_FLAG_ACK, RedFlagBanner
@@ -258,9 +258,13 @@ class SymptomPanel(QWidget):
 
     def offer(self, suggestion: HoldSuggestion) -> bool:
         """Ask: accept, change or decline (with a reason), and carry it out."""
+        from taperdesk.ui import hold_suggestion  # when first used: not part of the start
+
         return hold_suggestion.offer(self._session, suggestion, self)
 
     def decide(self, suggestion: HoldSuggestion, choice: str, reason: str,
                values: tuple[date, int, int, str] | None = None) -> bool:
         """Record a decision on a suggested hold; 'accept'/'change' insert the hold."""
+        from taperdesk.ui import hold_suggestion  # when first used: not part of the start
+
         return hold_suggestion.decide(self._session, suggestion, choice, reason, values)

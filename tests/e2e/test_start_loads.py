@@ -14,10 +14,14 @@ START = ("import sys; from taperdesk.app import main; code = main(sys.argv[1:]);
          "print('loaded', ' '.join(sorted(sys.modules))); sys.exit(code)")
 LATER = ("argon2", "reportlab", "psycopg", "platformdirs", "secrets", "taperdesk.report",
          "taperdesk.cli", "taperdesk.store.planfile", "taperdesk.ui.settings_dialog",
-         "taperdesk.ui.printing")
+         "taperdesk.ui.printing", "taperdesk.ui.about", "taperdesk.ui.new_plan",
+         "taperdesk.ui.hold_dialogs", "taperdesk.ui.hold_suggestion",
+         "taperdesk.ui.appointments_dialog")
 """Loaded when first used: password checks (records with accounts sign in before the
 window, so for them argon2 is part of the start), handouts, the server, the default records
-location (--db is given here), plan files, the settings dialog, the print preview."""
+location (--db is given here), plan files, the settings dialog, the print preview, and the
+dialogs opened from the window (About, New plan, holds and back-steps, the suggested hold,
+appointments)."""
 
 
 def test_the_window_starts_without_what_later_actions_need(tmp_path: Path) -> None:
