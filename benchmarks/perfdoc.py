@@ -188,6 +188,25 @@ new code side by side, since the machine was shared):
   window 160-180 ms (the chart half of it, pyqtgraph's PlotWidget a quarter), opening
   the plan about 45 ms and the first paint 110-160 ms, of which PySide6 making the
   enums of classes first used then is 20-35 ms.
+- **Start-up, fifth round (2 December, night).** A host between the two (floor
+  0.55-0.80 s, swinging with the shared machine's load). Timing each enum PySide6
+  makes, by start-up phase, put 28 ms of the first paint (85 enums: QStyle's, the
+  input-event classes') on the idle lock: its application-wide event filter saw every
+  event of every object, the style's and each paint's too, and each call into Python
+  made the Python classes of what it was passed. The lock now watches the input of the
+  program's windows (the main window's, and each window that takes the focus: a
+  dialog); `tests/ui/test_signin.py` sends keys and mouse moves through the window
+  system and checks a dialog's typing counts. The first paint's enums 28 → 1.3 ms, the
+  paint phase 120-130 → 70-85 ms. The window's dialogs (About, New plan, hold and
+  back-step, the suggested hold, appointments) load when first opened (~7 ms). Old and
+  new code launched in turn, each trio after a floor launch, 12 trios: the
+  10 000-patient file 1.28-1.32 → 1.18-1.20 × the floor, the demo records 1.35 →
+  1.24-1.27 ×. What is left over the floor: the 51 frozen dataclasses (about 60 ms
+  here: Python compiles six methods for each, one `exec` apiece), PySide6 making the
+  enums of the classes first used (about 70 ms in all, 25 ms of it `Qt`'s namespace
+  when pyqtgraph's GraphicsScene class is made), pyqtgraph's PlotWidget (its hidden
+  settings form, its scene's menu, its viewport's type lookup) and the first paint's
+  C++ (layout and drawing, about 50 ms).
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so
