@@ -27,7 +27,7 @@ How each figure is taken:
   ready; reportlab building an empty document.
 - **Start-up**: `taperdesk-gui --db <10 000-patient file> --bench-ready` in a
   fresh process, timed from launch until the window is shown with the last
-  patient's plan drawn (median of 5, after one warm-up launch, like the floor).
+  patient's plan drawn (median of 9, after one warm-up launch, like the floor).
   TaperDesk's bytecode is written first, as an installed copy has it (the launches
   run with `PYTHONDONTWRITEBYTECODE`, so stale bytecode would be compiled at every
   launch). Each launch follows a floor launch of its own, and the budget (1.5 ×), the
