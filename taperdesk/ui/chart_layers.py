@@ -137,14 +137,14 @@ class ScoreLayer:
                 band.setVisible(False)
                 label.setVisible(False)
             self.scale_name = ""
-            self._axis.setLabel(translate("ChartLayers", "Symptom total"))
+            self._title(translate("ChartLayers", "Symptom total"))
             return
         latest = records[-1].assessment
         same = [r.assessment for r in records if r.assessment.scale_id == latest.scale_id]
         self.scores.setData([ts(a.on) for a in same], [a.total for a in same])
         sc = get_scale(latest.scale_id)
         self.scale_name = sc.name
-        self._axis.setLabel(translate("ChartLayers", "{0} total").format(sc.name))
+        self._title(translate("ChartLayers", "{0} total").format(sc.name))
         while len(self.bands) < len(sc.bands):
             band = QGraphicsRectItem()
             band.setPen(QPen(Qt.PenStyle.NoPen))
@@ -169,6 +169,12 @@ class ScoreLayer:
             label.setText(band_label(b.label), color=self.colours.text)
             label.setPos(xs[1], (b.min + b.max + 1) / 2)
         self.box.setYRange(0, sc.max_total, padding=0)
+
+    def _title(self, text: str) -> None:
+        """The right axis's title, rebuilt only when it changes (pyqtgraph lays out its
+        HTML anew at each call, once per assessment edit and colour change otherwise)."""
+        if text != self._axis.labelText or not self._axis.label.isVisible():
+            self._axis.setLabel(text)
 
     def follow(self, xs: tuple[float, float]) -> None:
         """The x range in view changed: bands span it, their names stay at its right edge."""

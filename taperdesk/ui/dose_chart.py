@@ -173,9 +173,7 @@ class DoseChart(QWidget):
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
             axis.setPen(c.text)
-            axis.setTextPen(c.text)
-            axis.labelStyle = {**axis.labelStyle, "color": c.text}
-            axis._updateLabel()  # noqa: SLF001 (pyqtgraph's one way to restyle a label)
+            axis.setTextPen(c.text)  # the label's colour too (pyqtgraph redraws it)
         self.curve.setPen(pg.mkPen(c.dose, width=c.line_width))
         self.highlight.setPen(pg.mkPen(c.highlight, width=c.line_width + 4))
         self.before.setPen(pg.mkPen(c.dose, width=2, style=Qt.PenStyle.DashLine))

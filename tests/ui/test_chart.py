@@ -209,9 +209,14 @@ def test_holds_today_scores_bands_and_selection_are_drawn(qtbot, chart, session)
     xs, ys = chart.scores.getData()
     assert list(ys) == [r.assessment.total for r in session.assessments]
     assert list(xs) == [ts(r.assessment.on) for r in session.assessments]
-    assert chart.plot.getPlotItem().getAxis("right").labelText == "CIWA-B total"
+    right = chart.plot.getPlotItem().getAxis("right")
+    assert right.labelText == "CIWA-B total" and "CIWA-B total" in right.label.toPlainText()
     bands = [label.toPlainText() for _b, label in chart.score_layer.bands if label.isVisible()]
     assert bands == ["mild", "moderate", "severe", "very severe"]
+    chart.score_layer.update([], chart._shown_x())  # no scored assessment: the plain title
+    assert right.label.toPlainText().strip() == "Symptom total"
+    chart._on_assessments_changed()
+    assert right.label.toPlainText().strip() == "CIWA-B total"
     session.highlight((2,))
     hx, hy = chart.highlight.getData()
     step = sched.steps[2]

@@ -76,6 +76,9 @@ def check_chart(window, dark: bool) -> None:  # type: ignore[no-untyped-def]
     assert (luminance(shown) < 0.1) == dark, shown.name()
     axis = chart.plot.getPlotItem().getAxis("left")
     assert contrast(axis.textPen().color(), background) >= MIN_TEXT_CONTRAST
+    # The axis title ("Daily dose (mg)") is drawn in the text colour too, not the default.
+    assert QColor(axis.labelStyle["color"]) == QColor(c.text)
+    assert QColor(c.text).name().lower() in axis.label.toHtml().lower()
     assert contrast(chart.today.label.color, background) >= MIN_TEXT_CONTRAST
     for hold_colour in (c.dose, c.today, c.score, c.back_step):
         assert contrast(hold_colour, background) >= MIN_TEXT_CONTRAST, hold_colour
