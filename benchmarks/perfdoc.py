@@ -198,15 +198,18 @@ new code side by side, since the machine was shared):
   dialog); `tests/ui/test_signin.py` sends keys and mouse moves through the window
   system and checks a dialog's typing counts. The first paint's enums 28 → 1.3 ms, the
   paint phase 120-130 → 70-85 ms. The window's dialogs (About, New plan, hold and
-  back-step, the suggested hold, appointments) load when first opened (~7 ms). Old and
-  new code launched in turn, each trio after a floor launch, 12 trios: the
-  10 000-patient file 1.28-1.32 → 1.18-1.20 × the floor, the demo records 1.35 →
+  back-step, the suggested hold, appointments) load when first opened (~7 ms), and
+  each chart axis lays out its label's HTML once per colour change instead of three
+  times. Old and new code launched in turn, each trio after a floor launch, 12 trios:
+  the 10 000-patient file 1.28-1.32 → 1.18-1.20 × the floor, the demo records 1.35 →
   1.24-1.27 ×. What is left over the floor: the 51 frozen dataclasses (about 60 ms
   here: Python compiles six methods for each, one `exec` apiece), PySide6 making the
   enums of the classes first used (about 70 ms in all, 25 ms of it `Qt`'s namespace
   when pyqtgraph's GraphicsScene class is made), pyqtgraph's PlotWidget (its hidden
   settings form, its scene's menu, its viewport's type lookup) and the first paint's
-  C++ (layout and drawing, about 50 ms).
+  C++ (layout and drawing, about 50 ms). On this host one launch's wall time swung
+  from 600 to 1 000 ms (twelve pairs in one minute: 1.02-1.64 × their floors), so a
+  full run now takes the median of 9 launches instead of 5.
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so
