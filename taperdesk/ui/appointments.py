@@ -151,9 +151,8 @@ class AppointmentsPanel(QWidget):
     def add_dialog(self) -> bool:
         if self._session.patient is None:
             return self._say(Changes.refusal(self.tr("Choose a patient first.")))
-        from taperdesk.ui.appointments_dialog import (
-            AppointmentDialog,  # when first used: not part of the start
-        )
+        # when first used: not part of the start
+        from taperdesk.ui.appointments_dialog import AppointmentDialog
 
         dialog = AppointmentDialog(self._session, self)
         if not dialogs.run(dialog):
@@ -164,9 +163,8 @@ class AppointmentsPanel(QWidget):
         rec = self.selected()
         if rec is None:
             return self._say(Changes.refusal(self.tr("Select an appointment first.")))
-        from taperdesk.ui.appointments_dialog import (
-            AppointmentDialog,  # when first used: not part of the start
-        )
+        # when first used: not part of the start
+        from taperdesk.ui.appointments_dialog import AppointmentDialog
 
         dialog = AppointmentDialog(self._session, self, start=rec.appointment, editing=rec.id)
         if not dialogs.run(dialog):
@@ -184,8 +182,7 @@ class AppointmentsPanel(QWidget):
         if not proposed:
             return self._say(Changes.refusal(self.tr("Nothing to propose: every check-in of "
                                                      "the plan from today is booked.")))
-        from taperdesk.ui.appointments_dialog import (
-            ProposeDialog,  # when first used: not part of the start
-        )
+        # when first used: not part of the start
+        from taperdesk.ui.appointments_dialog import ProposeDialog
 
         return dialogs.run(ProposeDialog(self._session, proposed, self))

@@ -496,7 +496,8 @@ class DoseChart(QWidget):
         )
 
     def hold_dialog(self, day: date) -> HoldDialog:
-        from taperdesk.ui.hold_dialogs import HoldDialog  # when first used: not part of the start
+        # when first used: not part of the start
+        from taperdesk.ui.hold_dialogs import HoldDialog
 
         return HoldDialog(day, self, check=lambda v: self._session.refusal(
             insert_hold, v[0], v[1], stretch_percent=v[2], reason=v[3]))
@@ -509,9 +510,8 @@ class DoseChart(QWidget):
         return self.insert_hold(on, days, stretch, reason)
 
     def back_step_dialog(self, day: date) -> bool:
-        from taperdesk.ui.hold_dialogs import (
-            BackStepDialog,  # when first used: not part of the start
-        )
+        # when first used: not part of the start
+        from taperdesk.ui.hold_dialogs import BackStepDialog
 
         dialog = BackStepDialog(day, self, check=lambda v: self._session.refusal(back_step, *v))
         if not dialogs.run(dialog):

@@ -246,7 +246,8 @@ class FileActions:
     # -- help -------------------------------------------------------------
 
     def about(self) -> None:
-        from taperdesk.ui.about import about_box  # when first used: not part of the start
+        # when first used: not part of the start
+        from taperdesk.ui.about import about_box
 
         about_box(self.parent, str(self.session.store.path)).exec()
 

@@ -489,7 +489,8 @@ class PlanForm(QWidget):
         if self._session.patient is None:
             self._session.show_error(translate("PlanForm", "Choose or add a patient first."))
             return False
-        from taperdesk.ui.new_plan import NewPlanDialog  # when first used: not part of the start
+        # when first used: not part of the start
+        from taperdesk.ui.new_plan import NewPlanDialog
 
         dialog = NewPlanDialog(self._session.catalogue, next_monday(date.today()), self,
                                like=self._session.plan)

@@ -258,13 +258,15 @@ class SymptomPanel(QWidget):
 
     def offer(self, suggestion: HoldSuggestion) -> bool:
         """Ask: accept, change or decline (with a reason), and carry it out."""
-        from taperdesk.ui import hold_suggestion  # when first used: not part of the start
+        # when first used: not part of the start
+        from taperdesk.ui import hold_suggestion
 
         return hold_suggestion.offer(self._session, suggestion, self)
 
     def decide(self, suggestion: HoldSuggestion, choice: str, reason: str,
                values: tuple[date, int, int, str] | None = None) -> bool:
         """Record a decision on a suggested hold; 'accept'/'change' insert the hold."""
-        from taperdesk.ui import hold_suggestion  # when first used: not part of the start
+        # when first used: not part of the start
+        from taperdesk.ui import hold_suggestion
 
         return hold_suggestion.decide(self._session, suggestion, choice, reason, values)
