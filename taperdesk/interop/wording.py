@@ -11,17 +11,17 @@ patient handout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from taperdesk.model import StepKind
 from taperdesk.model.instructions import daily_text, dose_plain, drug_title, long_date
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Schedule, Step
 
 START, CHANGE, HOLD, BACK_STEP, STOP = "start", "change", "hold", "back-step", "stop"
 
 
-@dataclass(frozen=True)
+@record
 class DoseChange:
     on: date
     kind: str

@@ -9,10 +9,10 @@ labelled, editable TaperDesk defaults.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import Enum
 
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
 
@@ -34,7 +34,7 @@ class Kind(Enum):
         return "Visit" if self is Kind.VISIT else "Phone check-in"
 
 
-@dataclass(frozen=True)
+@record
 class Appointment:
     on: date
     at: time | None = None
@@ -48,7 +48,7 @@ class Appointment:
         return f"{self.kind.label} {self.on:%a %d %b %Y}{when}"
 
 
-@dataclass(frozen=True)
+@record
 class DoseChange:
     """A day on which the daily dose differs from the day before (the stop included)."""
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from taperdesk.model.record import record
 from taperdesk.model.units import DoseError, parse_mg
 from taperdesk.resources import read_json
 
@@ -33,7 +34,7 @@ NO_CODE = "no code: not verified"
 """What a product without a verified code says; exports then give the product as text only."""
 
 
-@dataclass(frozen=True)
+@record
 class ProductCode:
     """A product's code in a code system, with where it was verified (required)."""
 
@@ -43,7 +44,7 @@ class ProductCode:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Product:
     id: str
     drug: str
@@ -75,14 +76,14 @@ class Product:
         return self.form == "tablet" and self.scored
 
 
-@dataclass(frozen=True)
+@record
 class MaxDose:
     indication: str
     ug: int
     source: str
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Drug:
     id: str
     name: str
@@ -132,7 +133,7 @@ class Drug:
         return max(self.max_daily, key=lambda m: m.ug)
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class Catalogue:
     """All drugs; compared and hashed by identity so schedules can be cached per catalogue."""
 

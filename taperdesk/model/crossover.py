@@ -14,7 +14,6 @@ schedule (taperdesk.model.schedule) turns them into rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from taperdesk.model import sources
@@ -25,6 +24,7 @@ from taperdesk.model.errors import PlanError
 from taperdesk.model.plan import TIME_LABELS, Plan
 from taperdesk.model.protocol_rules import mg_text
 from taperdesk.model.protocols import CROSSOVER_DAYS, EQUIVALENCES
+from taperdesk.model.record import record
 from taperdesk.model.units import format_mg
 
 DIAZEPAM = "diazepam"
@@ -32,7 +32,7 @@ SUBSTITUTION_ORDER = ("night", "midday", "morning")
 """Night dose first (SPEC.md; the Ashton Manual's schedules), then the rest of the day."""
 
 
-@dataclass(frozen=True)
+@record
 class Crossover:
     """What a cross-over schedule substitutes: shown on every substituted step."""
 
@@ -54,7 +54,7 @@ class Crossover:
                              dose.ug, self.equivalence)
 
 
-@dataclass(frozen=True)
+@record
 class Substitution:
     """One substitution step: the day's doses and the diazepam-equivalent total."""
 

@@ -7,14 +7,14 @@ extra at bedtime).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from taperdesk.model.doses import Formulary, MadeDose, Unit
+from taperdesk.model.record import record
 
 
-@dataclass(frozen=True)
+@record
 class TimedDose:
     """The dose taken at one time of day ("morning", "midday", "night") and its units."""
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from taperdesk.model.catalogue import Product
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Schedule
 
 
-@dataclass(frozen=True)
+@record
 class Dispensed:
     product: Product
     taken: Decimal

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from taperdesk.model.catalogue import Product
+from taperdesk.model.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     """Some of one product within a dose: a tablet count (0.5 = half) or a volume."""
 
@@ -34,7 +34,7 @@ class Unit:
         return int(self.count * self.product.strength_ug)
 
 
-@dataclass(frozen=True)
+@record
 class MadeDose:
     """A dose as asked for and as the products make it."""
 
@@ -47,7 +47,7 @@ class MadeDose:
         return self.requested_ug == self.ug
 
 
-@dataclass(frozen=True)
+@record
 class _Piece:
     product_index: int
     ug: int

@@ -7,11 +7,11 @@ break a guardrail, and the program says so (SPEC.md, "Guardrails").
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from taperdesk.model import sources
 from taperdesk.model.limits import add_months
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Schedule, Step, StepKind
 from taperdesk.model.units import format_mg, percent_of
 
@@ -74,7 +74,7 @@ FIRST_CUT_PERCENT = 10
 MAX_MONTHS = 6
 
 
-@dataclass(frozen=True)
+@record
 class PlanWarning:
     code: str
     severity: str

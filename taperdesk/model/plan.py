@@ -6,12 +6,12 @@ never stores dates or doses of individual steps except as edits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from taperdesk.model.catalogue import Catalogue, CatalogueError, Drug, shipped_catalogue
 from taperdesk.model.errors import PlanError
 from taperdesk.model.protocols import MAX_DAYS, Protocol, validate_protocol
+from taperdesk.model.record import record
 from taperdesk.model.units import format_mg
 
 SPLITS: dict[str, str] = {
@@ -57,7 +57,7 @@ def _check_plausible(ug: int, drug: Drug) -> None:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Hold:
     """Keep the dose in effect on ``on`` for ``days`` more days; the rest moves later.
 
@@ -71,7 +71,7 @@ class Hold:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class BackStep:
     """Return to the previous dose for ``days`` days from ``on`` (rare; ASAM 2025)."""
 
@@ -80,7 +80,7 @@ class BackStep:
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class Pin:
     """The clinician set taper step ``taper_no``'s dose or total length (days)."""
 
@@ -92,7 +92,7 @@ class Pin:
 Edit = Hold | BackStep | Pin
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     drug: str
     products: tuple[str, ...]

@@ -8,13 +8,13 @@ protocol id to its rule is ``taperdesk.model.protocols.PROTOCOLS``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from taperdesk.model.catalogue import Drug
 from taperdesk.model.doses import Formulary, formulary_for
+from taperdesk.model.record import record
 from taperdesk.model.units import format_mg
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class StepContext(NamedTuple):
     """Notes for the whole schedule; a rule may append (once each)."""
 
 
-@dataclass(frozen=True)
+@record
 class NextStep:
     ug: Decimal
     days: int

@@ -9,7 +9,7 @@ switches on a protocol id. Adding a protocol is one entry here (plus its tests).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -33,6 +33,7 @@ from taperdesk.model.protocol_rules import (
     percent_start_next,
     vissers_next,
 )
+from taperdesk.model.record import record
 
 __all__ = [
     "NARDI_FAST_CUT_UG", "NARDI_FAST_DAYS", "NARDI_SLOW_CUT_UG", "NARDI_SLOW_DAYS",
@@ -59,13 +60,13 @@ class ProtocolId(StrEnum):
     DIAZEPAM_CROSSOVER = "diazepam-crossover"
 
 
-@dataclass(frozen=True)
+@record
 class CustomStep:
     ug: int
     days: int
 
 
-@dataclass(frozen=True)
+@record
 class Protocol:
     """A protocol id with its parameters. Unused parameters are None."""
 
@@ -103,7 +104,7 @@ Param = str
 """A parameter a protocol needs: 'percent', 'every_days', 'step_ug' or 'custom_steps'."""
 
 
-@dataclass(frozen=True)
+@record
 class ProtocolInfo:
     id: ProtocolId
     name: str

@@ -6,11 +6,12 @@ SPEC.md, "Symptoms and holds".
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
 from taperdesk.model import sources
+from taperdesk.model.record import record
 from taperdesk.resources import names, read_json
 
 HOLD_SOURCE = sources.HOLD
@@ -24,7 +25,7 @@ class ScaleError(ValueError):
     """A scale file or an assessment that is not valid; the message names the field."""
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     id: str
     label: str
@@ -33,14 +34,14 @@ class Item:
     rated_by: str = "patient"
 
 
-@dataclass(frozen=True)
+@record
 class Band:
     min: int
     max: int
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     id: str
     name: str
@@ -71,13 +72,13 @@ class Scale:
         raise ScaleError(f"{self.name} has no band {label!r}")
 
 
-@dataclass(frozen=True)
+@record
 class RedFlag:
     id: str
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Assessment:
     on: date
     scale_id: str
@@ -94,7 +95,7 @@ class Assessment:
         return sum(v for _k, v in self.scores)
 
 
-@dataclass(frozen=True)
+@record
 class Scored:
     total: int
     band: Band
@@ -105,7 +106,7 @@ class Scored:
         return bool(self.red_flags)
 
 
-@dataclass(frozen=True)
+@record
 class HoldSuggestion:
     on: date
     days: int

@@ -30,6 +30,7 @@ from taperdesk.model.limits import (
 from taperdesk.model.plan import Hold, Pin, Plan, validate_plan
 from taperdesk.model.protocol_rules import StepContext, percent_current_cut
 from taperdesk.model.protocols import CUSTOM_SOURCE
+from taperdesk.model.record import record
 from taperdesk.model.units import format_mg
 
 HOLD_SOURCE = sources.HOLD
@@ -46,7 +47,7 @@ class StepKind(StrEnum):
     """A cross-over row: one more dose of the day replaced by diazepam."""
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     row: int
     start: date
@@ -92,7 +93,7 @@ class Step:
         return self.requested_ug != self.daily_ug
 
 
-@dataclass(frozen=True)
+@record
 class Schedule:
     plan: Plan
     steps: tuple[Step, ...]
@@ -337,7 +338,7 @@ def _generate_cached(
     return tuple(raws), tuple(notes)
 
 
-@dataclass(frozen=True)
+@record
 class _Trace:
     """One generation of a plan's protocol steps, kept so that the next generation of the
     same plan with other pins starts where the pins first differ: step ``k`` depends only

@@ -6,13 +6,13 @@ Shared by the window's chart (taperdesk/ui) and the clinician summary's chart
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Schedule
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     key: str
     """The drug id, or 'total' for a cross-over's diazepam-equivalent total."""

@@ -8,7 +8,6 @@ so it stays fast for 10 000 patients. Red flags come first, then by date.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache, partial
@@ -23,6 +22,7 @@ from taperdesk.model.appointments import (
     dose_changes,
 )
 from taperdesk.model.daily import TimedDose
+from taperdesk.model.record import record
 from taperdesk.model.scales import Assessment
 from taperdesk.model.schedule import Schedule
 from taperdesk.model.units import format_mg
@@ -238,7 +238,7 @@ ENGLISH = Wording(str, _short, lambda k: k.label)
 # -- the patient header: one patient's day -------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class DoseToday:
     """What the patient header says of the plan on one day."""
 
@@ -261,7 +261,7 @@ def dose_today(schedule: Schedule, day: date) -> DoseToday:
                      (nxt.on - day).days if nxt is not None else None)
 
 
-@dataclass(frozen=True)
+@record
 class ScoreTrend:
     latest: Assessment
     previous: Assessment | None

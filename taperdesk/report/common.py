@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +20,7 @@ from taperdesk import __version__
 from taperdesk.model.instructions import MONTHS as MONTHS
 from taperdesk.model.instructions import WEEKDAYS as WEEKDAYS
 from taperdesk.model.instructions import long_date as long_date
+from taperdesk.model.record import record
 from taperdesk.report.context import PAPERS, WEEK_STARTS, HandoutInput
 from taperdesk.report.lang import Lang, lang, text_file
 from taperdesk.resources import read_json, resource
@@ -57,7 +57,7 @@ def register_fonts() -> None:
     _registered = True
 
 
-@dataclass(frozen=True)
+@record
 class Styles:
     scale: float
     body: ParagraphStyle

@@ -8,11 +8,12 @@ line and the PDF all say the same thing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, time
 
 from taperdesk.model.appointments import Appointment, Kind
 from taperdesk.model.guardrails import PlanWarning
+from taperdesk.model.record import record
 from taperdesk.model.scales import Assessment
 from taperdesk.model.schedule import Schedule
 
@@ -30,7 +31,7 @@ SETTING_KEYS = ("clinic_name", "clinic_phone", "next_appointment", "emergency_nu
 """The records-file settings a handout reads (``Store.setting``), in the dialog's order."""
 
 
-@dataclass(frozen=True)
+@record
 class ClinicInfo:
     name: str = ""
     phone: str = ""
@@ -70,7 +71,7 @@ class ClinicInfo:
                        next_at=appointment.at, next_kind=appointment.kind)
 
 
-@dataclass(frozen=True)
+@record
 class HandoutInput:
     schedule: Schedule
     warnings: tuple[PlanWarning, ...] = ()
@@ -98,7 +99,7 @@ class HandoutInput:
     summary and the pharmacy sheet are in English."""
 
 
-@dataclass(frozen=True)
+@record
 class HandoutSettings:
     """The clinic settings of a records file as handouts use them."""
 

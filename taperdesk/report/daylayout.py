@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.doses import Unit
 from taperdesk.model.plan import TIME_LABELS
+from taperdesk.model.record import record
 from taperdesk.report.common import BOLD, FONT
 from taperdesk.report.lang import Lang, lang
 
@@ -35,7 +36,7 @@ TEXT = 7.0
 """The counts' and labels' size at scale 1 in standard print."""
 
 
-@dataclass(frozen=True)
+@record
 class Sizes:
     """The type sizes of one kind of print that never shrink."""
 
@@ -87,7 +88,7 @@ def words_to_lines(text: str, font: str, size: float, width: float) -> list[str]
     return lines
 
 
-@dataclass(frozen=True)
+@record
 class Chip:
     """One product of one dose: pictures (or millilitres) over the count and strength."""
 
@@ -105,14 +106,14 @@ class Chip:
     """Where the pictures (or the millilitres) start."""
 
 
-@dataclass(frozen=True)
+@record
 class DoseRow:
     label: str
     lines: tuple[tuple[Chip, ...], ...]
     """The chips of the dose, wrapped to the cell's width."""
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     f: float
     r: float

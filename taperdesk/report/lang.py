@@ -4,7 +4,6 @@ the others) and Babel for dates and numbers (SPEC.md, "Interop and languages")."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -16,6 +15,7 @@ from babel.numbers import format_decimal, get_decimal_symbol
 from taperdesk.model.daily import TimedDose
 from taperdesk.model.doses import Unit
 from taperdesk.model.languages import DEFAULT_LANGUAGE, LANGUAGES, LanguageError, check_language
+from taperdesk.model.record import record
 from taperdesk.model.schedule import Step
 from taperdesk.model.units import format_count, mg_decimal
 from taperdesk.resources import read_json
@@ -27,7 +27,7 @@ def text_file(name: str, code: str) -> str:
     return f"handout/{name}.json" if code == DEFAULT_LANGUAGE else f"handout/{code}/{name}.json"
 
 
-@dataclass(frozen=True)
+@record
 class Lang:
     """How one language writes a handout's dates, numbers and doses."""
 

@@ -19,10 +19,10 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from taperdesk.model.record import record
 from taperdesk.store.errors import StoreError
 from taperdesk.store.schema import MIGRATIONS
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from taperdesk.store.pg import PgConnection
 
 
-@dataclass(frozen=True)
+@record
 class TableCopy:
     table: str
     rows: int

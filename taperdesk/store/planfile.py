@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from taperdesk import __version__
 from taperdesk.model import Plan, PlanError
 from taperdesk.model.catalogue import Catalogue, shipped_catalogue
 from taperdesk.model.languages import LANGUAGES
+from taperdesk.model.record import record
 from taperdesk.model.serialize import plan_from_dict, plan_to_dict
 from taperdesk.store.codec import MAX_CLINIC_ID, MAX_NAME, check_text, valid_plan
 from taperdesk.store.errors import StoreError
@@ -47,7 +47,7 @@ class PlanFileError(ValueError):
     """A plan file that cannot be read; the message names the file and the field."""
 
 
-@dataclass(frozen=True)
+@record
 class PlanDocument:
     plan: Plan
     patient_name: str = ""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from taperdesk.model import Plan
 from taperdesk.model.appointments import Appointment
+from taperdesk.model.record import record
 from taperdesk.model.scales import Assessment
 
 
-@dataclass(frozen=True)
+@record
 class Patient:
     id: int
     name: str
@@ -24,7 +24,7 @@ class Patient:
     """The language of the patient's handouts (a code of model.languages.LANGUAGES)."""
 
 
-@dataclass(frozen=True)
+@record
 class PlanRecord:
     id: int
     patient_id: int
@@ -36,7 +36,7 @@ class PlanRecord:
     """E.g. 'Clonazepam taper from 2027-01-04'."""
 
 
-@dataclass(frozen=True)
+@record
 class Revision:
     plan_id: int
     revision: int
@@ -47,7 +47,7 @@ class Revision:
     why: str
 
 
-@dataclass(frozen=True)
+@record
 class AssessmentRecord:
     id: int
     patient_id: int
@@ -56,7 +56,7 @@ class AssessmentRecord:
     when: datetime
 
 
-@dataclass(frozen=True)
+@record
 class Acknowledgement:
     plan_id: int
     key: str
@@ -67,7 +67,7 @@ class Acknowledgement:
     when: datetime
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One row of the append-only change log."""
 
@@ -80,7 +80,7 @@ class Change:
     """Human-readable, e.g. 'Inserted a hold on 2027-02-01 for 14 days'."""
 
 
-@dataclass(frozen=True)
+@record
 class AppointmentRecord:
     id: int
     patient_id: int

@@ -16,9 +16,10 @@ SPEC.md: prescriber (plans, holds, acknowledgements of plan warnings), nurse
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+from taperdesk.model.record import record
 
 
 class Role(StrEnum):
@@ -66,7 +67,7 @@ def parse_role(text: object) -> Role:
         raise ValueError(f"the role {text!r} is not one of {names}") from None
 
 
-@dataclass(frozen=True)
+@record
 class User:
     """One account of the records file (never an OS account)."""
 

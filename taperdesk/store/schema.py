@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from taperdesk.model.record import record
 from taperdesk.store import evidence, pg_schema
 
 APPLICATION_ID = 0x54415052
 """'TAPR': written into the SQLite header so TaperDesk knows its own files."""
 
 
-@dataclass(frozen=True)
+@record
 class Migration:
     version: int
     """The schema version this migration produces."""

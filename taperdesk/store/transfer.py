@@ -7,11 +7,11 @@ the file adds, and the new plan are written together or not at all.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taperdesk.model import PlanError
 from taperdesk.model.holds import in_date_order
+from taperdesk.model.record import record
 from taperdesk.store.codec import encode_plan, normalise
 from taperdesk.store.errors import StoreError
 from taperdesk.store.patients import PatientsMixin
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from taperdesk.store.planfile import PlanDocument
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     patient: Patient
     record: PlanRecord

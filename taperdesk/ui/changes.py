@@ -9,10 +9,10 @@ nothing was saved (the operation changed nothing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from taperdesk.model.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Changes:
     plan: bool = False
     """The open plan (its revision, schedule or warnings)."""

@@ -10,7 +10,6 @@ context menu; the main window adds them (it owns the action registry).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,6 +42,7 @@ from taperdesk.model import (
     set_step_dose,
 )
 from taperdesk.model.instructions import dose_short, drug_totals
+from taperdesk.model.record import record
 from taperdesk.ui import theme
 from taperdesk.ui.dialogs import clip
 from taperdesk.ui.model_texts import TIMES, kind_label
@@ -54,7 +54,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     title: str
     value: Callable[[Step], str]

@@ -8,7 +8,6 @@ Adding an assessment is one undoable edit, saved at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from taperdesk.model.record import record
 from taperdesk.model.scales import (
     Assessment,
     HoldSuggestion,
@@ -54,14 +54,14 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-@dataclass(frozen=True)
+@record
 class _Row:
     record: AssessmentRecord
     scale: Scale | None
     scored: Scored | None
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     header: str
     text: Callable[[_Row], str]

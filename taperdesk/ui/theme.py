@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
+
+from taperdesk.model.record import record
 
 # Okabe-Ito: the eight colours of a colour-blind-safe palette.
 OI_ORANGE = "#E69F00"
@@ -153,7 +154,7 @@ def notice_style() -> str:
             "font-weight: bold;")
 
 
-@dataclass(frozen=True)
+@record
 class ChartColours:
     """The chart's colours for one palette (see chart_colours)."""
 
