@@ -78,6 +78,22 @@ class _PlanViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped (A
         super().mouseClickEvent(ev)
 
 
+class _PlotView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
+    """pyqtgraph's PlotWidget drawing on a plain viewport made here, OpenGL off (STYLE).
+
+    pyqtgraph's own ``useOpenGL(False)`` first asks Qt for the scroll area's default
+    viewport to check its type. That was the first time Python met that widget, and to
+    find its class PySide6 made some thirty widget classes and their enums (QWizard's,
+    QTabWidget's, the dialogs'...), a few milliseconds of every start. A viewport made
+    from Python is known from the start.
+    """
+
+    def useOpenGL(self, b: bool = True) -> None:  # noqa: N802  (pyqtgraph's name)
+        if b:
+            raise ValueError("TaperDesk's chart does not use OpenGL")
+        self.setViewport(QWidget())
+
+
 class DoseChart(QWidget):
     """The chart of the open plan; every edit goes through the session."""
 
@@ -85,7 +101,7 @@ class DoseChart(QWidget):
         super().__init__(parent)
         self._session = session
         self.view_box = _PlanViewBox(self)
-        self.plot = pg.PlotWidget(viewBox=self.view_box, axisItems={"bottom": DayAxis()})
+        self.plot = _PlotView(viewBox=self.view_box, axisItems={"bottom": DayAxis()})
         item = self.plot.getPlotItem()
         item.setLabel("left", translate("DoseChart", "Daily dose (mg)"))
         item.showAxis("right")

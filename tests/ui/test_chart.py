@@ -11,7 +11,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from standalone import answer_dialogs, open_session
 
 from taperdesk.model import compute, set_step_days, snap_dose
@@ -258,6 +258,15 @@ def test_date_axis_labels_whole_utc_days_with_the_year(chart) -> None:  # type: 
     spacing, months = axis.tickValues(ts(date(2026, 1, 1)), ts(date(2028, 1, 1)), 800)[0]
     assert all(day_of(v).day == 1 for v in months) and len(months) <= 800 / 84
     assert axis.tickValues(ts(date(2027, 3, 1)), ts(date(2027, 3, 4)), 800)[0][0] == DAY
+
+
+def test_the_chart_draws_on_a_plain_viewport_without_opengl(chart) -> None:  # type: ignore[no-untyped-def]
+    viewport = chart.plot.viewport()
+    assert type(viewport) is QWidget  # made by the chart, not looked up (docs/PERFORMANCE.md)
+    assert viewport.parent() is chart.plot
+    with pytest.raises(ValueError, match="OpenGL"):
+        chart.plot.useOpenGL(True)
+    assert chart.plot.viewport() is viewport
 
 
 def test_image_export_smoke(chart, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
