@@ -210,6 +210,27 @@ new code side by side, since the machine was shared):
   C++ (layout and drawing, about 50 ms). On this host one launch's wall time swung
   from 600 to 1 000 ms (twelve pairs in one minute: 1.02-1.64 × their floors), so a
   full run now takes the median of 9 launches instead of 5.
+- **Start-up, sixth round (2 December, late night).** Same shared host (floors
+  0.74-0.78 s; one launch 0.9-1.6 × its floor within a minute), so this round was
+  judged on counted instructions: `python -m benchmarks.instructions` (or `make
+  bench-instructions`) runs the floor and the start under valgrind's callgrind with the
+  hash seed fixed and OpenBLAS on one thread (its idle threads spin for as long as
+  timing lets them), and the counts repeat to about 0.03 %. Two changes: the frozen
+  dataclasses are made by `taperdesk.model.record`, which has dataclasses compile only
+  `__init__` and the frozen guards, equality, hash and repr being three shared
+  functions with dataclasses' own rules (`tests/model/test_record.py` checks them
+  against `@dataclass(frozen=True)`; taperdesk's own import 174 → 106 ms self time);
+  and the chart's PlotWidget draws on a viewport made from Python, since pyqtgraph's
+  check of Qt's default one was the first time Python met that widget and PySide6
+  made some thirty widget classes and their enums to find its type. Main thread's
+  instructions to "ready", old → new: demo records 2.267 → 2.172 G (1.183 → 1.133 ×
+  the floor's 1.916 G), the 10 000-patient file 2.284 → 2.188 G (1.192 → 1.141 ×; its
+  records check, 0.364 G, runs in its own thread beside the imports). Wall clock, 15
+  launches of each in turn after a floor launch: demo 1.24 → 1.15 ×, the 10 000-patient
+  file 1.30 → 1.19 × (medians). Instructions leave out the kernel's share (loading
+  libraries, reading files, which the program does more of than the floor: sqlite,
+  OpenSSL for the records' hashes, fonts), which is why the wall-clock ratio stays
+  above the counted one.
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so

@@ -161,3 +161,28 @@ def test_only_runs_the_named_measurements_and_refuses_unknown_names(tmp_path: Pa
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "--only takes names of" in bad.stderr
     assert not bad.stdout
+
+
+def test_instruction_counts_are_per_thread_and_repeat(tmp_path: Path) -> None:
+    """benchmarks/instructions.py's counting, on a small program with one extra thread."""
+    from benchmarks.instructions import counted
+
+    code = ("import threading; t = threading.Thread(target=lambda: sum(range(200000)));"
+            " t.start(); t.join(); print('ready')")
+    first, again = counted(code, [], tmp_path), counted(code, [], tmp_path)
+    assert sorted(first) == [1, 2]  # the main thread and the one it started
+    assert first[2] > 1_000_000  # the summing thread's own work is counted apart
+    for thread in (1, 2):
+        assert abs(first[thread] - again[thread]) < 0.01 * first[thread]
+    assert not list(tmp_path.glob("callgrind.out*"))  # its files are read and removed
+    with pytest.raises(RuntimeError, match="did not get ready"):
+        counted("print('no')", [], tmp_path)
+
+
+def test_instruction_count_refuses_a_missing_records_file(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.instructions", "--db", str(tmp_path / "none.db")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "no records file at" in proc.stderr
+    assert not (tmp_path / "none.db").exists()
