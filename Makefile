@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-py312
 
-.PHONY: run test lint bench bench-instructions load bundle clean postgresql valgrind translations
+.PHONY: run test lint bench bench-instructions load bundle clean postgresql valgrind install-postgresql install-valgrind translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null || { \
@@ -45,31 +45,34 @@ run: $(STAMP) $(QM)
 	$(BIN)/python -m compileall -q taperdesk
 	$(BIN)/taperdesk-gui --demo-if-empty
 
+# A Debian package the tests need, installed where missing (as root, with apt-get);
+# elsewhere make says how, rather than the tests skipping. $(1): the package, $(2): why.
+define debian_package
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(1); \
+	else \
+		echo "make needs the '$(1)' package ($(2)): install it (e.g. sudo apt-get" \
+			"install $(1)) and run make again." >&2; exit 1; \
+	fi
+endef
+
 # The records tests run on a real PostgreSQL server too (a throwaway cluster the tests
-# start themselves): its server programs are installed where missing (as root, with
-# apt-get); elsewhere make test says how, rather than skipping those tests.
+# start themselves), so its server programs must be there.
 postgresql:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
-		else \
-			echo "make test needs PostgreSQL's server programs (initdb, pg_ctl) for the clinic" \
-				"server tests: install the 'postgresql' package (e.g. sudo apt-get install" \
-				"postgresql) and run make test again." >&2; exit 1; \
-		fi; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+		$(MAKE) --no-print-directory install-postgresql
+
+install-postgresql:
+	$(call debian_package,postgresql,initdb and pg_ctl for the clinic server tests)
 
 # valgrind counts start-up's instructions (make bench-instructions); the tests run its
-# counting on a small program, so it is installed like PostgreSQL's server programs.
+# counting on a small program.
 valgrind:
-	@command -v valgrind >/dev/null || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -q valgrind || { \
-				DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-				DEBIAN_FRONTEND=noninteractive apt-get install -y -q valgrind; }; \
-		else echo "make test needs valgrind (e.g. sudo apt-get install valgrind) for the" \
-			"instruction-count benchmark's test; install it and run make test again." >&2; \
-			exit 1; fi; }
+	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory install-valgrind
+
+install-valgrind:
+	$(call debian_package,valgrind,the instruction-count benchmark and its test)
 
 test: $(STAMP) postgresql valgrind $(QM)
 	$(BIN)/ruff check taperdesk tests benchmarks

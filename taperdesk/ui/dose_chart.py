@@ -91,7 +91,9 @@ class _PlotView(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped (A
     def useOpenGL(self, b: bool = True) -> None:  # noqa: N802  (pyqtgraph's name)
         if b:
             raise ValueError("TaperDesk's chart does not use OpenGL")
-        self.setViewport(QWidget())
+        if getattr(self, "_plain", None) is None:  # once: a new one would drop its filters
+            self._plain = QWidget()
+            self.setViewport(self._plain)
 
 
 class DoseChart(QWidget):

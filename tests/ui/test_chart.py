@@ -266,6 +266,7 @@ def test_the_chart_draws_on_a_plain_viewport_without_opengl(chart) -> None:  # t
     assert viewport.parent() is chart.plot
     with pytest.raises(ValueError, match="OpenGL"):
         chart.plot.useOpenGL(True)
+    chart.plot.useOpenGL(False)  # already plain: kept, with the filters installed on it
     assert chart.plot.viewport() is viewport
 
 
