@@ -231,6 +231,27 @@ new code side by side, since the machine was shared):
   libraries, reading files, which the program does more of than the floor: sqlite,
   OpenSSL for the records' hashes, fonts), which is why the wall-clock ratio stays
   above the counted one.
+- **Start-up, seventh round (3 December, early morning).** A quiet hour on the same
+  kind of host (floors 0.61-0.82 s). Timing the start's imports showed pyqtgraph's
+  package file importing some ninety modules only to copy their names into
+  `pyqtgraph` (image views, colour-map editors with their parameter trees and pydoc,
+  the remote view with multiprocessing, ROIs, histograms...), of which the chart uses
+  about thirty. `taperdesk/ui/pyqtgraph_import.py` now runs that file with only those
+  imports (`NEEDED`); the others run, in the file's order, the first time anything asks
+  `pyqtgraph` for a name it does not hold (PEP 562's module `__getattr__`), and the
+  file's functions that would look one up run them first. pyqtgraph's modules at the
+  first paint 145 → 60. `tests/ui/test_pyqtgraph_import.py` checks in fresh
+  interpreters that the names `pyqtgraph` ends up with are the usual import's, each the
+  same object, and `tests/e2e/test_start_loads.py` that the window starts and paints
+  without the rest (`--bench-ready` says `pyqtgraph=shared,lean`). Main thread's
+  instructions to "ready", old → new: demo records 2.172 → 2.079 G (1.133 → 1.084 × the
+  floor), the 10 000-patient file 2.188 → 2.080 G (1.142 → 1.079 ×). Wall clock, old and
+  new launched in turn, each after a floor launch (15 and 12 rounds): demo 1.15 →
+  1.09 ×, the 10 000-patient file 1.20 → 1.13 × (ratio of medians). Looked at and left
+  alone: compiling the frozen dataclasses' `__init__` (a cache of the compiled code
+  saved about 8 ms in all), `socket` and `hashlib` (the floor loads `socket` too, and
+  the settings key needs SHA-256 at start), the chart's PlotWidget (about 50 ms: four
+  axes and their label HTML, the view box, the scene) and the first paint's C++.
 - **Still on the table:** Qt's raster engine hands every fill taller than about 96
   pixel rows to its thread pool and waits for it; on a loaded 2-core machine that
   wait was about a quarter of a refresh, and application code cannot turn it off, so
@@ -240,7 +261,8 @@ new code side by side, since the machine was shared):
 What keeps the start quick (docs/ARCHITECTURE.md has the code): the records
 file's integrity check, which reads the whole file, runs in a thread while the
 records code, Qt's widgets, pyqtgraph and the window's modules load; pyqtgraph shares
-PySide6's modules instead of copying every Qt class; PySide6's per-import source scan
+PySide6's modules instead of copying every Qt class, and loads only the chart's own
+modules at once; PySide6's per-import source scan
 is answered from each file's bytes; Python's cyclic garbage collector is off
 while the window is built (start-up makes some 100 000 objects that all live on)
 and, once the window is on screen, collects once and freezes what start-up made;

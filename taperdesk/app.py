@@ -226,10 +226,10 @@ def _main(argv: Sequence[str] | None, ask: Ask | None, collecting: bool) -> int:
         name = session.patient.name if session.patient else ""
         spent = ",".join(f"{n}:{(t - phases[i][1]) * 1000:.1f}"
                          for i, (n, t) in enumerate(phases[1:]))
-        from taperdesk.ui.pyqtgraph_import import shares_qt
+        from taperdesk.ui.pyqtgraph_import import is_lean, shares_qt
 
-        print(f"ready rss={_rss_bytes()} phases={spent} "
-              f"pyqtgraph={'shared' if shares_qt() else 'copied'} "
+        how = ("shared" if shares_qt() else "copied") + (",lean" if is_lean() else "")
+        print(f"ready rss={_rss_bytes()} phases={spent} pyqtgraph={how} "
               f"steps={len(sched.steps) if sched else 0} patient={name}", flush=True)
         window.close()
         session.store.close()

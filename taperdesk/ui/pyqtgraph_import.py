@@ -14,24 +14,58 @@ object the copy would have held. This is done only while pyqtgraph's three modul
 the empty shells the copy fills (a pyqtgraph that defines names of its own in them is
 imported as it is); tests/ui/test_pyqtgraph_import.py checks, in fresh interpreters, that
 every name of pyqtgraph's usual copies is there, of the same kind.
+
+Then pyqtgraph's package file itself: it imports some ninety modules to copy their names
+into ``pyqtgraph`` (image views, colour-map editors and their parameter trees, a remote
+view with its process pool, ...), and the chart uses a few of them. ``load_lean`` runs
+that file with the imports of the modules in ``NEEDED`` done as written and the others
+left for later; the first time anything asks ``pyqtgraph`` for a name it does not hold
+(``pg.ImageView``, ``from pyqtgraph import ...``, ``dir``), the left-over imports run,
+in the file's order, and their names are copied in as the file would have copied them.
+Functions of the package file that would look up a left-over name run those imports
+first. Nothing is lost, only made later: tests/ui/test_pyqtgraph_import.py checks, in
+fresh interpreters, that the names ``pyqtgraph`` ends up with are the usual ones, each
+the same object, and tests/e2e/test_start_loads.py that the window starts without the
+left-over modules (docs/PERFORMANCE.md, seventh round).
 """
 
 from __future__ import annotations
 
+import builtins
+import dis
+import functools
 import importlib
 import importlib.util
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from types import CodeType, ModuleType
+from types import CodeType, FunctionType, ModuleType
+from typing import Any
 
 SHARED = ("QtCore", "QtGui", "QtWidgets")  # pyqtgraph.Qt.<name> is PySide6.<name>
 
+NEEDED = frozenset({
+    "colors", "Qt", "colormap", "functions",  # the package file's own first imports
+    "graphicsItems.AxisItem", "graphicsItems.ButtonItem", "graphicsItems.GraphicsItem",
+    "graphicsItems.GraphicsObject", "graphicsItems.GraphicsWidget",
+    "graphicsItems.GraphicsWidgetAnchor", "graphicsItems.InfiniteLine",
+    "graphicsItems.ItemGroup", "graphicsItems.LabelItem", "graphicsItems.LegendItem",
+    "graphicsItems.LinearRegionItem", "graphicsItems.PlotCurveItem",
+    "graphicsItems.PlotDataItem", "graphicsItems.PlotItem", "graphicsItems.ScatterPlotItem",
+    "graphicsItems.TextItem", "graphicsItems.UIGraphicsItem", "graphicsItems.ViewBox",
+    "GraphicsScene", "Point", "SignalProxy", "SRTTransform", "ThreadsafeTimer",
+    "widgets.GraphicsView", "widgets.PlotWidget",
+})
+"""The modules (relative to ``pyqtgraph``) whose imports the package file does at once:
+what the chart and its layers use (plots, axes, view boxes, lines, text, regions, pens)
+and what those are made of. Any other name is still there, loaded when first asked for."""
 
-def import_pyqtgraph() -> ModuleType:
-    """Import pyqtgraph (once) sharing PySide6's modules where that is safe; returns it."""
+
+def import_pyqtgraph(lean: bool = True) -> ModuleType:
+    """Import pyqtgraph (once) sharing PySide6's modules where that is safe, and with
+    ``load_lean`` unless ``lean`` is False; returns it."""
     loaded = sys.modules.get("pyqtgraph")
     if loaded is not None:
         return loaded
@@ -44,12 +78,11 @@ def import_pyqtgraph() -> ModuleType:
         sys.modules[f"pyqtgraph.Qt.{name}"] = module
     try:
         with only_made_names_listed(modules):
-            import pyqtgraph  # noqa: F401
+            return load_lean() if lean else importlib.import_module("pyqtgraph")
     except BaseException:
         for name in SHARED:
             sys.modules.pop(f"pyqtgraph.Qt.{name}", None)
         raise
-    return sys.modules["pyqtgraph"]
 
 
 def shares_qt() -> bool:
@@ -57,6 +90,135 @@ def shares_qt() -> bool:
     so, and the tests of the program and of the clinic bundle check it)."""
     qt = sys.modules.get("pyqtgraph.Qt")
     return qt is not None and getattr(qt, "QtCore", None) is sys.modules.get("PySide6.QtCore")
+
+
+def is_lean(module: ModuleType | None = None) -> bool:
+    """True if ``pyqtgraph`` (or ``module``) was loaded by ``load_lean`` and has not yet
+    needed the imports it left for later (``--bench-ready`` says so)."""
+    module = module if module is not None else sys.modules.get("pyqtgraph")
+    return module is not None and isinstance(vars(module).get("__getattr__"), _Later)
+
+
+def load_lean(name: str = "pyqtgraph", needed: frozenset[str] = NEEDED) -> ModuleType:
+    """Import package ``name`` running at once only the imports of the modules in
+    ``needed`` (see the module's docstring); if that fails, the usual import is tried."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        return importlib.import_module(name)  # not a package: the usual error or module
+    before = set(sys.modules)
+    module = importlib.util.module_from_spec(spec)
+    namespace = vars(module)
+    left: list[tuple[str, tuple[str, ...]]] = []  # (module, names) in the file's order
+    later = object()  # stands for each name a left-over `from .x import name` binds
+
+    def only_needed(target: str, globals: Any = None, locals: Any = None,  # noqa: A002
+                    fromlist: Any = (), level: int = 0) -> Any:
+        if level == 1 and globals is namespace and target and fromlist \
+                and target not in needed:
+            left.append((target, tuple(fromlist)))
+            nothing = ModuleType(f"{name}.{target}")  # `import *` copies none of its names
+            nothing.__all__ = []  # type: ignore[attr-defined]
+            for bound in fromlist:
+                if bound != "*":
+                    setattr(nothing, bound, later)
+            return nothing
+        return real_import(target, globals, locals, fromlist, level)
+
+    real_import = builtins.__import__
+    own = dict(vars(builtins), __import__=only_needed)  # the file's own imports only
+    namespace["__builtins__"] = own
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception:
+        for loaded in set(sys.modules) - before:
+            del sys.modules[loaded]
+        own["__import__"] = real_import
+        return importlib.import_module(name)
+    own["__import__"] = real_import  # the functions made in the file keep this dict
+    namespace["__builtins__"] = vars(builtins)
+    for key in [k for k, v in namespace.items() if v is later]:
+        del namespace[key]
+    _Later(module, left).install()
+    return module
+
+
+class _Later:
+    """A package's imports left for later, run on the first name it is asked for and
+    does not hold (PEP 562's module ``__getattr__`` and ``__dir__``)."""
+
+    def __init__(self, module: ModuleType, left: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.module = module
+        self.left = left
+
+    def install(self) -> None:
+        namespace = vars(self.module)
+        namespace["__getattr__"] = self
+        namespace["__dir__"] = self.listing
+        held = set(namespace) | set(vars(builtins))
+        for key, value in list(namespace.items()):  # functions that would miss a name
+            if isinstance(value, FunctionType) and value.__globals__ is namespace \
+                    and not _globals_read(value.__code__) <= held:
+                namespace[key] = self.first(value)
+
+    def __call__(self, key: str) -> Any:
+        self.run()
+        try:
+            return vars(self.module)[key]
+        except KeyError:
+            raise AttributeError(f"module {self.module.__name__!r} has no attribute "
+                                 f"{key!r}") from None
+
+    def listing(self) -> list[str]:
+        self.run()
+        return sorted(vars(self.module))
+
+    def first[**P, R](self, function: Callable[P, R]) -> Callable[P, R]:
+        """``function``, run after the left-over imports."""
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            self.run()
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    def run(self) -> None:
+        namespace = vars(self.module)
+        if namespace.get("__getattr__") is not self:
+            return  # done already (or running: a left-over module asking for a name)
+        del namespace["__getattr__"], namespace["__dir__"]
+        for key, value in list(namespace.items()):
+            unwrapped = getattr(value, "__wrapped__", None)
+            if isinstance(unwrapped, FunctionType) and unwrapped.__globals__ is namespace:
+                namespace[key] = unwrapped
+        for target, names in self.left:  # as the package file would have run them
+            sub = builtins.__import__(target, namespace, None, names, 1)
+            if "*" in names:
+                public = getattr(sub, "__all__", None)
+                names = tuple(public if public is not None
+                              else (k for k in vars(sub) if not k.startswith("_")))
+            for bound in names:  # a name the file binds itself stays; a submodule that
+                held = namespace.get(bound, _NONE)  # loaded early, the file would rebind
+                if held is _NONE or _is_submodule(held, self.module.__name__, bound):
+                    namespace[bound] = getattr(sub, bound)
+
+
+_NONE = object()
+
+
+def _is_submodule(value: object, package: str, key: str) -> bool:
+    """True if ``value`` is module ``package.key``, which importing it bound there."""
+    return isinstance(value, ModuleType) and value.__name__ == f"{package}.{key}"
+
+
+def _globals_read(code: CodeType) -> set[str]:
+    """The global names ``code`` (and the code nested in it) looks up."""
+    names = {i.argval for i in dis.get_instructions(code)
+             if i.opname in ("LOAD_GLOBAL", "LOAD_NAME")}
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names |= _globals_read(const)
+    return names
 
 
 def copies_are_empty_shells(package: Path | None = None) -> bool:

@@ -77,7 +77,7 @@ def test_bundled_window_opens_the_demo_patients_plan(bundle: Path, tmp_path: Pat
     ready = [line for line in proc.stdout.splitlines() if line.startswith("ready")]
     assert ready, proc.stdout + proc.stderr
     assert f"patient={DEMO}" in ready[0]
-    assert "pyqtgraph=shared" in ready[0]  # the quick pyqtgraph import works frozen too
+    assert "pyqtgraph=shared,lean" in ready[0]  # the quick pyqtgraph import works frozen too
     steps = int(ready[0].split("steps=")[1].split()[0])
     assert steps >= 5, ready[0]
     assert "Traceback" not in proc.stderr
