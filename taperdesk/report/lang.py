@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, get_day_names
 from babel.numbers import format_decimal, get_decimal_symbol
 
@@ -38,11 +39,11 @@ class Lang:
     def num(self, value: Decimal) -> str:
         """A plain decimal in the language's way ("0.75", "0,75"); at most 3 places, which
         is exact for micrograms written in mg."""
-        return str(format_decimal(value, format="0.###", locale=self.code))
+        return _decimal(value, "0.###", self.code)
 
     def ml(self, ml: Decimal) -> str:
         """Millilitres with their tenth ("5.0", "0,7"), as the model writes them."""
-        return str(format_decimal(ml, format="0.0##", locale=self.code))
+        return _decimal(ml, "0.0##", self.code)
 
     def mg(self, ug: int) -> str:
         """'0.75' / '0,75' (no unit)."""
@@ -50,15 +51,15 @@ class Lang:
 
     def count(self, count: Decimal) -> str:
         """'1½'; a count that is no half or quarter in the language's decimals."""
-        return format_count(count).replace(".", str(get_decimal_symbol(self.code)))
+        return format_count(count).replace(".", str(get_decimal_symbol(_locale(self.code))))
 
     def date(self, d: date, pattern: str = "long_date") -> str:
         """``d`` through the Babel pattern named ``pattern`` in the texts."""
-        return str(format_date(d, self.t["dates"][pattern], locale=self.code))
+        return str(format_date(d, self.t["dates"][pattern], locale=_locale(self.code)))
 
     def weekdays(self) -> tuple[str, ...]:
         """Short weekday names, Monday first."""
-        names = get_day_names("abbreviated", locale=self.code)
+        names = get_day_names("abbreviated", locale=_locale(self.code))
         return tuple(str(names[i]).rstrip(".") for i in range(7))
 
     def time(self, time: str, short: bool = False) -> str:
@@ -104,6 +105,20 @@ class Lang:
         """A translated label of a shipped list (red flags, scale items and anchors);
         English keeps the list's own words."""
         return str(self.t.get(group, {}).get(key, default))
+
+
+@lru_cache(maxsize=8)
+def _locale(code: str) -> Locale:
+    """Babel's locale for ``code``, read once: given the code, each of Babel's calls
+    parsed it again (a handout makes about a thousand of them)."""
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=1024)
+def _decimal(value: Decimal, pattern: str, code: str) -> str:
+    """``value`` through Babel's number ``pattern`` (doses repeat on every page; equal
+    values are written alike, since the pattern fixes the places)."""
+    return str(format_decimal(value, format=pattern, locale=_locale(code)))
 
 
 @lru_cache(maxsize=8)

@@ -8,10 +8,14 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from babel.numbers import format_decimal
 from calendar_read import Calendar
+from hypothesis import given
+from hypothesis import strategies as st
 from pdftext import flat, page_texts
 
 from taperdesk.model import Plan, compute, make_protocol
@@ -102,3 +106,16 @@ def test_quarter_tablet_words_are_spanish() -> None:
 def test_an_unknown_language_is_refused(handout_input: HandoutInput) -> None:
     with pytest.raises(LanguageError, match="unknown language 'xx'"):
         patient_handout(replace(handout_input, language="xx"))
+
+
+@given(st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False),
+       st.integers(min_value=0, max_value=3), st.sampled_from(["en", "es"]))
+def test_numbers_are_written_as_babel_writes_them_whatever_was_written_before(
+        value: Decimal, extra_zeros: int, code: str) -> None:
+    # the handout writes each number once and reuses the text: the same value with more
+    # trailing zeros (1.5, 1.50) must be written the same, as Babel itself writes it
+    words = lang(code)
+    padded = value.quantize(Decimal(1).scaleb(-(3 + extra_zeros)))
+    for v in (value, padded):
+        assert words.num(v) == format_decimal(v, format="0.###", locale=code)
+        assert words.ml(v) == format_decimal(v, format="0.0##", locale=code)
