@@ -150,6 +150,8 @@ class _Later:
     def __init__(self, module: ModuleType, left: list[tuple[str, tuple[str, ...]]]) -> None:
         self.module = module
         self.left = left
+        self.wrapped: dict[str, tuple[FunctionType, Callable[..., Any]]] = {}
+        """name -> (the package file's function, the wrapper standing in for it)"""
 
     def install(self) -> None:
         namespace = vars(self.module)
@@ -159,7 +161,9 @@ class _Later:
         for key, value in list(namespace.items()):  # functions that would miss a name
             if isinstance(value, FunctionType) and value.__globals__ is namespace \
                     and not _globals_read(value.__code__) <= held:
-                namespace[key] = self.first(value)
+                wrapper = self.first(value)
+                self.wrapped[key] = (value, wrapper)
+                namespace[key] = wrapper
 
     def __call__(self, key: str) -> Any:
         self.run()
@@ -187,10 +191,9 @@ class _Later:
         if namespace.get("__getattr__") is not self:
             return  # done already (or running: a left-over module asking for a name)
         del namespace["__getattr__"], namespace["__dir__"]
-        for key, value in list(namespace.items()):
-            unwrapped = getattr(value, "__wrapped__", None)
-            if isinstance(unwrapped, FunctionType) and unwrapped.__globals__ is namespace:
-                namespace[key] = unwrapped
+        for key, (function, wrapper) in self.wrapped.items():
+            if namespace.get(key) is wrapper:  # not rebound since
+                namespace[key] = function
         for target, names in self.left:  # as the package file would have run them
             sub = builtins.__import__(target, namespace, None, names, 1)
             if "*" in names:
@@ -198,12 +201,10 @@ class _Later:
                 names = tuple(public if public is not None
                               else (k for k in vars(sub) if not k.startswith("_")))
             for bound in names:  # a name the file binds itself stays; a submodule that
-                held = namespace.get(bound, _NONE)  # loaded early, the file would rebind
-                if held is _NONE or _is_submodule(held, self.module.__name__, bound):
+                # loaded early (its parent's attribute) the file's import rebinds
+                if bound not in namespace \
+                        or _is_submodule(namespace[bound], self.module.__name__, bound):
                     namespace[bound] = getattr(sub, bound)
-
-
-_NONE = object()
 
 
 def _is_submodule(value: object, package: str, key: str) -> bool:
